@@ -1,0 +1,161 @@
+package nl.familyliaison;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.Method;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import nl.familyliaison.cases.PhaseRepository;
+import nl.familyliaison.cases.PhaseService;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.DatabaseReadiness;
+import nl.familyliaison.platform.ErrorMapping;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Migrations;
+import nl.familyliaison.platform.RequestLog;
+import nl.familyliaison.platform.Settings;
+import nl.familyliaison.platform.Shutdown;
+import nl.familyliaison.platform.TransportErrors;
+
+/**
+ * Reads the configuration, opens the database, brings the schema up to date, builds each feature with its
+ * dependencies, registers the routes and starts the web server. Everything is wired here, by constructor.
+ */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        RunningService service = start(Settings.load(), Clock.systemUTC());
+        Shutdown.onSignals(service::stop);
+        LOG.info("Family Liaison is ready at http://" + service.host() + ":" + service.port() + "/");
+    }
+
+    /** Starts the whole service; the caller stops it with {@link RunningService#stop()}. */
+    public static RunningService start(Config config, Clock clock) {
+        return start(config, clock, routes -> { });
+    }
+
+    /**
+     * Starts the whole service with {@code moreRoutes} registered after the service's own (tests use this for
+     * fixture routes that exercise the shared error mapping).
+     */
+    public static RunningService start(Config config, Clock clock, Consumer<ApiRoutes> moreRoutes) {
+        Database database = Database.open(config.get("db"), dataDir(config));
+        try {
+            int applied = Migrations.apply(database.dataSource(),
+                                           Path.of(config.get("db.migrations").asString().orElse("migrations")));
+            LOG.info("Database schema is up to date (" + applied + " migration(s) applied now)");
+            Features features = Features.build(database, clock);
+            WebServer server = server(config, database, features, moreRoutes).start();
+            return new RunningService(server, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Every feature of the service, built once and shared by all requests. */
+    public record Features(PhaseService phases) {
+        static Features build(Database database, Clock clock) {
+            return new Features(new PhaseService(new PhaseRepository(database.client())));
+        }
+    }
+
+    private static WebServer server(Config config, Database database, Features features,
+                                    Consumer<ApiRoutes> moreRoutes) {
+        RequestLog requestLog = new RequestLog(config.get("http.trust-proxy").asBoolean().orElse(false));
+        WebServerConfig.Builder builder = WebServer.builder()
+                .config(config.get("server"))
+                .shutdownHook(false)
+                .mediaContext(MediaContext.builder()
+                                      .addMediaSupport(JacksonSupport.create(Json.mapper()))
+                                      .build())
+                .directHandlers(transportErrors())
+                .addFeature(ObserveFeature.builder()
+                                    .addObserver(HealthObserver.builder()
+                                                         .addCheck(new DatabaseReadiness(database))
+                                                         .details(true)
+                                                         .build())
+                                    .addObserver(MetricsObserver.create())
+                                    .build())
+                .addFeature(OpenApiFeature.builder()
+                                    .staticFile(config.get("openapi.file").asString().orElse("openapi.yaml"))
+                                    .build())
+                .addFeature(StaticContentFeature.builder()
+                                    .addClasspath(web -> web.location("web").context("/").welcome("index.html"))
+                                    .build());
+        builder.routing(routing -> moreRoutes.accept(routing(routing, requestLog, features)));
+        return builder.build();
+    }
+
+    /** The service's routes, filters and error mapping; tests use the same method. */
+    public static ApiRoutes routing(HttpRouting.Builder routing, RequestLog requestLog, Features features) {
+        ApiRoutes api = new ApiRoutes(routing);
+        routing.addFilter(requestLog::filter);
+        routing.error(Throwable.class, new ErrorMapping(api, requestLog));
+        api.served(Method.GET, "/observe/health")
+                .served(Method.GET, "/observe/health/live")
+                .served(Method.GET, "/observe/health/ready")
+                .served(Method.GET, "/observe/metrics")
+                .served(Method.GET, "/openapi");
+        features.phases().routes(api);
+        return api;
+    }
+
+    private static DirectHandlers transportErrors() {
+        TransportErrors handler = new TransportErrors();
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
+    }
+
+    private static Path dataDir(Config config) {
+        return Path.of(config.get("data.dir").asString().orElse("data"));
+    }
+
+    /** A started service. */
+    public record RunningService(WebServer server, Database database) {
+
+        public int port() {
+            return server.port();
+        }
+
+        public String host() {
+            return server.prototype().host();
+        }
+
+        /** Stops taking requests, lets running ones finish, closes the pool, stops an embedded database. */
+        public void stop() {
+            LOG.info("Family Liaison is stopping");
+            try {
+                server.stop();
+            } finally {
+                database.close();
+            }
+            LOG.info("Family Liaison has stopped");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package nl.familyliaison.cases;
+
+import java.util.List;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import nl.familyliaison.platform.Language;
+
+/** Reads the standard phases. */
+public final class PhaseRepository {
+
+    private final DbClient db;
+
+    public PhaseRepository(DbClient db) {
+        this.db = db;
+    }
+
+    public List<Phase> all(Language language) {
+        return db.execute()
+                .namedQuery("phase-select-all", language.code())
+                .map(PhaseRepository::phase)
+                .toList();
+    }
+
+    private static Phase phase(DbRow row) {
+        return new Phase(row.column("code").getString(),
+                         row.column("position").getInt(),
+                         row.column("language").getString(),
+                         row.column("title").getString(),
+                         row.column("what_happens").getString(),
+                         row.column("usual_duration").getString(),
+                         row.column("what_you_can_do").getString());
+    }
+}

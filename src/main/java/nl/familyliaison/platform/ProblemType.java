@@ -1,0 +1,61 @@
+package nl.familyliaison.platform;
+
+import java.net.URI;
+
+/**
+ * Every kind of failure the API answers with, as an RFC 9457 problem type. The type URI and the status are stable:
+ * clients translate by {@link #slug()}, so the English title here is a fallback, not the text people read.
+ */
+public enum ProblemType {
+    BAD_REQUEST(400, "bad-request", "The request could not be read."),
+    INVALID_INPUT(400, "invalid-input", "Some of the information is not valid."),
+    SIGN_IN_REQUIRED(401, "sign-in-required", "Please sign in first."),
+    FORBIDDEN(403, "forbidden", "This request is not allowed."),
+    NOT_FOUND(404, "not-found", "This was not found."),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "This action is not possible here."),
+    NOT_ACCEPTABLE(406, "not-acceptable", "This answer cannot be given in the requested format."),
+    CONFLICT(409, "conflict", "This clashes with something that already exists or has changed."),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "What was sent is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "What was sent is in a format that is not accepted."),
+    RATE_LIMITED(429, "rate-limited", "Too many attempts. Please wait a moment and try again."),
+    INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side. Please try again later."),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is not available right now. Please try again soon.");
+
+    private static final String PREFIX = "urn:family-liaison:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(PREFIX + slug);
+    }
+
+    /** The generic type for an HTTP status raised by the web server itself. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != INVALID_INPUT) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+    }
+}

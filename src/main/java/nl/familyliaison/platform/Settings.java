@@ -1,0 +1,66 @@
+package nl.familyliaison.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/**
+ * Loads the service's configuration: {@code application.yaml} from the class path, overridden by the environment
+ * variables listed in {@link #ENVIRONMENT} (the README's configuration table), overridden by system properties.
+ *
+ * <p>The environment mapping is an explicit table rather than a naming convention, so every variable the
+ * service reads is written down in one place and nothing else in the environment can change its behaviour.
+ */
+public final class Settings {
+
+    /** Environment variable → configuration key. */
+    public static final Map<String, String> ENVIRONMENT = environment();
+
+    private Settings() {
+    }
+
+    /** The configuration as the running service sees it. */
+    public static Config load() {
+        return load(System.getenv());
+    }
+
+    static Config load(Map<String, String> env) {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.systemProperties(),
+                         ConfigSources.create(overrides(env)),
+                         ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+
+    private static Map<String, String> overrides(Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("FL_SERVER_HOST", "server.host");
+        map.put("FL_SERVER_PORT", "server.port");
+        map.put("FL_MAX_BODY_BYTES", "server.max-payload-size");
+        map.put("FL_TRUST_PROXY", "http.trust-proxy");
+        map.put("FL_DATA_DIR", "data.dir");
+        map.put("FL_DB_URL", "db.url");
+        map.put("FL_DB_USER", "db.user");
+        map.put("FL_DB_PASSWORD", "db.password");
+        map.put("FL_DB_POOL_SIZE", "db.pool.size");
+        map.put("FL_DB_CONNECT_TIMEOUT", "db.pool.connect-timeout");
+        map.put("FL_DB_EMBEDDED_PORT", "db.embedded.port");
+        map.put("FL_MIGRATIONS_DIR", "db.migrations");
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

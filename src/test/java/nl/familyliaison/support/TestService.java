@@ -1,0 +1,103 @@
+package nl.familyliaison.support;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import nl.familyliaison.Main;
+import nl.familyliaison.platform.ApiRoutes;
+
+/**
+ * The real service, started in the test JVM on a free port against a fresh database of the shared test MariaDB.
+ * One per test class, usually.
+ */
+public final class TestService implements AutoCloseable {
+
+    private final Main.RunningService running;
+    private final Map<String, String> settings;
+    private final TestClock clock;
+    private final Api api;
+
+    private TestService(Main.RunningService running, Map<String, String> settings, TestClock clock) {
+        this.running = running;
+        this.settings = settings;
+        this.clock = clock;
+        this.api = new Api(URI.create("http://127.0.0.1:" + running.port() + "/"), true);
+    }
+
+    public static TestService start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration the service runs with: application.yaml overridden by {@code settings}. */
+    public static Config config(Map<String, String> settings) {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    public Main.RunningService running() {
+        return running;
+    }
+
+    public String setting(String key) {
+        return settings.get(key);
+    }
+
+    @Override
+    public void close() {
+        running.stop();
+    }
+
+    /** Settings for one test service. */
+    public static final class Builder {
+        private final Map<String, String> settings = new HashMap<>();
+        private TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
+        private Consumer<ApiRoutes> moreRoutes = routes -> { };
+
+        private Builder() {
+            settings.put("server.port", "0");
+            settings.put("server.host", "127.0.0.1");
+        }
+
+        public Builder set(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        public Builder clock(TestClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder routes(Consumer<ApiRoutes> moreRoutes) {
+            this.moreRoutes = moreRoutes;
+            return this;
+        }
+
+        public TestService start() {
+            settings.computeIfAbsent("db.url", key -> TestDatabase.newDatabase());
+            settings.putIfAbsent("db.user", "root");
+            settings.computeIfAbsent("data.dir", key -> TestFolders.fresh("service-data").toString());
+            Main.RunningService running = Main.start(config(settings), clock, moreRoutes);
+            return new TestService(running, Map.copyOf(settings), clock);
+        }
+    }
+}
