@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import nl.familyliaison.Main;
 import nl.familyliaison.support.TestClock;
@@ -28,12 +29,7 @@ class MigrationsTest {
         }
         Files.writeString(folder.resolve("V900__broken_on_purpose.sql"), "CREATE TABLE oops (id INT PRIMARY KEY,);\n");
 
-        var settings = new java.util.HashMap<String, String>();
-        settings.put("server.port", "0");
-        settings.put("db.url", TestDatabase.newDatabase());
-        settings.put("db.user", "root");
-        settings.put("db.migrations", folder.toString());
-        settings.put("data.dir", TestFolders.fresh("data").toString());
+        Map<String, String> settings = settingsWithMigrationsIn(folder.toString());
         Migrations.MigrationFailedException failure = assertThrows(
                 Migrations.MigrationFailedException.class,
                 () -> Main.start(TestService.config(settings), TestClock.at("2026-03-02T09:00:00Z")));
@@ -42,11 +38,7 @@ class MigrationsTest {
 
     @Test
     void aMissingFolderIsExplained() {
-        var settings = new java.util.HashMap<String, String>();
-        settings.put("server.port", "0");
-        settings.put("db.url", TestDatabase.newDatabase());
-        settings.put("db.user", "root");
-        settings.put("db.migrations", "no-such-folder");
+        Map<String, String> settings = settingsWithMigrationsIn("no-such-folder");
         Migrations.MigrationFailedException failure = assertThrows(
                 Migrations.MigrationFailedException.class,
                 () -> Main.start(TestService.config(settings), TestClock.at("2026-03-02T09:00:00Z")));
@@ -55,15 +47,18 @@ class MigrationsTest {
 
     @Test
     void migratingTwiceAppliesNothingTheSecondTime() {
-        String url = TestDatabase.newDatabase();
-        var settings = new java.util.HashMap<String, String>();
-        settings.put("server.port", "0");
-        settings.put("db.url", url);
-        settings.put("db.user", "root");
-        settings.put("data.dir", TestFolders.fresh("data").toString());
+        Map<String, String> settings = settingsWithMigrationsIn("migrations");
         try (Database database = Database.open(TestService.config(settings).get("db"), Path.of("unused"))) {
             assertTrue(Migrations.apply(database.dataSource(), Path.of("migrations")) > 0);
             assertEquals(0, Migrations.apply(database.dataSource(), Path.of("migrations")));
         }
+    }
+
+    private static Map<String, String> settingsWithMigrationsIn(String folder) {
+        return Map.of("server.port", "0",
+                      "db.url", TestDatabase.newDatabase(),
+                      "db.user", "root",
+                      "db.migrations", folder,
+                      "data.dir", TestFolders.fresh("data").toString());
     }
 }

@@ -1,0 +1,87 @@
+package nl.familyliaison.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for browser tests. Host names other
+ * than 127.0.0.1 resolve to nothing, so a page that leaves the service (the quick exit) sends no traffic out.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private Browser(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A phone-sized browser (360 × 640) speaking {@code language}. */
+    public static Browser phone(String language) {
+        Path profile = TestFolders.fresh("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--no-first-run", "--disable-quic", "--lang=" + language, "--accept-lang=" + language,
+                             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                             "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(360, 640));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        return new Browser(driver, profile);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the page is wider than the window (a horizontal scroll bar). */
+    public boolean scrollsSideways() {
+        Object wider = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        TestFolders.delete(profile);
+    }
+}
