@@ -1,7 +1,10 @@
 package nl.familyliaison.platform;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -15,6 +18,9 @@ import io.helidon.config.ConfigSources;
  */
 public final class Settings {
 
+    /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
+    static final List<String> STATEMENT_FILES = List.of("cases");
+
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
 
@@ -27,12 +33,27 @@ public final class Settings {
     }
 
     static Config load(Map<String, String> env) {
+        return withOverrides(ConfigSources.systemProperties().build(), overrides(env));
+    }
+
+    /**
+     * application.yaml and each feature's named statements, under the given overrides (highest first).
+     *
+     * @param highest    a source that wins over everything (system properties; tests pass an empty map)
+     * @param overrides  settings that win over the files (environment variables, or a test's settings)
+     */
+    public static Config withOverrides(io.helidon.config.spi.ConfigSource highest, Map<String, String> overrides) {
+        List<Supplier<? extends io.helidon.config.spi.ConfigSource>> sources = new ArrayList<>();
+        sources.add(() -> highest);
+        sources.add(ConfigSources.create(overrides));
+        sources.add(ConfigSources.classpath("application.yaml"));
+        for (String feature : STATEMENT_FILES) {
+            sources.add(ConfigSources.classpath("statements/" + feature + ".yaml"));
+        }
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .sources(ConfigSources.systemProperties(),
-                         ConfigSources.create(overrides(env)),
-                         ConfigSources.classpath("application.yaml"))
+                .sources(sources)
                 .build();
     }
 

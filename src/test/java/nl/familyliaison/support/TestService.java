@@ -9,6 +9,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import nl.familyliaison.Main;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Settings;
 
 /**
  * The real service, started in the test JVM on a free port against a fresh database of the shared test MariaDB.
@@ -38,11 +39,7 @@ public final class TestService implements AutoCloseable {
 
     /** The configuration the service runs with: application.yaml overridden by {@code settings}. */
     public static Config config(Map<String, String> settings) {
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
-                .build();
+        return Settings.withOverrides(ConfigSources.create(Map.of()).build(), settings);
     }
 
     public Api api() {
