@@ -2,6 +2,7 @@ package nl.familyliaison;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -20,15 +21,12 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
-import nl.familyliaison.cases.PhaseRepository;
-import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.DatabaseReadiness;
 import nl.familyliaison.platform.ErrorMapping;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Migrations;
-import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Settings;
 import nl.familyliaison.platform.Shutdown;
 import nl.familyliaison.platform.TransportErrors;
@@ -63,28 +61,35 @@ public final class Main {
     public static RunningService start(Config config, Clock clock, Consumer<ApiRoutes> moreRoutes) {
         Database database = Database.open(config.get("db"), dataDir(config));
         try {
-            int applied = Migrations.apply(database.dataSource(),
-                                           Path.of(config.get("db.migrations").asString().orElse("migrations")));
-            LOG.info("Database schema is up to date (" + applied + " migration(s) applied now)");
-            Features features = Features.build(database, clock);
-            WebServer server = server(config, database, features, moreRoutes).start();
-            return new RunningService(server, database);
+            migrate(config, database);
+            Features features = Features.build(config, database, clock, dataDir(config));
+            features.startBackground();
+            try {
+                AtomicReference<ApiRoutes> routes = new AtomicReference<>();
+                WebServer server = server(config, database, features, api -> {
+                    moreRoutes.accept(api);
+                    routes.set(api);
+                }).start();
+                return new RunningService(server, features, routes.get(), database);
+            } catch (RuntimeException e) {
+                features.stopBackground();
+                throw e;
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** Every feature of the service, built once and shared by all requests. */
-    public record Features(PhaseService phases) {
-        static Features build(Database database, Clock clock) {
-            return new Features(new PhaseService(new PhaseRepository(database.client())));
-        }
+    /** Brings the schema up to date from migrations/. */
+    static void migrate(Config config, Database database) {
+        int applied = Migrations.apply(database.dataSource(),
+                                       Path.of(config.get("db.migrations").asString().orElse("migrations")));
+        LOG.info("Database schema is up to date (" + applied + " migration(s) applied now)");
     }
 
     private static WebServer server(Config config, Database database, Features features,
                                     Consumer<ApiRoutes> moreRoutes) {
-        RequestLog requestLog = new RequestLog(config.get("http.trust-proxy").asBoolean().orElse(false));
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .shutdownHook(false)
@@ -105,21 +110,19 @@ public final class Main {
                 .addFeature(StaticContentFeature.builder()
                                     .addClasspath(web -> web.location("web").context("/").welcome("index.html"))
                                     .build());
-        builder.routing(routing -> moreRoutes.accept(routing(routing, requestLog, features)));
+        builder.routing(routing -> moreRoutes.accept(routing(routing, features)));
         return builder.build();
     }
 
-    /** The service's routes, filters and error mapping; tests use the same method. */
-    public static ApiRoutes routing(HttpRouting.Builder routing, RequestLog requestLog, Features features) {
-        ApiRoutes api = new ApiRoutes(routing);
-        routing.addFilter(requestLog::filter);
-        routing.error(Throwable.class, new ErrorMapping(api, requestLog));
+    /** The service's filters, routes and error mapping. */
+    static ApiRoutes routing(HttpRouting.Builder routing, Features features) {
+        ApiRoutes api = features.register(routing);
+        routing.error(Throwable.class, new ErrorMapping(api, features.requestLog()));
         api.served(Method.GET, "/observe/health")
                 .served(Method.GET, "/observe/health/live")
                 .served(Method.GET, "/observe/health/ready")
                 .served(Method.GET, "/observe/metrics")
                 .served(Method.GET, "/openapi");
-        features.phases().routes(api);
         return api;
     }
 
@@ -137,7 +140,7 @@ public final class Main {
     }
 
     /** A started service. */
-    public record RunningService(WebServer server, Database database) {
+    public record RunningService(WebServer server, Features features, ApiRoutes routes, Database database) {
 
         public int port() {
             return server.port();
@@ -152,6 +155,7 @@ public final class Main {
             LOG.info("Family Liaison is stopping");
             try {
                 server.stop();
+                features.stopBackground();
             } finally {
                 database.close();
             }

@@ -18,7 +18,7 @@ public final class PhaseService {
     }
 
     public void routes(ApiRoutes routes) {
-        routes.get("/api/phases", this::list);
+        routes.get("/api/phases", ApiRoutes.PUBLIC, this::list);
     }
 
     private void list(ServerRequest request, ServerResponse response) {

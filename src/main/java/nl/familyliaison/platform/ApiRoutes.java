@@ -22,29 +22,29 @@ public final class ApiRoutes {
         this.routing = routing;
     }
 
-    public ApiRoutes get(String path, Handler handler) {
-        return add(Method.GET, path, handler);
+    public ApiRoutes get(String path, RouteAccess access, Handler handler) {
+        return add(Method.GET, path, access, handler);
     }
 
-    public ApiRoutes post(String path, Handler handler) {
-        return add(Method.POST, path, handler);
+    public ApiRoutes post(String path, RouteAccess access, Handler handler) {
+        return add(Method.POST, path, access, handler);
     }
 
-    public ApiRoutes put(String path, Handler handler) {
-        return add(Method.PUT, path, handler);
+    public ApiRoutes put(String path, RouteAccess access, Handler handler) {
+        return add(Method.PUT, path, access, handler);
     }
 
-    public ApiRoutes patch(String path, Handler handler) {
-        return add(Method.PATCH, path, handler);
+    public ApiRoutes patch(String path, RouteAccess access, Handler handler) {
+        return add(Method.PATCH, path, access, handler);
     }
 
-    public ApiRoutes delete(String path, Handler handler) {
-        return add(Method.DELETE, path, handler);
+    public ApiRoutes delete(String path, RouteAccess access, Handler handler) {
+        return add(Method.DELETE, path, access, handler);
     }
 
     /** Records a route served by a Helidon feature (observe, OpenAPI) so that 405 answers know about it. */
     public ApiRoutes served(Method method, String path) {
-        routes.add(new Route(method, path));
+        routes.add(new Route(method, path, PUBLIC));
         return this;
     }
 
@@ -62,14 +62,29 @@ public final class ApiRoutes {
                 .toList();
     }
 
-    private ApiRoutes add(Method method, String path, Handler handler) {
-        routing.route(method, path, handler);
-        routes.add(new Route(method, path));
+    private ApiRoutes add(Method method, String path, RouteAccess access, Handler handler) {
+        routing.route(method, path, (req, res) -> {
+            access.check(req);
+            handler.handle(req, res);
+        });
+        routes.add(new Route(method, path, access));
         return this;
     }
 
-    /** One route: a method and a path template such as {@code /api/cases/{caseId}}. */
-    public record Route(Method method, String path) {
+    /** Anyone may call the route (a public text, the start of a sign-in). */
+    public static final RouteAccess PUBLIC = new RouteAccess() {
+        @Override
+        public void check(io.helidon.webserver.http.ServerRequest request) {
+        }
+
+        @Override
+        public String describe() {
+            return "public";
+        }
+    };
+
+    /** One route: a method, a path template such as {@code /api/cases/{caseId}}, and who may call it. */
+    public record Route(Method method, String path, RouteAccess access) {
 
         public boolean matches(String requestPath) {
             return template().matcher(requestPath).matches();

@@ -10,6 +10,7 @@ public enum ProblemType {
     BAD_REQUEST(400, "bad-request", "The request could not be read."),
     INVALID_INPUT(400, "invalid-input", "Some of the information is not valid."),
     SIGN_IN_REQUIRED(401, "sign-in-required", "Please sign in first."),
+    SIGN_IN_FAILED(401, "sign-in-failed", "Signing in did not work."),
     FORBIDDEN(403, "forbidden", "This request is not allowed."),
     NOT_FOUND(404, "not-found", "This was not found."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This action is not possible here."),
@@ -52,7 +53,7 @@ public enum ProblemType {
     /** The generic type for an HTTP status raised by the web server itself. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != INVALID_INPUT) {
+            if (type.status == status && type != INVALID_INPUT && type != SIGN_IN_FAILED) {
                 return type;
             }
         }

@@ -30,6 +30,7 @@ public final class RequestLog {
         long started = System.nanoTime();
         RequestId id = RequestId.generate();
         request.context().register(id);
+        request.context().register(clientAddress(request));
         response.header(RequestId.HEADER, id.value());
         SecurityHeaders.apply(response.headers(), overTls(request), isApi(request.path().path()));
         response.whenSent(() -> LOG.log(Level.INFO, () -> line(id, request, response, started)));
@@ -44,6 +45,17 @@ public final class RequestLog {
         return trustProxy && request.headers().first(HeaderNames.X_FORWARDED_PROTO)
                 .map("https"::equalsIgnoreCase)
                 .orElse(false);
+    }
+
+    private ClientAddress clientAddress(RoutingRequest request) {
+        if (trustProxy) {
+            var forwarded = request.headers().first(io.helidon.http.HeaderNames.X_FORWARDED_FOR);
+            if (forwarded.isPresent()) {
+                String[] hops = forwarded.get().split(",");
+                return new ClientAddress(hops[hops.length - 1].trim());
+            }
+        }
+        return new ClientAddress(request.remotePeer().host());
     }
 
     /** API answers may carry personal data; static files and the contract do not. */

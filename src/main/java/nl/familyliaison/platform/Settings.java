@@ -19,7 +19,7 @@ import io.helidon.config.ConfigSources;
 public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases");
+    static final List<String> STATEMENT_FILES = List.of("cases", "access", "notify");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -82,6 +82,18 @@ public final class Settings {
         map.put("FL_DB_CONNECT_TIMEOUT", "db.pool.connect-timeout");
         map.put("FL_DB_EMBEDDED_PORT", "db.embedded.port");
         map.put("FL_MIGRATIONS_DIR", "db.migrations");
+        map.put("FL_PUBLIC_URL", "http.public-url");
+        map.put("FL_CRYPTO_KEYS", "crypto.keys");
+        map.put("FL_CRYPTO_ACTIVE_KEY", "crypto.active-key");
+        map.put("FL_SESSION_IDLE_TIMEOUT", "sessions.idle-timeout");
+        map.put("FL_SESSION_ABSOLUTE_TIMEOUT", "sessions.absolute-timeout");
+        map.put("FL_MAIL_FROM", "mail.from");
+        map.put("FL_MAIL_DIR", "mail.eml-dir");
+        map.put("FL_SMTP_HOST", "mail.smtp.host");
+        map.put("FL_SMTP_PORT", "mail.smtp.port");
+        map.put("FL_SMTP_TRANSPORT", "mail.smtp.transport");
+        map.put("FL_SMTP_USERNAME", "mail.smtp.username");
+        map.put("FL_SMTP_PASSWORD", "mail.smtp.password");
         return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -10,7 +10,7 @@ class ApiRoutesTest {
 
     @Test
     void aTemplateMatchesOnePathSegmentPerParameter() {
-        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/cases/{caseId}/messages");
+        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/cases/{caseId}/messages", ApiRoutes.PUBLIC);
         assertTrue(route.matches("/api/cases/0190a1b2-c3d4/messages"));
         assertFalse(route.matches("/api/cases/a/b/messages"));
         assertFalse(route.matches("/api/cases//messages"));
@@ -19,7 +19,7 @@ class ApiRoutesTest {
 
     @Test
     void dotsInTemplatesAreLiteral() {
-        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/appointments/{id}/calendar.ics");
+        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/appointments/{id}/calendar.ics", ApiRoutes.PUBLIC);
         assertTrue(route.matches("/api/appointments/abc/calendar.ics"));
         assertFalse(route.matches("/api/appointments/abc/calendarXics"));
     }

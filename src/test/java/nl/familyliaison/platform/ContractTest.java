@@ -27,7 +27,7 @@ class ContractTest {
     @BeforeAll
     static void start() {
         service = TestService.builder()
-                .routes(routes -> routes.get("/api/fixture/strays",
+                .routes(routes -> routes.get("/api/fixture/strays", ApiRoutes.PUBLIC,
                                              (req, res) -> res.send(Map.of("unexpected", true))))
                 .start();
     }

@@ -23,7 +23,7 @@ class SecurityHeadersTest {
     @BeforeAll
     static void start() {
         service = TestService.builder()
-                .routes(routes -> routes.get("/api/fixture/crash", (req, res) -> {
+                .routes(routes -> routes.get("/api/fixture/crash", ApiRoutes.PUBLIC, (req, res) -> {
                     throw new IllegalStateException("boom");
                 }))
                 .start();

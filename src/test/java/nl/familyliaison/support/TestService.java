@@ -17,6 +17,9 @@ import nl.familyliaison.platform.Settings;
  */
 public final class TestService implements AutoCloseable {
 
+    /** A fixed 256-bit key for data at rest in tests (never used outside them). */
+    static final String TEST_KEY = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
+
     private final Main.RunningService running;
     private final Map<String, String> settings;
     private final TestClock clock;
@@ -72,6 +75,10 @@ public final class TestService implements AutoCloseable {
         private Builder() {
             settings.put("server.port", "0");
             settings.put("server.host", "127.0.0.1");
+            settings.put("crypto.keys", "test-1:" + TEST_KEY);
+            settings.put("mail.smtp.host", "127.0.0.1");
+            settings.put("mail.smtp.transport", "SMTP");
+            settings.put("notify.delivery.poll-interval", "PT0.1S");
         }
 
         public Builder set(String key, String value) {
@@ -90,6 +97,7 @@ public final class TestService implements AutoCloseable {
         }
 
         public TestService start() {
+            settings.computeIfAbsent("mail.smtp.port", key -> String.valueOf(TestMail.port()));
             settings.computeIfAbsent("db.url", key -> TestDatabase.newDatabase());
             settings.putIfAbsent("db.user", "root");
             settings.computeIfAbsent("data.dir", key -> TestFolders.fresh("service-data").toString());

@@ -1,0 +1,137 @@
+package nl.familyliaison;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.http.HttpRouting;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authentication;
+import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.ChallengeRepository;
+import nl.familyliaison.access.CrossSiteGuard;
+import nl.familyliaison.access.EnrolmentRepository;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.MemberSignIn;
+import nl.familyliaison.access.SessionRepository;
+import nl.familyliaison.access.SessionService;
+import nl.familyliaison.access.Sessions;
+import nl.familyliaison.access.SignInLimits;
+import nl.familyliaison.access.SignInService;
+import nl.familyliaison.access.StaffAccounts;
+import nl.familyliaison.access.StaffEnrolment;
+import nl.familyliaison.access.StaffService;
+import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.cases.PhaseRepository;
+import nl.familyliaison.cases.PhaseService;
+import nl.familyliaison.notify.DeliveryWorker;
+import nl.familyliaison.notify.MailSender;
+import nl.familyliaison.notify.MailTemplates;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.notify.OutboxRepository;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.RequestLog;
+import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.ratelimit.ApiClientLimit;
+import nl.familyliaison.ratelimit.RateLimiter;
+
+/**
+ * Every feature of the service, built once by constructor from configuration, the database and the clock, and
+ * shared by all requests. Reading this file top to bottom shows what depends on what.
+ */
+public record Features(RequestLog requestLog,
+                       ApiClientLimit apiClientLimit,
+                       Authentication authentication,
+                       CrossSiteGuard crossSiteGuard,
+                       PhaseService phases,
+                       SignInService signIn,
+                       SessionService sessions,
+                       StaffService staffService,
+                       StaffAccounts staffAccounts,
+                       AccountRepository accounts,
+                       DeliveryWorker delivery,
+                       List<AutoCloseable> background) {
+
+    static Features build(Config config, Database database, Clock clock, Path dataDir) {
+        RequestLog requestLog = new RequestLog(config.get("http.trust-proxy").asBoolean().orElse(false));
+        Transactions transactions = new Transactions(database.client());
+        KeyRing keys = KeyRing.create(config.get("crypto"),
+                                      database.embedded().isPresent() ? Optional.of(dataDir.resolve("keys"))
+                                                                      : Optional.empty());
+        RateLimiter limiter = new RateLimiter(database, config.get("db.statements"), config.get("rate-limits"), clock);
+
+        Outbox outbox = new Outbox(new OutboxRepository(database.client()), keys, clock);
+        MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
+                                                                    .orElse("mail-templates")),
+                                                    config.get("http.public-url").asString()
+                                                            .orElse("http://127.0.0.1:8080"));
+        DeliveryWorker delivery = new DeliveryWorker(new OutboxRepository(database.client()), outbox, transactions,
+                                                     templates, MailSender.create(config.get("mail"),
+                                                                                  dataDir.resolve("mail")),
+                                                     clock, DeliveryWorker.Settings.from(config.get("notify.delivery")));
+
+        AccessAudit audit = Audit.access(database, clock);
+        Authorization authorization = new Authorization();
+        Guards guards = new Guards(authorization, audit);
+        AccountRepository accounts = new AccountRepository(database.client());
+        Sessions sessions = Sessions.create(new SessionRepository(database.client()), clock, config.get("sessions"));
+        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(database.client()), outbox, keys,
+                                                      transactions, clock,
+                                                      config.get("staff.enrolment-lifetime").as(Duration.class)
+                                                              .orElse(Duration.ofDays(3)));
+        StaffAccounts staffAccounts = new StaffAccounts(accounts, enrolment, sessions, transactions, clock);
+        MemberSignIn memberSignIn = new MemberSignIn(accounts, new ChallengeRepository(database.client()), outbox, keys,
+                                                     transactions, clock);
+        SignInService signIn = new SignInService(memberSignIn, new StaffSignIn(accounts, keys, clock), enrolment,
+                                                 sessions, new SignInLimits(limiter), audit);
+        List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
+
+        return new Features(requestLog,
+                            new ApiClientLimit(limiter),
+                            new Authentication(sessions),
+                            new CrossSiteGuard(origins, requestLog, audit),
+                            new PhaseService(new PhaseRepository(database.client())),
+                            signIn,
+                            new SessionService(sessions, guards, audit),
+                            new StaffService(staffAccounts, guards, audit),
+                            staffAccounts,
+                            accounts,
+                            delivery,
+                            List.of(delivery));
+    }
+
+    /** Filters in the order a request passes them, then every feature's routes. */
+    ApiRoutes register(HttpRouting.Builder routing) {
+        ApiRoutes api = new ApiRoutes(routing);
+        routing.addFilter(requestLog::filter);
+        routing.addFilter(apiClientLimit::filter);
+        routing.addFilter(authentication::filter);
+        routing.addFilter(crossSiteGuard::filter);
+        phases.routes(api);
+        signIn.routes(api);
+        sessions.routes(api);
+        staffService.routes(api);
+        return api;
+    }
+
+    void startBackground() {
+        delivery.start();
+    }
+
+    void stopBackground() {
+        for (AutoCloseable worker : background) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(Features.class.getName())
+                        .warning("A background worker did not stop cleanly: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+}

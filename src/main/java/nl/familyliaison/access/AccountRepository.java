@@ -1,0 +1,119 @@
+package nl.familyliaison.access;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Rows;
+
+/** Accounts and their credentials. */
+public final class AccountRepository {
+
+    private final Supplier<DbExecute> db;
+
+    public AccountRepository(DbClient db) {
+        this(db::execute);
+    }
+
+    private AccountRepository(Supplier<DbExecute> db) {
+        this.db = db;
+    }
+
+    /** The same repository working inside {@code tx}. */
+    public AccountRepository in(DbExecute tx) {
+        return new AccountRepository(() -> tx);
+    }
+
+    public void insert(Account account, Instant now) {
+        db.get().createNamedInsert("account-insert")
+                .addParam("id", account.id())
+                .addParam("role", account.role().name())
+                .addParam("email", account.email())
+                .addParam("displayName", account.displayName())
+                .addParam("status", account.status().name())
+                .addParam("language", account.language().code())
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    public Optional<Account> byId(String id) {
+        return db.get().createNamedGet("account-select-by-id").addParam("id", id).execute()
+                .map(AccountRepository::account);
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return db.get().createNamedGet("account-select-by-email").addParam("email", email).execute()
+                .map(AccountRepository::account);
+    }
+
+    public List<Account> staff() {
+        return db.get().createNamedQuery("account-select-staff").execute().map(AccountRepository::account).toList();
+    }
+
+    public long updateStatus(String id, Account.Status status, Instant now) {
+        return db.get().createNamedUpdate("account-update-status")
+                .addParam("id", id).addParam("status", status.name()).addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    public long activateIfInvited(String id, Instant now) {
+        return db.get().createNamedUpdate("account-activate-if-invited")
+                .addParam("id", id).addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    /** Sets password and TOTP secret and activates an invited staff account; 0 when it was not invited. */
+    public long setStaffCredentials(String id, String passwordHash, KeyRing.Sealed totpSecret, long totpStep,
+                                    Instant now) {
+        return db.get().createNamedUpdate("account-set-staff-credentials")
+                .addParam("id", id)
+                .addParam("passwordHash", passwordHash)
+                .addParam("totpKeyId", totpSecret.keyId())
+                .addParam("totpSecret", totpSecret.bytes())
+                .addParam("totpStep", totpStep)
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    public Optional<StaffCredentials> credentials(String email) {
+        return db.get().createNamedGet("account-select-credentials").addParam("email", email).execute()
+                .map(row -> new StaffCredentials(account(row), Rows.text(row, "password_hash"),
+                                                 secret(row), row.column("totp_last_step").get(Object.class) == null
+                                                         ? -1 : Rows.number(row, "totp_last_step")));
+    }
+
+    /** Records that a TOTP time step was used; false when it (or a later one) was used before: a replay. */
+    public boolean claimTotpStep(String id, long step) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("step", step);
+        return db.get().createNamedUpdate("account-claim-totp-step").params(params).execute() == 1;
+    }
+
+    private static KeyRing.Sealed secret(DbRow row) {
+        String keyId = Rows.text(row, "totp_key_id");
+        return keyId == null ? null : new KeyRing.Sealed(keyId, Rows.bytes(row, "totp_secret"));
+    }
+
+    static Account account(DbRow row) {
+        return new Account(Rows.text(row, "id"),
+                           Role.valueOf(Rows.text(row, "role")),
+                           Rows.text(row, "email"),
+                           Rows.text(row, "display_name"),
+                           Account.Status.valueOf(Rows.text(row, "status")),
+                           Language.parse(Rows.text(row, "language")).orElse(Language.NL));
+    }
+
+    /** What staff sign-in checks. */
+    public record StaffCredentials(Account account, String passwordHash, KeyRing.Sealed totpSecret,
+                                   long lastTotpStep) {
+    }
+}

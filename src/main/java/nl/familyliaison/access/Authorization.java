@@ -1,0 +1,69 @@
+package nl.familyliaison.access;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that decides who may do what. Routes ask it whether a signed-in role may use them; everything of a
+ * case asks it with the actor's relation to that case and the item's visibility. A refusal of an object is answered
+ * as "not found" by the callers, so its existence does not leak.
+ */
+public final class Authorization {
+
+    /** What someone wants to do with (something of) a case. */
+    public enum CaseAction {
+        READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG,
+        READ_MESSAGES, POST_MESSAGE,
+        ANSWER_APPOINTMENT, SCHEDULE_APPOINTMENT,
+        POST_UPDATE, MANAGE_MEMBERS, MANAGE_CASE,
+        ASSIGN_STAFF
+    }
+
+    /** How the actor stands to one case. */
+    public record CaseRelation(boolean member, boolean familyInspector, boolean investigator) {
+        public static final CaseRelation NONE = new CaseRelation(false, false, false);
+    }
+
+    /** Who may see one item of a case: every member, or only the chosen ones. */
+    public record Visibility(boolean allMembers, Set<String> chosenMembers) {
+        public static final Visibility ALL_MEMBERS = new Visibility(true, Set.of());
+
+        public static Visibility chosen(Set<String> memberAccountIds) {
+            return new Visibility(false, Set.copyOf(memberAccountIds));
+        }
+
+        boolean includes(String accountId) {
+            return allMembers || chosenMembers.contains(accountId);
+        }
+    }
+
+    /** Whether a signed-in role may use a route restricted to {@code allowed} roles. */
+    public boolean mayUseRoute(Optional<Actor> actor, Set<Role> allowed) {
+        return actor.isPresent() && (allowed.isEmpty() || allowed.contains(actor.get().role()));
+    }
+
+    /** The decision for everything of a case. */
+    public boolean mayOnCase(Actor actor, CaseAction action, CaseRelation relation, Visibility visibility) {
+        return switch (actor.role()) {
+            case ADMIN -> action == CaseAction.ASSIGN_STAFF || action == CaseAction.READ_CASE;
+            case FAMILY_INSPECTOR -> relation.familyInspector() && action != CaseAction.ASSIGN_STAFF;
+            case INVESTIGATOR -> relation.investigator() && investigatorMay(action);
+            case MEMBER -> relation.member() && memberMay(action) && visibility.includes(actor.accountId());
+        };
+    }
+
+    private static boolean investigatorMay(CaseAction action) {
+        return switch (action) {
+            case READ_CASE, READ_TIMELINE, READ_CONTACTS, SCHEDULE_APPOINTMENT -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean memberMay(CaseAction action) {
+        return switch (action) {
+            case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG, READ_MESSAGES, POST_MESSAGE,
+                 ANSWER_APPOINTMENT -> true;
+            default -> false;
+        };
+    }
+}

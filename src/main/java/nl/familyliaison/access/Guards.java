@@ -1,0 +1,59 @@
+package nl.familyliaison.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.helidon.webserver.http.ServerRequest;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.RouteAccess;
+
+/**
+ * Route access built on the one authorization decision: nobody signed in → 401; signed in with a role the route is
+ * not for → 404, as if the route did not exist for them.
+ */
+public final class Guards {
+
+    private final Authorization authorization;
+    private final AccessAudit audit;
+
+    public Guards(Authorization authorization, AccessAudit audit) {
+        this.authorization = authorization;
+        this.audit = audit;
+    }
+
+    /** Anyone who is signed in. */
+    public RouteAccess signedIn() {
+        return roles(Set.of());
+    }
+
+    /** Only these roles. */
+    public RouteAccess roles(Role first, Role... more) {
+        return roles(EnumSet.of(first, more));
+    }
+
+    private RouteAccess roles(Set<Role> allowed) {
+        String name = allowed.isEmpty() ? "signed-in"
+                : "roles:" + allowed.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        return new RouteAccess() {
+            @Override
+            public void check(ServerRequest request) {
+                var actor = Actor.of(request);
+                if (actor.isEmpty()) {
+                    throw new ProblemException(ProblemType.SIGN_IN_REQUIRED, "Please sign in first.");
+                }
+                if (!authorization.mayUseRoute(actor, allowed)) {
+                    audit.record(request, actor.get().account(), "access.refused", "route",
+                                 request.matchingPattern().orElse(null), AccessAudit.Result.DENIED);
+                    throw ProblemException.notFound();
+                }
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+        };
+    }
+}

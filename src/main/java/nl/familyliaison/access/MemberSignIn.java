@@ -1,0 +1,97 @@
+package nl.familyliaison.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Members sign in with a one-time code sent by mail: at least 8 digits, valid 10 minutes, usable once, at most 5
+ * tries, stored only as a keyed hash bound to its challenge. Asking for a code answers the same whether or not the
+ * address belongs to an account; for an unknown address no mail is sent and no code can ever match.
+ */
+public final class MemberSignIn {
+
+    static final int CODE_DIGITS = 8;
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+
+    private final AccountRepository accounts;
+    private final ChallengeRepository challenges;
+    private final Outbox outbox;
+    private final KeyRing keys;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
+                        Transactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.challenges = challenges;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** "Send me a code": a new challenge; a mail only when the address is a member's who may sign in. */
+    public CodeRequested requestCode(String email) {
+        String address = Account.normalizeEmail(email);
+        Optional<Account> member = accounts.byEmail(address)
+                .filter(account -> account.role() == Role.MEMBER && account.status() != Account.Status.DISABLED);
+        String challengeId = Ids.newId();
+        String code = Secrets.digits(CODE_DIGITS);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(CODE_LIFETIME);
+        transactions.inTransaction(tx -> {
+            challenges.in(tx).insert(challengeId, member.map(Account::id).orElse(null),
+                                     keys.mac(challengeId + ":" + code), now, expiresAt);
+            member.ifPresent(account -> outbox.enqueue(tx, new Mail(
+                    "sign-in-code:" + challengeId, account.id(), account.email(), "sign-in-code", account.language(),
+                    Map.of("code", code, "minutes", String.valueOf(CODE_LIFETIME.toMinutes())),
+                    Mail.Priority.SIGN_IN)));
+            return null;
+        });
+        member.ifPresent(account -> outbox.afterCommit());
+        return new CodeRequested(challengeId, expiresAt, member.isPresent());
+    }
+
+    /**
+     * Checks a code against its challenge; the member's account when it matches.
+     *
+     * @throws SignInFailedException for every kind of failure alike
+     */
+    public Account checkCode(String challengeId, String code) {
+        Instant now = clock.instant();
+        ChallengeRepository.Challenge challenge = challenges.byId(challengeId).orElseThrow(MemberSignIn::failed);
+        if (!challenges.countAttempt(challengeId, MAX_ATTEMPTS, now)
+            || !keys.macMatches(challenge.codeHash(), challengeId + ":" + code)
+            || challenge.accountId() == null
+            || !challenges.use(challengeId, now)) {
+            throw failed();
+        }
+        Account account = accounts.byId(challenge.accountId())
+                .filter(found -> found.status() != Account.Status.DISABLED)
+                .orElseThrow(MemberSignIn::failed);
+        accounts.activateIfInvited(account.id(), now);
+        return new Account(account.id(), account.role(), account.email(), account.displayName(),
+                           Account.Status.ACTIVE, account.language());
+    }
+
+    private static SignInFailedException failed() {
+        return new SignInFailedException("The code is not right, or it is no longer valid. Check the code, or ask for"
+                                         + " a new one.");
+    }
+
+    /**
+     * A started sign-in. {@code mailed} is for the audit trail only; it must never reach the answer.
+     */
+    public record CodeRequested(String challengeId, Instant expiresAt, boolean mailed) {
+    }
+}

@@ -1,0 +1,72 @@
+package nl.familyliaison.access;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.ProblemException;
+
+/** The signed-in person's own session and their other sessions: see, sign out, end the others. */
+public final class SessionService {
+
+    private final Sessions sessions;
+    private final Guards guards;
+    private final AccessAudit audit;
+
+    public SessionService(Sessions sessions, Guards guards, AccessAudit audit) {
+        this.sessions = sessions;
+        this.guards = guards;
+        this.audit = audit;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/session", guards.signedIn(), this::current)
+                .delete("/api/session", guards.signedIn(), this::signOut)
+                .get("/api/sessions", guards.signedIn(), this::list)
+                .delete("/api/sessions/{sessionId}", guards.signedIn(), this::end);
+    }
+
+    record SessionSummary(String id, String device, Instant createdAt, Instant lastSeenAt, boolean current) {
+    }
+
+    record SessionList(List<SessionSummary> sessions) {
+    }
+
+    private void current(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        response.send(SessionView.of(actor.session(), sessions.idleTimeout()));
+    }
+
+    private void signOut(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        sessions.signOut(actor.session());
+        audit.record(request, actor.account(), "sign-out", "session", actor.session().id(),
+                     AccessAudit.Result.SUCCEEDED);
+        SessionCookie.clear(response);
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        List<SessionSummary> open = sessions.open(actor.accountId()).stream()
+                .map(session -> new SessionSummary(session.id(), session.device(), session.createdAt(),
+                                                   session.lastSeenAt(),
+                                                   session.id().equals(actor.session().id())))
+                .toList();
+        response.send(new SessionList(open));
+    }
+
+    private void end(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        String sessionId = request.path().pathParameters().get("sessionId");
+        if (!Ids.isId(sessionId) || !sessions.end(actor.accountId(), sessionId)) {
+            throw ProblemException.notFound();
+        }
+        audit.record(request, actor.account(), "session.end", "session", sessionId, AccessAudit.Result.SUCCEEDED);
+        response.status(Status.NO_CONTENT_204).send();
+    }
+}

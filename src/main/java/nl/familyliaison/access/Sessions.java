@@ -1,0 +1,95 @@
+package nl.familyliaison.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import nl.familyliaison.platform.Ids;
+
+/**
+ * Starting, finding and ending sessions. A session is a random 256-bit token known only to the client; the service
+ * keeps its hash. Every sign-in makes a new token; idle and absolute limits end a session without any action.
+ */
+public final class Sessions {
+
+    /** How often last-seen is written: often enough for the idle limit, rarely enough not to write on every request. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final SessionRepository sessions;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+
+    public Sessions(SessionRepository sessions, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this.sessions = sessions;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    public static Sessions create(SessionRepository sessions, Clock clock, Config config) {
+        return new Sessions(sessions, clock,
+                            config.get("idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
+                            config.get("absolute-timeout").as(Duration.class).orElse(Duration.ofHours(12)));
+    }
+
+    /** Starts a session for {@code account}; the returned token goes into the cookie and nowhere else. */
+    public Started start(Account account, String device) {
+        String token = Secrets.token();
+        String csrf = Secrets.hexToken();
+        Instant now = clock.instant();
+        String id = Ids.newId();
+        sessions.insert(id, Secrets.hash(token), account.id(), csrf, device, now, now.plus(absoluteTimeout));
+        Session session = new Session(id, account, csrf, device, now, now, now.plus(absoluteTimeout), null);
+        return new Started(token, session);
+    }
+
+    /** The usable session for a token, refreshing its idle timer; empty when unknown, ended or expired. */
+    public Optional<Session> resume(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Session> found = sessions.byTokenHash(Secrets.hash(token))
+                .filter(session -> session.isUsableAt(now, idleTimeout));
+        found.filter(session -> session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now))
+                .ifPresent(session -> sessions.touch(session.id(), now));
+        return found.map(session -> new Session(session.id(), session.account(), session.csrfToken(),
+                                                session.device(), session.createdAt(),
+                                                session.lastSeenAt().isAfter(now) ? session.lastSeenAt() : now,
+                                                session.expiresAt(), null));
+    }
+
+    public void signOut(Session session) {
+        sessions.end(session.id(), "SIGNED_OUT", clock.instant());
+    }
+
+    /** Ends one of the account's own sessions; false when it has no such open session. */
+    public boolean end(String accountId, String sessionId) {
+        return sessions.endForAccount(sessionId, accountId, "ENDED_BY_OWNER", clock.instant()) == 1;
+    }
+
+    public void endAll(String accountId, String reason) {
+        sessions.endAll(accountId, reason, clock.instant());
+    }
+
+    public List<SessionRepository.OpenSession> open(String accountId) {
+        Instant now = clock.instant();
+        return sessions.open(accountId, now, now.minus(idleTimeout));
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    /** A new session and its token. */
+    public record Started(String token, Session session) {
+    }
+}

@@ -1,0 +1,131 @@
+package nl.familyliaison.access;
+
+import java.time.Instant;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.ProblemException;
+
+/**
+ * Signing in and enrolling, over HTTP: member codes, staff password + TOTP, staff enrolment steps.
+ * Maps requests and answers only; the rules live in {@link MemberSignIn}, {@link StaffSignIn}, {@link StaffEnrolment}.
+ */
+public final class SignInService {
+
+    private final MemberSignIn members;
+    private final StaffSignIn staff;
+    private final StaffEnrolment enrolment;
+    private final Sessions sessions;
+    private final SignInLimits limits;
+    private final AccessAudit audit;
+
+    public SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
+                         SignInLimits limits, AccessAudit audit) {
+        this.members = members;
+        this.staff = staff;
+        this.enrolment = enrolment;
+        this.sessions = sessions;
+        this.limits = limits;
+        this.audit = audit;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/sign-in/code-requests", ApiRoutes.PUBLIC, this::requestCode)
+                .post("/api/sign-in/code-checks", ApiRoutes.PUBLIC, this::checkCode)
+                .post("/api/sign-in/staff", ApiRoutes.PUBLIC, this::staffSignIn)
+                .post("/api/staff-enrolments/password", ApiRoutes.PUBLIC, this::choosePassword)
+                .post("/api/staff-enrolments/confirmation", ApiRoutes.PUBLIC, this::confirmEnrolment);
+    }
+
+    record CodeRequest(String email) {
+    }
+
+    record CodeRequested(String challengeId, Instant expiresAt) {
+    }
+
+    record CodeCheck(String challengeId, String code) {
+    }
+
+    record StaffCredentials(String email, String password, String code) {
+    }
+
+    record EnrolmentPassword(String token, String password) {
+    }
+
+    record EnrolmentConfirmation(String token, String code) {
+    }
+
+    private void requestCode(ServerRequest request, ServerResponse response) {
+        CodeRequest body = Json.read(request, CodeRequest.class);
+        String email = Input.required(body.email(), "email", 254);
+        if (!Account.isPlausibleEmail(Account.normalizeEmail(email))) {
+            throw ProblemException.invalid("email", "Enter a valid email address.");
+        }
+        limits.codeRequest(request, Account.normalizeEmail(email));
+        MemberSignIn.CodeRequested started = members.requestCode(email);
+        audit.record(request, null, "sign-in.code-requested", "sign-in-challenge", started.challengeId(),
+                     AccessAudit.Result.SUCCEEDED);
+        response.status(Status.ACCEPTED_202).send(new CodeRequested(started.challengeId(), started.expiresAt()));
+    }
+
+    private void checkCode(ServerRequest request, ServerResponse response) {
+        CodeCheck body = Json.read(request, CodeCheck.class);
+        String challengeId = Input.required(body.challengeId(), "challengeId", 64);
+        String code = Input.required(body.code(), "code", 32);
+        limits.codeCheck(request);
+        Account account;
+        try {
+            account = members.checkCode(challengeId, code.strip());
+        } catch (SignInFailedException e) {
+            audit.record(request, null, "sign-in.member", "sign-in-challenge",
+                         Ids.isId(challengeId) ? challengeId : null, AccessAudit.Result.FAILED);
+            throw e;
+        }
+        startSession(request, response, account, "sign-in.member");
+    }
+
+    private void staffSignIn(ServerRequest request, ServerResponse response) {
+        StaffCredentials body = Json.read(request, StaffCredentials.class);
+        String email = Account.normalizeEmail(Input.required(body.email(), "email", 254));
+        String password = Input.required(body.password(), "password", 1024);
+        String code = Input.required(body.code(), "code", 16);
+        limits.staffPassword(request, email);
+        Account account;
+        try {
+            account = staff.signIn(email, password, code.strip());
+        } catch (SignInFailedException e) {
+            audit.record(request, null, "sign-in.staff", "account", null, AccessAudit.Result.FAILED);
+            throw e;
+        }
+        startSession(request, response, account, "sign-in.staff");
+    }
+
+    private void choosePassword(ServerRequest request, ServerResponse response) {
+        EnrolmentPassword body = Json.read(request, EnrolmentPassword.class);
+        StaffEnrolment.TotpSetup setup = enrolment.choosePassword(Input.required(body.token(), "token", 64),
+                                                                  Input.required(body.password(), "password", 1024));
+        response.send(setup);
+    }
+
+    private void confirmEnrolment(ServerRequest request, ServerResponse response) {
+        EnrolmentConfirmation body = Json.read(request, EnrolmentConfirmation.class);
+        enrolment.confirm(Input.required(body.token(), "token", 64), Input.required(body.code(), "code", 16).strip());
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void startSession(ServerRequest request, ServerResponse response, Account account, String action) {
+        // A new session (and token) at every sign-in: a token planted before sign-in never becomes a signed-in one.
+        Actor.of(request).ifPresent(previous -> sessions.signOut(previous.session()));
+        Sessions.Started started = sessions.start(account,
+                                                  Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
+                                                                           .orElse(null)));
+        audit.record(request, account, action, "session", started.session().id(), AccessAudit.Result.SUCCEEDED);
+        SessionCookie.write(response, started.token(), sessions.absoluteTimeout());
+        response.send(SessionView.of(started.session(), sessions.idleTimeout()));
+    }
+}

@@ -1,0 +1,76 @@
+package nl.familyliaison.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.Transactions;
+
+/** Administrators create, list and disable staff accounts. Disabling ends every session of the account at once. */
+public final class StaffAccounts {
+
+    private static final Set<Role> STAFF = Set.of(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR, Role.ADMIN);
+
+    private final AccountRepository accounts;
+    private final StaffEnrolment enrolment;
+    private final Sessions sessions;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
+                         Transactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.enrolment = enrolment;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A new staff account (INVITED) and its invitation, stored together. */
+    public Invited create(String email, String displayName, Role role, Language language) {
+        String address = Account.normalizeEmail(email);
+        if (!Account.isPlausibleEmail(address)) {
+            throw ProblemException.invalid("email", "Enter a valid email address.");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
+        }
+        if (role == null || !STAFF.contains(role)) {
+            throw ProblemException.invalid("role", "Choose FAMILY_INSPECTOR, INVESTIGATOR or ADMIN.");
+        }
+        if (accounts.byEmail(address).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "There is already an account with this address.");
+        }
+        Account account = new Account(Ids.newId(), role, address, displayName.strip(), Account.Status.INVITED,
+                                      language == null ? Language.NL : language);
+        String token = transactions.inTransaction(tx -> {
+            accounts.in(tx).insert(account, clock.instant());
+            return enrolment.invite(tx, account);
+        });
+        return new Invited(account, token);
+    }
+
+    public List<Account> list() {
+        return accounts.staff();
+    }
+
+    /** Disables a staff account and ends its sessions; an administrator cannot disable themself. */
+    public Account disable(String accountId, Actor by) {
+        Account account = accounts.byId(accountId).filter(found -> found.role().isStaff())
+                .orElseThrow(ProblemException::notFound);
+        if (account.id().equals(by.accountId())) {
+            throw new ProblemException(ProblemType.CONFLICT, "You cannot disable your own account.");
+        }
+        accounts.updateStatus(account.id(), Account.Status.DISABLED, clock.instant());
+        sessions.endAll(account.id(), "ACCOUNT_DISABLED");
+        return accounts.byId(account.id()).orElseThrow();
+    }
+
+    /** A created account and the token of its invitation link (only the one-off admin command shows it). */
+    public record Invited(Account account, String enrolmentToken) {
+    }
+}

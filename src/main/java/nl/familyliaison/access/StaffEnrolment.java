@@ -1,0 +1,119 @@
+package nl.familyliaison.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * How a new staff member gets in: an administrator creates the account, the invitation mail carries a one-time link;
+ * on it the person chooses a password, adds the shown secret to an authenticator app and proves it with a first
+ * code. Only then is the account active. No password is ever set by anyone else.
+ */
+public final class StaffEnrolment {
+
+    private final AccountRepository accounts;
+    private final EnrolmentRepository enrolments;
+    private final Outbox outbox;
+    private final KeyRing keys;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
+                          Transactions transactions, Clock clock, Duration lifetime) {
+        this.accounts = accounts;
+        this.enrolments = enrolments;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** Creates the enrolment inside the caller's transaction and queues the invitation; returns the token. */
+    public String invite(DbExecute tx, Account account) {
+        String token = Secrets.token();
+        Instant now = clock.instant();
+        enrolments.in(tx).insert(Secrets.hash(token), account.id(), now, now.plus(lifetime));
+        outbox.enqueue(tx, new Mail("staff-invitation:" + account.id() + ":" + now.toEpochMilli(), account.id(),
+                                    account.email(), "staff-invitation", account.language(),
+                                    Map.of("enrolmentPath", enrolmentPath(token),
+                                           "days", String.valueOf(Math.max(1, lifetime.toDays()))),
+                                    Mail.Priority.NORMAL));
+        return token;
+    }
+
+    /** Where the invitation link points (after the service's address). */
+    public static String enrolmentPath(String token) {
+        return "/#enrol=" + token;
+    }
+
+    /** Step 1: the password. Answers the new TOTP secret to put into an authenticator app. */
+    public TotpSetup choosePassword(String token, String password) {
+        EnrolmentRepository.Enrolment enrolment = open(token);
+        List<String> problems = PasswordPolicy.problems(password, enrolment.email());
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("password", String.join(" ", problems));
+        }
+        byte[] secret = Totp.newSecret();
+        enrolments.setPending(Secrets.hash(token), Passwords.hash(password),
+                              keys.seal(secret, pendingContext(enrolment.accountId())));
+        return new TotpSetup(Totp.base32(secret), Totp.uri(secret, enrolment.email()));
+    }
+
+    /** Step 2: a first code from the app proves it was set up; the account becomes active. */
+    public void confirm(String token, String code) {
+        EnrolmentRepository.Enrolment enrolment = open(token);
+        if (enrolment.pendingTotpSecret() == null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Choose a password first.");
+        }
+        byte[] secret = keys.open(enrolment.pendingTotpSecret(), pendingContext(enrolment.accountId()));
+        OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
+        if (step.isEmpty()) {
+            throw ProblemException.invalid("code", "This code is not right. Type the code your app shows now.");
+        }
+        KeyRing.Sealed sealed = keys.seal(secret, StaffSignIn.totpContext(enrolment.accountId()));
+        transactions.inTransaction(tx -> {
+            if (!enrolments.in(tx).complete(Secrets.hash(token), clock.instant())
+                || accounts.in(tx).setStaffCredentials(enrolment.accountId(), enrolment.pendingPasswordHash(), sealed,
+                                                       step.getAsLong(), clock.instant()) != 1) {
+                throw notOpen();
+            }
+            return null;
+        });
+    }
+
+    private EnrolmentRepository.Enrolment open(String token) {
+        if (token == null || token.length() != 43) {
+            throw notOpen();
+        }
+        return enrolments.byTokenHash(Secrets.hash(token))
+                .filter(enrolment -> enrolment.isOpenAt(clock.instant()))
+                .orElseThrow(StaffEnrolment::notOpen);
+    }
+
+    private static String pendingContext(String accountId) {
+        return "staff_enrolment.pending_totp_secret:" + accountId;
+    }
+
+    private static ProblemException notOpen() {
+        return new ProblemException(ProblemType.NOT_FOUND,
+                                    "This invitation link is not valid (any more). Ask your administrator for a new"
+                                    + " one.");
+    }
+
+    /** What the person puts into their authenticator app. */
+    public record TotpSetup(String secret, String otpauthUri) {
+    }
+}

@@ -1,0 +1,56 @@
+package nl.familyliaison.access;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import nl.familyliaison.platform.KeyRing;
+
+/**
+ * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same
+ * answer; a code whose time step was used before is refused (replay).
+ */
+public final class StaffSignIn {
+
+    private final AccountRepository accounts;
+    private final KeyRing keys;
+    private final Clock clock;
+
+    public StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws SignInFailedException whichever factor was wrong
+     */
+    public Account signIn(String email, String password, String code) {
+        Optional<AccountRepository.StaffCredentials> credentials = accounts.credentials(Account.normalizeEmail(email))
+                .filter(found -> found.account().role().isStaff())
+                .filter(found -> found.account().status() == Account.Status.ACTIVE)
+                .filter(found -> found.totpSecret() != null);
+        boolean passwordMatches = Passwords.matches(password == null ? "" : password,
+                                                    credentials.map(AccountRepository.StaffCredentials::passwordHash)
+                                                            .orElse(null));
+        if (credentials.isEmpty() || !passwordMatches) {
+            throw failed();
+        }
+        Account account = credentials.get().account();
+        byte[] secret = keys.open(credentials.get().totpSecret(), totpContext(account.id()));
+        OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
+        if (step.isEmpty() || !accounts.claimTotpStep(account.id(), step.getAsLong())) {
+            throw failed();
+        }
+        return account;
+    }
+
+    /** What the TOTP secret's encryption is bound to: this account's row. */
+    static String totpContext(String accountId) {
+        return "account.totp_secret:" + accountId;
+    }
+
+    private static SignInFailedException failed() {
+        return new SignInFailedException("The address, password or code is not right. Please try again.");
+    }
+}

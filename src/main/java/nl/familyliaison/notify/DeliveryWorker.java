@@ -1,0 +1,173 @@
+package nl.familyliaison.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.config.Config;
+import jakarta.mail.SendFailedException;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Delivers due outbox rows. Every instance runs one: rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease,
+ * so two workers never hold the same row, and a row whose worker died is taken again when the lease runs out.
+ * Delivery is at-least-once with a stable Message-ID per row; a failed try waits ({@link Backoff}) and after
+ * {@code give-up-after} the row becomes FAILED, which staff see so they can phone instead.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+
+    private final OutboxRepository rows;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final MailTemplates templates;
+    private final MailSender sender;
+    private final Clock clock;
+    private final Settings settings;
+    private final String workerId = "worker-" + Ids.newId();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
+                          MailSender sender, Clock clock, Settings settings) {
+        this.rows = rows;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.templates = templates;
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** How the worker paces itself. */
+    public record Settings(Duration pollInterval, Duration lease, int batch, Backoff backoff, Duration giveUpAfter) {
+        public static Settings from(Config delivery) {
+            return new Settings(delivery.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)),
+                                delivery.get("lease").as(Duration.class).orElse(Duration.ofMinutes(2)),
+                                delivery.get("batch").asInt().orElse(20),
+                                new Backoff(delivery.get("backoff-base").as(Duration.class)
+                                                    .orElse(Duration.ofSeconds(30)),
+                                            delivery.get("backoff-max").as(Duration.class)
+                                                    .orElse(Duration.ofHours(1))),
+                                delivery.get("give-up-after").as(Duration.class).orElse(Duration.ofHours(72)));
+        }
+    }
+
+    public void start() {
+        running = true;
+        outbox.onEnqueue(wake::release);
+        thread = Thread.ofVirtual().name("outbox-delivery").start(this::loop);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One round: claims due rows and delivers them; returns how many were claimed. */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<String> claimed = transactions.inTransaction(tx -> {
+            List<String> ids = rows.lockDue(tx, now, settings.batch());
+            ids.forEach(id -> rows.lease(tx, id, workerId, now.plus(settings.lease())));
+            return ids;
+        });
+        claimed.forEach(this::deliver);
+        return claimed.size();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (deliverDue() == 0) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Outbox round failed; trying again shortly: " + e.getClass().getSimpleName());
+                pause();
+            }
+        }
+    }
+
+    private void deliver(String id) {
+        rows.leased(id, workerId).ifPresent(row -> {
+            try {
+                Map<String, String> values = outbox.open(row);
+                MailTemplates.Rendered rendered = templates.render(row.template(), row.language(), values);
+                sender.send(messageId(row.id()), row.recipientEmail(), rendered);
+                rows.markSent(row.id(), workerId, clock.instant());
+            } catch (RuntimeException e) {
+                failed(row, e);
+            }
+        });
+    }
+
+    private void failed(OutboxRepository.Leased row, RuntimeException e) {
+        Instant now = clock.instant();
+        String error = describe(e);
+        if (isPermanent(e) || !now.isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
+            LOG.warning("Mail " + row.id() + " (" + row.template() + ") failed for good: " + error);
+            rows.markFailed(row.id(), workerId, error);
+        } else {
+            Duration wait = settings.backoff().delay(row.attempts() + 1, ThreadLocalRandom.current());
+            rows.retryLater(row.id(), workerId, now.plus(wait), error);
+        }
+    }
+
+    /** The Message-ID of a row's mail: the same for every try, so a receiver can drop a duplicate. */
+    public static String messageId(String rowId) {
+        return "<" + rowId + "@family-liaison>";
+    }
+
+    private static boolean isPermanent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                && failed.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Missing")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return text.length() > 250 ? text.substring(0, 250) : text;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

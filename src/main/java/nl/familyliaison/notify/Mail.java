@@ -1,0 +1,35 @@
+package nl.familyliaison.notify;
+
+import java.util.Map;
+
+import nl.familyliaison.platform.Language;
+
+/**
+ * One mail to one person, as the outbox stores it.
+ *
+ * @param eventKey       what caused it, unique per recipient: one event never gives two mails to one person
+ * @param recipientId    the account, when the recipient has one
+ * @param recipientEmail where it goes
+ * @param template       the folder under mail-templates/
+ * @param values         the template's values; never case content (names, incidents, times, places, message text)
+ * @param priority       who goes first
+ */
+public record Mail(String eventKey, String recipientId, String recipientEmail, String template, Language language,
+                   Map<String, String> values, Priority priority) {
+
+    public enum Priority {
+        /** A sign-in code: someone is waiting for it right now; never held back. */
+        SIGN_IN(0),
+        NORMAL(5);
+
+        private final int rank;
+
+        Priority(int rank) {
+            this.rank = rank;
+        }
+
+        public int rank() {
+            return rank;
+        }
+    }
+}

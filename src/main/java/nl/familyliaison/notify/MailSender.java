@@ -1,0 +1,96 @@
+package nl.familyliaison.notify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.converter.EmailConverter;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+
+/**
+ * Hands a rendered mail over: to the configured SMTP server, or — with none configured, as in the embedded default —
+ * as an .eml file in a folder, so a person trying the service can open the mails it would send.
+ */
+public abstract sealed class MailSender permits MailSender.Smtp, MailSender.EmlFolder {
+
+    private final String from;
+
+    MailSender(String from) {
+        this.from = from;
+    }
+
+    /** The sender configured under {@code mail}; without {@code mail.smtp.host}, .eml files in {@code emlFolder}. */
+    public static MailSender create(Config mail, Path emlFolder) {
+        String from = mail.get("from").asString().orElse("Familiecontact <no-reply@family-liaison.invalid>");
+        Optional<String> host = mail.get("smtp.host").asString().asOptional().filter(it -> !it.isBlank());
+        if (host.isEmpty()) {
+            return new EmlFolder(from, mail.get("eml-dir").asString().map(Path::of).orElse(emlFolder));
+        }
+        Config smtp = mail.get("smtp");
+        Mailer mailer = MailerBuilder
+                .withSMTPServer(host.get(), smtp.get("port").asInt().orElse(587),
+                                smtp.get("username").asString().orElse(null),
+                                smtp.get("password").asString().orElse(null))
+                .withTransportStrategy(TransportStrategy.valueOf(smtp.get("transport").asString().orElse("SMTP_TLS")))
+                .withSessionTimeout(smtp.get("timeout-millis").asInt().orElse(10_000))
+                .buildMailer();
+        return new Smtp(from, mailer);
+    }
+
+    /** Sends; a thrown exception means it was not handed over (the outbox tries again). */
+    public abstract void send(String messageId, String to, MailTemplates.Rendered rendered);
+
+    Email email(String messageId, String to, MailTemplates.Rendered rendered) {
+        return EmailBuilder.startingBlank()
+                .from(from)
+                .to(to)
+                .withSubject(rendered.subject())
+                .withPlainText(rendered.text())
+                .withHTMLText(rendered.html())
+                .fixingMessageId(messageId)
+                .buildEmail();
+    }
+
+    static final class Smtp extends MailSender {
+        private final Mailer mailer;
+
+        Smtp(String from, Mailer mailer) {
+            super(from);
+            this.mailer = mailer;
+        }
+
+        @Override
+        public void send(String messageId, String to, MailTemplates.Rendered rendered) {
+            mailer.sendMail(email(messageId, to, rendered));
+        }
+    }
+
+    static final class EmlFolder extends MailSender {
+        private final Path folder;
+
+        EmlFolder(String from, Path folder) {
+            super(from);
+            this.folder = folder;
+        }
+
+        @Override
+        public void send(String messageId, String to, MailTemplates.Rendered rendered) {
+            String name = messageId.replaceAll("[^A-Za-z0-9.-]", "_") + ".eml";
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve(name), EmailConverter.emailToEML(email(messageId, to, rendered)),
+                                  StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + folder.resolve(name), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package nl.familyliaison.notify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Rows;
+
+/** The outbox table. */
+public final class OutboxRepository {
+
+    private final DbClient db;
+
+    public OutboxRepository(DbClient db) {
+        this.db = db;
+    }
+
+    /** Adds a mail inside the caller's transaction; a second mail for the same event and recipient is ignored. */
+    public void insert(DbExecute tx, String id, Mail mail, KeyRing.Sealed values, Instant now) {
+        tx.createNamedInsert("outbox-insert")
+                .addParam("id", id)
+                .addParam("eventKey", mail.eventKey())
+                .addParam("recipientId", mail.recipientId())
+                .addParam("recipientEmail", mail.recipientEmail())
+                .addParam("template", mail.template())
+                .addParam("language", mail.language().code())
+                .addParam("valuesKeyId", values.keyId())
+                .addParam("templateValues", values.bytes())
+                .addParam("priority", mail.priority().rank())
+                .addParam("now", Rows.utc(now))
+                .addParam("dueAt", Rows.utc(now))
+                .execute();
+    }
+
+    /** Due rows that no other worker holds, locked until the caller's transaction ends. */
+    public List<String> lockDue(DbExecute tx, Instant now, int batch) {
+        return tx.createNamedQuery("outbox-select-due-for-update")
+                .addParam("now", Rows.utc(now))
+                .addParam("batch", batch)
+                .execute()
+                .map(row -> Rows.text(row, "id"))
+                .toList();
+    }
+
+    public void lease(DbExecute tx, String id, String worker, Instant until) {
+        tx.createNamedUpdate("outbox-lease")
+                .addParam("id", id).addParam("worker", worker).addParam("leaseUntil", Rows.utc(until))
+                .execute();
+    }
+
+    public Optional<Leased> leased(String id, String worker) {
+        return db.execute().createNamedGet("outbox-select").addParam("id", id).addParam("worker", worker).execute()
+                .map(row -> new Leased(Rows.text(row, "id"), Rows.text(row, "event_key"),
+                                       Rows.text(row, "recipient_id"), Rows.text(row, "recipient_email"),
+                                       Rows.text(row, "template"),
+                                       Language.parse(Rows.text(row, "language")).orElse(Language.NL),
+                                       Rows.text(row, "values_key_id") == null ? null
+                                               : new KeyRing.Sealed(Rows.text(row, "values_key_id"),
+                                                                    Rows.bytes(row, "template_values")),
+                                       (int) Rows.number(row, "attempts"), Rows.instant(row, "created_at")));
+    }
+
+    public boolean markSent(String id, String worker, Instant now) {
+        return db.execute().createNamedUpdate("outbox-mark-sent")
+                .addParam("id", id).addParam("worker", worker).addParam("now", Rows.utc(now))
+                .execute() == 1;
+    }
+
+    public void retryLater(String id, String worker, Instant dueAt, String error) {
+        db.execute().createNamedUpdate("outbox-retry-later")
+                .addParam("id", id).addParam("worker", worker).addParam("dueAt", Rows.utc(dueAt))
+                .addParam("error", error)
+                .execute();
+    }
+
+    public void markFailed(String id, String worker, String error) {
+        db.execute().createNamedUpdate("outbox-mark-failed")
+                .addParam("id", id).addParam("worker", worker).addParam("error", error)
+                .execute();
+    }
+
+    /** A row this worker holds the lease on. */
+    public record Leased(String id, String eventKey, String recipientId, String recipientEmail, String template,
+                         Language language, KeyRing.Sealed values, int attempts, Instant createdAt) {
+    }
+}

@@ -1,0 +1,167 @@
+package nl.familyliaison.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The keys that protect data at rest: AES-256-GCM for secrets and content, HMAC-SHA256 for values that are only
+ * ever compared (one-time codes). Every sealed value records the id of its key, so keys can be rotated: new data uses
+ * the active key, old data stays readable as long as its key is listed.
+ *
+ * <p>Keys come from configuration ({@code crypto.keys} = {@code id:base64,id:base64}, {@code crypto.active-key}).
+ * Without configured keys the embedded default keeps one generated key in {@code <data.dir>/keys}; a service on an
+ * external database refuses to start without configured keys, because a key generated on one instance would not be
+ * known to the others.
+ */
+public final class KeyRing {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, SecretKeySpec> keys;
+    private final String activeId;
+
+    KeyRing(Map<String, byte[]> keys, String activeId) {
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalStateException("crypto.active-key '" + activeId + "' is not among crypto.keys");
+        }
+        Map<String, SecretKeySpec> specs = new LinkedHashMap<>();
+        keys.forEach((id, bytes) -> {
+            if (bytes.length != 32) {
+                throw new IllegalStateException("crypto key '" + id + "' must be 32 bytes (base64 of 256 bits)");
+            }
+            specs.put(id, new SecretKeySpec(bytes, "AES"));
+        });
+        this.keys = Map.copyOf(specs);
+        this.activeId = activeId;
+    }
+
+    /**
+     * The key ring described by {@code crypto}; without keys there, one generated in {@code localFolder} when given.
+     */
+    public static KeyRing create(io.helidon.config.Config crypto, Optional<Path> localFolder) {
+        Optional<String> configured = crypto.get("keys").asString().asOptional().filter(it -> !it.isBlank());
+        if (configured.isPresent()) {
+            Map<String, byte[]> keys = parse(configured.get());
+            String active = crypto.get("active-key").asString()
+                    .orElse(keys.keySet().stream().reduce((first, second) -> second).orElseThrow());
+            return new KeyRing(keys, active);
+        }
+        Path folder = localFolder.orElseThrow(() -> new IllegalStateException(
+                "No encryption key configured: set crypto.keys (FL_CRYPTO_KEYS) to id:base64-of-32-random-bytes"));
+        return new KeyRing(Map.of("local-1", localKey(folder.resolve("local-1.key"))), "local-1");
+    }
+
+    /** Encrypts {@code plain}; {@code context} (for example the row's id and column) must be given again to open. */
+    public Sealed seal(byte[] plain, String context) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] encrypted = cipher.doFinal(plain);
+            byte[] out = new byte[NONCE_BYTES + encrypted.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(encrypted, 0, out, NONCE_BYTES, encrypted.length);
+            return new Sealed(activeId, out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** Decrypts what {@link #seal} made; fails when the data, the key id or the context do not match. */
+    public byte[] open(Sealed sealed, String context) {
+        SecretKeySpec key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("Encryption key '" + sealed.keyId() + "' is no longer configured");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.bytes(), 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed.bytes(), NONCE_BYTES, sealed.bytes().length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed for context " + context, e);
+        }
+    }
+
+    /** A keyed hash (HMAC-SHA256) with the active key, for values that are compared but never read back. */
+    public Sealed mac(String value) {
+        return new Sealed(activeId, mac(activeId, value));
+    }
+
+    /** Whether {@code value} hashes to {@code expected} under the key that made it (constant time). */
+    public boolean macMatches(Sealed expected, String value) {
+        if (!keys.containsKey(expected.keyId())) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(expected.bytes(), mac(expected.keyId(), value));
+    }
+
+    private byte[] mac(String keyId, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.get(keyId).getEncoded(), "HmacSHA256"));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC failed", e);
+        }
+    }
+
+    private static Map<String, byte[]> parse(String text) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            String[] parts = entry.trim().split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new IllegalStateException("crypto.keys must look like id:base64,id:base64");
+            }
+            try {
+                keys.put(parts[0].trim(), Base64.getDecoder().decode(parts[1].trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("crypto key '" + parts[0].trim() + "' is not valid base64");
+            }
+        }
+        return keys;
+    }
+
+    private static byte[] localKey(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file).trim());
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's own permissions have to do.
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the local key " + file, e);
+        }
+    }
+
+    /** Encrypted (or keyed-hash) bytes and the id of the key that made them. */
+    public record Sealed(String keyId, byte[] bytes) {
+    }
+}

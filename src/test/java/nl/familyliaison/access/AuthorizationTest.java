@@ -1,0 +1,97 @@
+package nl.familyliaison.access;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Authorization.CaseRelation;
+import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.platform.Language;
+import org.junit.jupiter.api.Test;
+
+/** The one decision, rule by rule. */
+class AuthorizationTest {
+
+    private final Authorization authorization = new Authorization();
+    private static final CaseRelation MEMBER_OF_CASE = new CaseRelation(true, false, false);
+    private static final CaseRelation FAMILY_INSPECTOR_OF_CASE = new CaseRelation(false, true, false);
+    private static final CaseRelation INVESTIGATOR_OF_CASE = new CaseRelation(false, false, true);
+
+    @Test
+    void aMemberSeesOnlyTheirOwnCases() {
+        Actor member = actor(Role.MEMBER, "m1");
+        assertTrue(authorization.mayOnCase(member, CaseAction.READ_TIMELINE, MEMBER_OF_CASE, Visibility.ALL_MEMBERS));
+        assertFalse(authorization.mayOnCase(member, CaseAction.READ_TIMELINE, CaseRelation.NONE,
+                                            Visibility.ALL_MEMBERS));
+    }
+
+    @Test
+    void anItemForChosenMembersIsHiddenFromTheOthers() {
+        Visibility onlyM2 = Visibility.chosen(Set.of("m2"));
+        assertFalse(authorization.mayOnCase(actor(Role.MEMBER, "m1"), CaseAction.READ_TIMELINE, MEMBER_OF_CASE,
+                                            onlyM2));
+        assertTrue(authorization.mayOnCase(actor(Role.MEMBER, "m2"), CaseAction.READ_TIMELINE, MEMBER_OF_CASE,
+                                           onlyM2));
+    }
+
+    @Test
+    void aMemberCannotActAsStaff() {
+        Actor member = actor(Role.MEMBER, "m1");
+        for (CaseAction action : Set.of(CaseAction.POST_UPDATE, CaseAction.MANAGE_MEMBERS,
+                                        CaseAction.SCHEDULE_APPOINTMENT, CaseAction.ASSIGN_STAFF)) {
+            assertFalse(authorization.mayOnCase(member, action, MEMBER_OF_CASE, Visibility.ALL_MEMBERS), action::name);
+        }
+    }
+
+    @Test
+    void staffActOnlyOnCasesTheyAreAssignedTo() {
+        Actor inspector = actor(Role.FAMILY_INSPECTOR, "fi");
+        assertTrue(authorization.mayOnCase(inspector, CaseAction.POST_UPDATE, FAMILY_INSPECTOR_OF_CASE,
+                                           Visibility.ALL_MEMBERS));
+        assertFalse(authorization.mayOnCase(inspector, CaseAction.READ_TIMELINE, CaseRelation.NONE,
+                                            Visibility.ALL_MEMBERS));
+        assertFalse(authorization.mayOnCase(actor(Role.INVESTIGATOR, "inv"), CaseAction.READ_TIMELINE,
+                                            CaseRelation.NONE, Visibility.ALL_MEMBERS));
+    }
+
+    @Test
+    void investigatorsNeverReadMessages() {
+        Actor investigator = actor(Role.INVESTIGATOR, "inv");
+        assertTrue(authorization.mayOnCase(investigator, CaseAction.SCHEDULE_APPOINTMENT, INVESTIGATOR_OF_CASE,
+                                           Visibility.ALL_MEMBERS));
+        assertFalse(authorization.mayOnCase(investigator, CaseAction.READ_MESSAGES, INVESTIGATOR_OF_CASE,
+                                            Visibility.ALL_MEMBERS));
+        assertFalse(authorization.mayOnCase(investigator, CaseAction.POST_MESSAGE, INVESTIGATOR_OF_CASE,
+                                            Visibility.ALL_MEMBERS));
+    }
+
+    @Test
+    void anAdministratorNeverSeesCaseContent() {
+        Actor admin = actor(Role.ADMIN, "admin");
+        CaseRelation all = new CaseRelation(true, true, true);
+        for (CaseAction action : Set.of(CaseAction.READ_TIMELINE, CaseAction.READ_MESSAGES, CaseAction.POST_UPDATE,
+                                        CaseAction.READ_ACCESS_LOG)) {
+            assertFalse(authorization.mayOnCase(admin, action, all, Visibility.ALL_MEMBERS), action::name);
+        }
+        assertTrue(authorization.mayOnCase(admin, CaseAction.ASSIGN_STAFF, CaseRelation.NONE,
+                                           Visibility.ALL_MEMBERS));
+    }
+
+    @Test
+    void routesForRolesAdmitOnlyThoseRoles() {
+        assertFalse(authorization.mayUseRoute(Optional.empty(), Set.of()));
+        assertTrue(authorization.mayUseRoute(Optional.of(actor(Role.MEMBER, "m")), Set.of()));
+        assertFalse(authorization.mayUseRoute(Optional.of(actor(Role.MEMBER, "m")), Set.of(Role.ADMIN)));
+        assertTrue(authorization.mayUseRoute(Optional.of(actor(Role.ADMIN, "a")), Set.of(Role.ADMIN)));
+    }
+
+    private static Actor actor(Role role, String id) {
+        Account account = new Account(id, role, id + "@example.org", id, Account.Status.ACTIVE, Language.NL);
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        return new Actor(new Session("s-" + id, account, "csrf", "device", now, now, now.plusSeconds(3600), null));
+    }
+}

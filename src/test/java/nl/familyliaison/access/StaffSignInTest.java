@@ -1,0 +1,118 @@
+package nl.familyliaison.access;
+
+import static nl.familyliaison.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.support.Mailbox;
+import nl.familyliaison.support.People;
+import nl.familyliaison.support.Reply;
+import nl.familyliaison.support.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Staff enrol by invitation and sign in with a password and a TOTP code; any wrong factor gets one answer. */
+class StaffSignInTest {
+
+    private static TestService service;
+    private static People people;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+        people = new People(service);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void theInvitationMailCarriesAnEnrolmentLinkThatWorksOnce() {
+        StaffAccounts.Invited invited = service.running().features().staffAccounts()
+                .create("link@inspectie.example", "Link Test", Role.INVESTIGATOR, Language.EN);
+        Mailbox.Received mail = Mailbox.await("link@inspectie.example", "Your Family contact account");
+        assertTrue(mail.text().contains("#enrol=" + invited.enrolmentToken()), mail.text());
+        String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + People.STAFF_PASSWORD + "\"}";
+        JsonNode setup = service.api().post("/api/staff-enrolments/password", body).json();
+        assertTrue(setup.path("otpauthUri").asText().startsWith("otpauth://totp/"));
+        byte[] secret = new org.apache.commons.codec.binary.Base32().decode(setup.path("secret").asText());
+        String confirm = "{\"token\":\"" + invited.enrolmentToken() + "\",\"code\":\""
+                         + Totp.codeAt(secret, service.clock().instant()) + "\"}";
+        assertEquals(204, service.api().post("/api/staff-enrolments/confirmation", confirm).status());
+        assertProblem(service.api().post("/api/staff-enrolments/password", body), 404, "not-found");
+    }
+
+    @Test
+    void bothFactorsAreNeeded() {
+        People.Staff staff = people.staff(Role.FAMILY_INSPECTOR, "both@inspectie.example");
+        service.clock().advance(Duration.ofSeconds(30));
+        String email = staff.account().email();
+        assertProblem(signIn(email, "Wrong but long password", staff.codeNow(service)), 401, "sign-in-failed");
+        assertProblem(signIn(email, People.STAFF_PASSWORD, wrongCode(staff)), 401, "sign-in-failed");
+        assertProblem(signIn("nobody@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service)), 401,
+                      "sign-in-failed");
+        Reply ok = signIn(email, People.STAFF_PASSWORD, staff.codeNow(service));
+        assertEquals(200, ok.status(), ok::toString);
+        assertEquals("FAMILY_INSPECTOR", ok.json().path("role").asText());
+    }
+
+    @Test
+    void aReplayedCodeIsRefused() {
+        People.Staff staff = people.staff(Role.INVESTIGATOR, "replay@inspectie.example");
+        service.clock().advance(Duration.ofSeconds(30));
+        String code = staff.codeNow(service);
+        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, code).status());
+        assertProblem(signIn(staff.account().email(), People.STAFF_PASSWORD, code), 401, "sign-in-failed");
+        service.clock().advance(Duration.ofSeconds(30));
+        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, staff.codeNow(service)).status());
+    }
+
+    @Test
+    void allFailuresLookAlike() {
+        People.Staff staff = people.staff(Role.INVESTIGATOR, "alike@inspectie.example");
+        service.clock().advance(Duration.ofSeconds(30));
+        Reply wrongPassword = signIn(staff.account().email(), "Wrong but long password", staff.codeNow(service));
+        Reply wrongCode = signIn(staff.account().email(), People.STAFF_PASSWORD, wrongCode(staff));
+        Reply unknown = signIn("unknown@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service));
+        assertEquals(wrongPassword.json().path("detail"), wrongCode.json().path("detail"));
+        assertEquals(wrongPassword.json().path("detail"), unknown.json().path("detail"));
+    }
+
+    @Test
+    void anObviousPasswordIsRefusedAtEnrolment() {
+        StaffAccounts.Invited invited = service.running().features().staffAccounts()
+                .create("weak@inspectie.example", "Weak Password", Role.INVESTIGATOR, Language.NL);
+        for (String weak : new String[] {"short", "aaaaaaaaaaaaaa", "abcdefghijklmnop", "password1234",
+                                         "weak@inspectie.example!!", "Family Liaison 2026"}) {
+            String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + weak + "\"}";
+            assertProblem(service.api().post("/api/staff-enrolments/password", body), 400, "invalid-input");
+        }
+    }
+
+    @Test
+    void aStaffMemberCannotSignInWithAMemberCode() {
+        people.staff(Role.FAMILY_INSPECTOR, "nocode@inspectie.example");
+        People.CodeRequest request = people.requestCode("nocode@inspectie.example");
+        service.clock().advance(Duration.ofSeconds(1));
+        assertTrue(Mailbox.newest("nocode@inspectie.example", "Uw inlogcode|Your sign-in code").isEmpty());
+        assertProblem(service.api().post("/api/sign-in/code-checks",
+                                         MemberSignInTest.check(request.challengeId(), "12345678")),
+                      401, "sign-in-failed");
+    }
+
+    private static Reply signIn(String email, String password, String code) {
+        return service.api().post("/api/sign-in/staff", People.staffSignIn(email, password, code));
+    }
+
+    private static String wrongCode(People.Staff staff) {
+        int code = Integer.parseInt(staff.codeNow(service));
+        return String.format("%06d", (code + 1) % 1_000_000);
+    }
+}
