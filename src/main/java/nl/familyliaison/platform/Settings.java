@@ -19,7 +19,7 @@ import io.helidon.config.ConfigSources;
 public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases");
+    static final List<String> STATEMENT_FILES = List.of("cases", "audit");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -82,6 +82,9 @@ public final class Settings {
         map.put("FL_DB_CONNECT_TIMEOUT", "db.pool.connect-timeout");
         map.put("FL_DB_EMBEDDED_PORT", "db.embedded.port");
         map.put("FL_MIGRATIONS_DIR", "db.migrations");
+        map.put("FL_AUDIT_SEAL_INTERVAL", "audit.seal-interval");
+        map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
+        map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
         return java.util.Collections.unmodifiableMap(map);
     }
 }
