@@ -114,6 +114,21 @@ public final class AuditRepository {
         return db.execute().namedGet("audit-count-pending").map(row -> number(row.column("pending"))).orElse(0L);
     }
 
+    /** Locks the not yet purged event {@code eventId} until {@code transaction} ends. */
+    Optional<Stored> lockForPurge(DbTransaction transaction, String eventId) {
+        return transaction.namedGet("audit-purge-lock-event", eventId).map(AuditRepository::stored);
+    }
+
+    /** Locks up to {@code limit} not yet purged events of {@code caseId}, oldest first (the sealer's lock order). */
+    List<Stored> lockCaseForPurge(DbTransaction transaction, String caseId, int limit) {
+        return transaction.namedQuery("audit-purge-lock-case", caseId, limit).map(AuditRepository::stored).toList();
+    }
+
+    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, Instant at) {
+        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), event.seq());
+        expectOne(updated, "event " + event.id() + " was purged by someone else");
+    }
+
     private static AuditEvent event(DbRow row) {
         return new AuditEvent(row.column("actor_account_id").getString(),
                               row.column("actor_role").getString(),
@@ -136,6 +151,10 @@ public final class AuditRepository {
                                row.column("chain_hash").get(byte[].class),
                                row.column("personal_digest").get(byte[].class),
                                row.column("purged_text").getString() != null);
+    }
+
+    private static Stored stored(DbRow row) {
+        return new Stored(number(row.column("seq")), row.column("id").getString(), event(row));
     }
 
     private static ChainHead head(DbRow row) {
@@ -166,6 +185,10 @@ public final class AuditRepository {
 
     /** A pending event: not in the chain yet. */
     record Pending(long seq, String id, byte[] contentHash) {
+    }
+
+    /** An event with its row number, for purging. */
+    record Stored(long seq, String id, AuditEvent event) {
     }
 
     /** An event's place in the chain. */
