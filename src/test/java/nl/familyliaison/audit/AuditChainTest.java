@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
-import nl.familyliaison.support.TestClock;
-import nl.familyliaison.support.TestFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,19 +23,13 @@ import org.junit.jupiter.api.Test;
 class AuditChainTest {
 
     private static AuditDatabase database;
-    private static AuditRepository repository;
 
-    private TestClock clock;
-    private AuditLog log;
-    private AuditSealer sealer;
-    private AuditVerifier verifier;
-    private Path headFile;
+    private AuditParts audit;
     private List<String> ids;
 
     @BeforeAll
     static void open() {
         database = AuditDatabase.create();
-        repository = new AuditRepository(database.first().client());
     }
 
     @AfterAll
@@ -49,32 +40,28 @@ class AuditChainTest {
     @BeforeEach
     void sealNineEvents() {
         database.reset();
-        clock = TestClock.at("2026-03-02T09:00:00Z");
-        headFile = TestFolders.fresh("audit-chain").resolve("chain-head.log");
-        log = new AuditLog(repository, clock);
-        sealer = new AuditSealer(repository, new AuditSettings(Duration.ofSeconds(1), headFile, 3), clock);
-        verifier = new AuditVerifier(repository, headFile);
+        audit = AuditParts.on(database.first(), 3);
         ids = new ArrayList<>();
         for (int n = 1; n <= 9; n++) {
-            clock.advance(Duration.ofSeconds(1));
-            ids.add(log.append(AuditEvents.numbered(n, clock.instant())));
+            audit.clock().advance(Duration.ofSeconds(1));
+            ids.add(audit.log().append(AuditEvents.numbered(n, audit.clock().instant())));
         }
-        assertEquals(9, sealer.sealPending());
+        assertEquals(9, audit.sealer().sealPending());
     }
 
     @Test
     void anUntouchedChainVerifies() {
-        log.append(AuditEvents.numbered(10, clock.instant()));
-        Verification verification = verifier.verify();
+        audit.log().append(AuditEvents.numbered(10, audit.clock().instant()));
+        Verification verification = audit.verifier().verify();
         assertEquals(new Verification(true, 9, 1, Optional.empty()), verification);
     }
 
     @Test
     void theHeadFileGetsALinePerSealedBatch() throws IOException {
-        List<String> lines = Files.readAllLines(headFile);
+        List<String> lines = Files.readAllLines(audit.headFile());
         assertEquals(3, lines.size());
         assertEquals(List.of(3L, 6L, 9L), lines.stream().map(line -> Long.parseLong(line.split(" ")[0])).toList());
-        assertTrue(lines.getLast().startsWith("9 " + repository.head().hashHex() + " 2026-03-02T09:00:09Z"),
+        assertTrue(lines.getLast().startsWith("9 " + audit.repository().head().hashHex() + " 2026-03-02T09:00:09Z"),
                    lines.getLast());
     }
 
@@ -115,14 +102,14 @@ class AuditChainTest {
     @Test
     void aForgedEventInsertedInTheMiddleIsCaughtAtTheForgery() {
         makeRoomAt(5);
-        String forged = insertSealed(5, AuditEvents.numbered(99, clock.instant()), new byte[32]);
+        String forged = insertSealed(5, AuditEvents.numbered(99, audit.clock().instant()), new byte[32]);
         assertBreak(5, forged, Break.CHAIN_MISMATCH);
     }
 
     @Test
     void aForgedEventThatFitsItsPredecessorIsCaughtAtTheEventAfterIt() {
         makeRoomAt(5);
-        AuditEvent event = AuditEvents.numbered(99, clock.instant());
+        AuditEvent event = AuditEvents.numbered(99, audit.clock().instant());
         ChainHead fourth = new ChainHead(4, chain().get(3).chainHash());
         String forged = "6b1f3a52-0c9d-4e8f-a7b6-c5d4e3f2a1b0";
         insertSealed(5, forged, event, fourth.next(forged, AuditHashes.contentHash(event)).hash());
@@ -131,7 +118,7 @@ class AuditChainTest {
 
     @Test
     void anEventPutBeyondTheHeadIsCaught() {
-        String forged = insertSealed(10, AuditEvents.numbered(99, clock.instant()), new byte[32]);
+        String forged = insertSealed(10, AuditEvents.numbered(99, audit.clock().instant()), new byte[32]);
         assertBreak(10, forged, Break.CHAIN_MISMATCH);
     }
 
@@ -152,7 +139,7 @@ class AuditChainTest {
     }
 
     private void assertBreak(long position, String eventId, String reason) {
-        Verification verification = verifier.verify();
+        Verification verification = audit.verifier().verify();
         assertEquals(Optional.of(new Break(position, eventId, reason)), verification.firstBreak());
         assertEquals(false, verification.ok());
     }
@@ -161,8 +148,8 @@ class AuditChainTest {
         return chain().get(position - 1).event();
     }
 
-    private static List<SealedEvent> chain() {
-        return repository.chain(0, Long.MAX_VALUE, 100);
+    private List<SealedEvent> chain() {
+        return audit.chain();
     }
 
     private void makeRoomAt(long position) {
