@@ -19,7 +19,7 @@ import io.helidon.config.ConfigSources;
 public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases", "access", "notify");
+    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "access", "notify");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -94,6 +94,9 @@ public final class Settings {
         map.put("FL_SMTP_TRANSPORT", "mail.smtp.transport");
         map.put("FL_SMTP_USERNAME", "mail.smtp.username");
         map.put("FL_SMTP_PASSWORD", "mail.smtp.password");
+        map.put("FL_AUDIT_SEAL_INTERVAL", "audit.seal-interval");
+        map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
+        map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
         return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -1,0 +1,197 @@
+package nl.familyliaison.audit;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbColumn;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+/** The access log's table and chain head, through the named statements in {@code statements/audit.yaml} only. */
+public final class AuditRepository {
+
+    private final DbClient db;
+
+    public AuditRepository(DbClient db) {
+        this.db = db;
+    }
+
+    DbExecute execute() {
+        return db.execute();
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(Function<DbTransaction, T> work) {
+        DbTransaction transaction = db.transaction();
+        T result;
+        try {
+            result = work.apply(transaction);
+        } catch (RuntimeException | Error e) {
+            rollback(transaction, e);
+            throw e;
+        }
+        transaction.commit();
+        return result;
+    }
+
+    void insert(DbExecute execute, String id, AuditEvent event, byte[] contentHash) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("actor_account_id", event.actorAccountId());
+        row.put("actor_role", event.actorRole());
+        row.put("action", event.action());
+        row.put("object_type", event.objectType());
+        row.put("object_id", event.objectId());
+        row.put("case_id", event.caseId());
+        row.put("outcome", event.outcome().name());
+        row.put("occurred_at", AuditTime.text(event.at()));
+        row.put("request_id", event.requestId());
+        row.put("ip", event.ip());
+        row.put("detail", event.detail());
+        row.put("content_hash", contentHash);
+        execute.createNamedInsert("audit-insert").params(row).execute();
+    }
+
+    /** Locks the chain head until {@code transaction} ends. */
+    ChainHead lockHead(DbTransaction transaction) {
+        return transaction.namedGet("audit-head-lock").map(AuditRepository::head).orElseThrow(AuditRepository::noHead);
+    }
+
+    List<Pending> pending(DbTransaction transaction, int limit) {
+        return transaction.namedQuery("audit-pending", limit)
+                .map(row -> new Pending(number(row.column("seq")), row.column("id").getString(),
+                                        row.column("content_hash").get(byte[].class)))
+                .toList();
+    }
+
+    void seal(DbTransaction transaction, Pending event, ChainHead link, Instant sealedAt) {
+        long updated = transaction.namedUpdate("audit-seal", link.position(), link.hash(), AuditTime.text(sealedAt),
+                                               event.seq());
+        expectOne(updated, "event " + event.id() + " was sealed by someone else");
+    }
+
+    void moveHead(DbTransaction transaction, ChainHead from, ChainHead to, Instant at) {
+        long updated = transaction.namedUpdate("audit-head-move", to.position(), to.hash(), AuditTime.text(at),
+                                               from.position());
+        expectOne(updated, "the chain head moved under its lock");
+    }
+
+    ChainHead head() {
+        return db.execute().namedGet("audit-head").map(AuditRepository::head).orElseThrow(AuditRepository::noHead);
+    }
+
+    /** Sealed events after position {@code after} up to {@code upTo}, in position order, at most {@code limit}. */
+    List<SealedEvent> chain(long after, long upTo, int limit) {
+        return db.execute().namedQuery("audit-chain-page", after, upTo, limit)
+                .map(AuditRepository::sealedEvent)
+                .toList();
+    }
+
+    /** The event id and chain hash at {@code position}. */
+    Optional<Link> linkAt(long position) {
+        return db.execute().namedGet("audit-chain-at", position)
+                .map(row -> new Link(position, row.column("id").getString(),
+                                     row.column("chain_hash").get(byte[].class)));
+    }
+
+    /** The first sealed event after {@code position}: its position and id. */
+    Optional<Link> firstAfter(long position) {
+        return db.execute().namedGet("audit-chain-first-after", position)
+                .map(row -> new Link(number(row.column("chain_position")), row.column("id").getString(), null));
+    }
+
+    long maxPosition() {
+        return db.execute().namedGet("audit-max-position").map(row -> number(row.column("max_position"))).orElse(0L);
+    }
+
+    long countPending() {
+        return db.execute().namedGet("audit-count-pending").map(row -> number(row.column("pending"))).orElse(0L);
+    }
+
+    /** Locks the not yet purged event {@code eventId} until {@code transaction} ends. */
+    Optional<Stored> lockForPurge(DbTransaction transaction, String eventId) {
+        return transaction.namedGet("audit-purge-lock-event", eventId).map(AuditRepository::stored);
+    }
+
+    /** Locks up to {@code limit} not yet purged events of {@code caseId}, oldest first (the sealer's lock order). */
+    List<Stored> lockCaseForPurge(DbTransaction transaction, String caseId, int limit) {
+        return transaction.namedQuery("audit-purge-lock-case", caseId, limit).map(AuditRepository::stored).toList();
+    }
+
+    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, Instant at) {
+        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), event.seq());
+        expectOne(updated, "event " + event.id() + " was purged by someone else");
+    }
+
+    private static AuditEvent event(DbRow row) {
+        return new AuditEvent(row.column("actor_account_id").getString(),
+                              row.column("actor_role").getString(),
+                              row.column("action").getString(),
+                              row.column("object_type").getString(),
+                              row.column("object_id").getString(),
+                              row.column("case_id").getString(),
+                              Outcome.valueOf(row.column("outcome").getString()),
+                              AuditTime.parse(row.column("occurred_text").getString()),
+                              row.column("request_id").getString(),
+                              row.column("ip").getString(),
+                              row.column("detail").getString());
+    }
+
+    private static SealedEvent sealedEvent(DbRow row) {
+        return new SealedEvent(number(row.column("chain_position")),
+                               row.column("id").getString(),
+                               event(row),
+                               row.column("content_hash").get(byte[].class),
+                               row.column("chain_hash").get(byte[].class),
+                               row.column("personal_digest").get(byte[].class),
+                               row.column("purged_text").getString() != null);
+    }
+
+    private static Stored stored(DbRow row) {
+        return new Stored(number(row.column("seq")), row.column("id").getString(), event(row));
+    }
+
+    private static ChainHead head(DbRow row) {
+        return new ChainHead(number(row.column("last_position")), row.column("last_hash").get(byte[].class));
+    }
+
+    private static long number(DbColumn column) {
+        return ((Number) column.get()).longValue();
+    }
+
+    private static IllegalStateException noHead() {
+        return new IllegalStateException("The audit chain head row is missing; migration V2 creates it");
+    }
+
+    private static void expectOne(long updated, String otherwise) {
+        if (updated != 1) {
+            throw new IllegalStateException("Audit chain conflict: " + otherwise);
+        }
+    }
+
+    private static void rollback(DbTransaction transaction, Throwable cause) {
+        try {
+            transaction.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** A pending event: not in the chain yet. */
+    record Pending(long seq, String id, byte[] contentHash) {
+    }
+
+    /** An event with its row number, for purging. */
+    record Stored(long seq, String id, AuditEvent event) {
+    }
+
+    /** An event's place in the chain. */
+    record Link(long position, String eventId, byte[] chainHash) {
+    }
+}

@@ -1,0 +1,63 @@
+package nl.familyliaison.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.helidon.dbclient.DbTransaction;
+
+/**
+ * Erases the personal fields of audit events when their retention ends: account id, object id, case id, request id,
+ * IP and detail become NULL; what was done, by which role, when and with what outcome stay. The digest of the erased
+ * fields is kept, so the content hash and the chain still verify, and so does an edit made before the purge: the
+ * digest is taken from the fields as they are, and an edited field gives a digest the content hash does not accept.
+ */
+public final class AuditRetention {
+
+    private static final int BATCH_SIZE = 500;
+
+    private final AuditRepository repository;
+    private final Clock clock;
+
+    public AuditRetention(AuditRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Purges one event.
+     *
+     * @return whether it was there and not purged yet
+     */
+    public boolean purgeEvent(String eventId) {
+        Instant now = clock.instant();
+        return repository.inTransaction(transaction -> repository.lockForPurge(transaction, eventId)
+                .map(event -> purge(transaction, List.of(event), now))
+                .orElse(0)) == 1;
+    }
+
+    /**
+     * Purges every event of one case, a batch per transaction.
+     *
+     * @return how many events were purged
+     */
+    public int purgeCase(String caseId) {
+        Instant now = clock.instant();
+        int total = 0;
+        int purged;
+        do {
+            purged = repository.inTransaction(
+                    transaction -> purge(transaction, repository.lockCaseForPurge(transaction, caseId, BATCH_SIZE),
+                                         now));
+            total += purged;
+        } while (purged == BATCH_SIZE);
+        return total;
+    }
+
+    private int purge(DbTransaction transaction, List<AuditRepository.Stored> events, Instant now) {
+        for (AuditRepository.Stored event : events) {
+            repository.purge(transaction, event, AuditHashes.personalDigest(event.event()), now);
+        }
+        return events.size();
+    }
+}

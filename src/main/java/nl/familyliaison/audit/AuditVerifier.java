@@ -1,0 +1,102 @@
+package nl.familyliaison.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+import nl.familyliaison.audit.Verification.Break;
+
+/**
+ * Recomputes the access log's chain and reports the first break: (a) each event's content against its content hash,
+ * (b) each chain hash, (c) positions 1..head without a gap, (d) the head row against the last event and no sealed
+ * event beyond it, (e) every line of the head file against the chain hash at its position. Sealers may keep running
+ * meanwhile: the walk goes up to the head as it was when verification began.
+ */
+public final class AuditVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerifier.class.getName());
+    private static final int PAGE_SIZE = 1000;
+
+    private final AuditRepository repository;
+    private final HeadFile headFile;
+
+    /**
+     * @param headFile the head file the sealers write ({@link AuditSettings#headFile()})
+     */
+    public AuditVerifier(AuditRepository repository, Path headFile) {
+        this.repository = repository;
+        this.headFile = new HeadFile(headFile);
+    }
+
+    public Verification verify() {
+        ChainHead head = repository.head();
+        ChainWalk walk = new ChainWalk();
+        Optional<Break> found = walk(walk, head);
+        if (found.isEmpty()) {
+            found = walk.end(head);
+        }
+        if (found.isEmpty()) {
+            found = sealedBeyondHead();
+        }
+        if (found.isEmpty()) {
+            found = headFileDisagreement();
+        }
+        return Verification.of(walk.checked(), repository.countPending(), found);
+    }
+
+    private Optional<Break> walk(ChainWalk walk, ChainHead head) {
+        long after = 0;
+        while (after < head.position()) {
+            List<SealedEvent> page = repository.chain(after, head.position(), PAGE_SIZE);
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            for (SealedEvent event : page) {
+                Optional<Break> found = walk.next(event);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            after = page.getLast().position();
+        }
+        return Optional.empty();
+    }
+
+    // Honest sealing moves the head and the last position in one commit, and the head only grows: the highest
+    // position read before the head can never exceed it, unless a row was put beyond the head by hand.
+    private Optional<Break> sealedBeyondHead() {
+        long highest = repository.maxPosition();
+        ChainHead head = repository.head();
+        if (highest <= head.position()) {
+            return Optional.empty();
+        }
+        return repository.firstAfter(head.position())
+                .map(link -> new Break(link.position(), link.eventId(), Break.CHAIN_MISMATCH));
+    }
+
+    private Optional<Break> headFileDisagreement() {
+        AtomicReference<Break> found = new AtomicReference<>();
+        boolean exists = headFile.forEach(line -> {
+            checkLine(line).ifPresent(found::set);
+            return found.get() == null;
+        });
+        if (!exists) {
+            LOG.warning("There is no audit head file at " + headFile.path()
+                        + ": a rewrite of the whole audit table could not be looked for");
+        }
+        return Optional.ofNullable(found.get());
+    }
+
+    private Optional<Break> checkLine(ChainHead line) {
+        Optional<AuditRepository.Link> link = repository.linkAt(line.position());
+        if (link.isEmpty()) {
+            return Optional.of(new Break(line.position(), null, Break.HEAD_FILE_DISAGREES));
+        }
+        if (!line.hashEquals(link.get().chainHash())) {
+            return Optional.of(new Break(line.position(), link.get().eventId(), Break.HEAD_FILE_DISAGREES));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,63 @@
+package nl.familyliaison.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import nl.familyliaison.audit.Verification.Break;
+
+/**
+ * The verification rules, without a database: fed the sealed events in position order, it recomputes each content
+ * hash and chain hash and checks that positions run 1, 2, 3… without a gap, then that the chain ends at the head.
+ */
+final class ChainWalk {
+
+    private ChainHead reached = ChainHead.GENESIS;
+    private String lastEventId;
+
+    /** Checks the next event; the answer is the break it shows, if any. */
+    Optional<Break> next(SealedEvent event) {
+        long expected = reached.position() + 1;
+        if (event.position() != expected) {
+            return broken(expected, event.id(), Break.MISSING_EVENT);
+        }
+        if (!Arrays.equals(recomputedContentHash(event), event.contentHash())) {
+            return broken(expected, event.id(), Break.CONTENT_CHANGED);
+        }
+        ChainHead next = reached.next(event.id(), event.contentHash());
+        if (!next.hashEquals(event.chainHash())) {
+            return broken(expected, event.id(), Break.CHAIN_MISMATCH);
+        }
+        reached = next;
+        lastEventId = event.id();
+        return Optional.empty();
+    }
+
+    /** Checks that the walk, having seen every event up to the head's position, ended exactly at {@code head}. */
+    Optional<Break> end(ChainHead head) {
+        if (reached.position() < head.position()) {
+            return broken(reached.position() + 1, null, Break.MISSING_EVENT);
+        }
+        if (reached.position() > head.position() || !reached.equals(head)) {
+            return broken(reached.position(), lastEventId, Break.CHAIN_MISMATCH);
+        }
+        return Optional.empty();
+    }
+
+    /** How many events checked out so far. */
+    long checked() {
+        return reached.position();
+    }
+
+    static byte[] recomputedContentHash(SealedEvent event) {
+        if (!event.purged()) {
+            return AuditHashes.contentHash(event.event());
+        }
+        // Erased by retention: the stored digest stands in for the personal fields. Without one, nothing matches.
+        return event.personalDigest() == null ? new byte[0]
+                                              : AuditHashes.contentHash(event.event(), event.personalDigest());
+    }
+
+    private static Optional<Break> broken(long position, String eventId, String reason) {
+        return Optional.of(new Break(position, eventId, reason));
+    }
+}

@@ -1,0 +1,16 @@
+package nl.familyliaison.audit;
+
+/**
+ * An event as the chain holds it, for verification.
+ *
+ * @param position       its place in the chain
+ * @param id             the event id
+ * @param event          its content; the personal fields are null once purged
+ * @param contentHash    the content hash stored at append
+ * @param chainHash      the chain hash stored at sealing
+ * @param personalDigest the digest of the erased personal fields, or null while they are still there
+ * @param purged         whether retention erased the personal fields
+ */
+record SealedEvent(long position, String id, AuditEvent event, byte[] contentHash, byte[] chainHash,
+                   byte[] personalDigest, boolean purged) {
+}

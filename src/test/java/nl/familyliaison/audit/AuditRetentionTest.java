@@ -1,0 +1,122 @@
+package nl.familyliaison.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import nl.familyliaison.audit.Verification.Break;
+import nl.familyliaison.platform.Ids;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention erases who, which object, which case and from where, and keeps what was done, by which role, when and how
+ * it ended. The chain still verifies afterwards, and an edit is not laundered by a purge.
+ */
+class AuditRetentionTest {
+
+    private static final String OTHER_CASE = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a";
+    private static AuditDatabase database;
+
+    private AuditParts audit;
+    private List<String> ids;
+
+    @BeforeAll
+    static void open() {
+        database = AuditDatabase.create();
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @BeforeEach
+    void appendSixEventsInOneCaseAndTwoInAnother() {
+        database.reset();
+        audit = AuditParts.on(database.first(), 1000);
+        AuditLog log = audit.log();
+        ids = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            ids.add(log.append(AuditEvents.numbered(n, audit.clock().instant())));
+        }
+        for (int n = 7; n <= 8; n++) {
+            ids.add(log.append(log.event("case.read", Outcome.ALLOWED).actor(Ids.newId(), "INVESTIGATOR")
+                                       .object("case", OTHER_CASE).caseId(OTHER_CASE).build()));
+        }
+    }
+
+    @Test
+    void aPurgedCaseStillVerifiesAndKeepsOnlyWhatIsNotPersonal() {
+        audit.sealer().sealPending();
+        audit.clock().advance(Duration.ofDays(400));
+
+        assertEquals(6, audit.retention().purgeCase(AuditEvents.CASE_ID));
+
+        assertEquals(new Verification(true, 8, 0, Optional.empty()), audit.verifier().verify());
+        AuditEvent purged = chain().get(2).event();
+        assertEquals(List.of("message.read", "MEMBER", "message", "ALLOWED"),
+                     List.of(purged.action(), purged.actorRole(), purged.objectType(), purged.outcome().name()));
+        assertNull(purged.actorAccountId());
+        assertNull(purged.objectId());
+        assertNull(purged.caseId());
+        assertNull(purged.requestId());
+        assertNull(purged.ip());
+        assertTrue(chain().get(2).purged());
+        assertNotNull(chain().get(6).event().actorAccountId(), "the other case is untouched");
+    }
+
+    @Test
+    void oneEventCanBePurgedOnce() {
+        audit.sealer().sealPending();
+        assertTrue(audit.retention().purgeEvent(ids.get(3)));
+        assertFalse(audit.retention().purgeEvent(ids.get(3)));
+        assertFalse(audit.retention().purgeEvent(Ids.newId()));
+        assertTrue(audit.verifier().verify().ok());
+        assertEquals(1, database.count("SELECT COUNT(*) FROM audit_event WHERE purged_at IS NOT NULL"));
+    }
+
+    @Test
+    void anEventPurgedBeforeItWasSealedStillVerifies() {
+        audit.retention().purgeEvent(ids.get(0));
+        audit.sealer().sealPending();
+        assertTrue(audit.verifier().verify().ok());
+    }
+
+    @Test
+    void anEditMadeBeforeThePurgeIsStillCaught() {
+        audit.sealer().sealPending();
+        database.sql("UPDATE audit_event SET actor_account_id = 'someone-else' WHERE id = ?", ids.get(3));
+        audit.retention().purgeCase(AuditEvents.CASE_ID);
+        assertEquals(Optional.of(new Break(4, ids.get(3), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+    }
+
+    @Test
+    void whatAPurgeKeepsIsStillChecked() {
+        audit.sealer().sealPending();
+        audit.retention().purgeCase(AuditEvents.CASE_ID);
+        database.sql("UPDATE audit_event SET outcome = 'ALLOWED' WHERE id = ?", ids.get(4));
+        assertEquals(Optional.of(new Break(5, ids.get(4), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+    }
+
+    @Test
+    void erasingAnEventByHandIsNotAPurge() {
+        audit.sealer().sealPending();
+        database.sql("UPDATE audit_event SET actor_account_id = NULL, purged_at = NOW(6), personal_digest = ?"
+                     + " WHERE id = ?", new byte[32], ids.get(1));
+        assertEquals(Optional.of(new Break(2, ids.get(1), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+    }
+
+    private List<SealedEvent> chain() {
+        return audit.chain();
+    }
+}
