@@ -26,6 +26,13 @@ import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
 import nl.familyliaison.access.StaffService;
 import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.audit.AuditLog;
+import nl.familyliaison.audit.AuditRepository;
+import nl.familyliaison.audit.AuditSealer;
+import nl.familyliaison.audit.AuditService;
+import nl.familyliaison.audit.AuditSettings;
+import nl.familyliaison.audit.AuditVerifier;
+import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.notify.DeliveryWorker;
@@ -34,6 +41,8 @@ import nl.familyliaison.notify.MailTemplates;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.notify.OutboxRepository;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.RequestId;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
@@ -53,8 +62,11 @@ public record Features(RequestLog requestLog,
                        SignInService signIn,
                        SessionService sessions,
                        StaffService staffService,
+                       AuditService auditService,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
+                       AuditLog auditLog,
+                       AuditSealer sealer,
                        DeliveryWorker delivery,
                        List<AutoCloseable> background) {
 
@@ -64,7 +76,8 @@ public record Features(RequestLog requestLog,
         KeyRing keys = KeyRing.create(config.get("crypto"),
                                       database.embedded().isPresent() ? Optional.of(dataDir.resolve("keys"))
                                                                       : Optional.empty());
-        RateLimiter limiter = new RateLimiter(database, config.get("db.statements"), config.get("rate-limits"), clock);
+        RateLimiter limiter = new RateLimiter(database.dataSource(), config.get("db.statements"),
+                                              config.get("rate-limits"), clock);
 
         Outbox outbox = new Outbox(new OutboxRepository(database.client()), keys, clock);
         MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
@@ -76,7 +89,11 @@ public record Features(RequestLog requestLog,
                                                                                   dataDir.resolve("mail")),
                                                      clock, DeliveryWorker.Settings.from(config.get("notify.delivery")));
 
-        AccessAudit audit = Audit.access(database, clock);
+        AuditRepository auditRepository = new AuditRepository(database.client());
+        AuditLog auditLog = new AuditLog(auditRepository, clock);
+        AuditSettings auditSettings = AuditSettings.from(config);
+        AuditSealer sealer = new AuditSealer(auditRepository, auditSettings, clock);
+        AccessAudit audit = accessAudit(auditLog);
         Authorization authorization = new Authorization();
         Guards guards = new Guards(authorization, audit);
         AccountRepository accounts = new AccountRepository(database.client());
@@ -100,10 +117,16 @@ public record Features(RequestLog requestLog,
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
+                            new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
+                                             auditRepository, accounts, guards,
+                                             // No case memberships exist until the cases feature stores them.
+                                             memberAccountId -> List.of()),
                             staffAccounts,
                             accounts,
+                            auditLog,
+                            sealer,
                             delivery,
-                            List.of(delivery));
+                            List.of(delivery, sealer));
     }
 
     /** Filters in the order a request passes them, then every feature's routes. */
@@ -117,11 +140,27 @@ public record Features(RequestLog requestLog,
         signIn.routes(api);
         sessions.routes(api);
         staffService.routes(api);
+        auditService.routes(api);
         return api;
     }
 
     void startBackground() {
         delivery.start();
+        sealer.start();
+    }
+
+    /** Access events go into the audit trail with the request's id and the caller's address. */
+    private static AccessAudit accessAudit(AuditLog auditLog) {
+        return (request, actor, action, objectType, objectId, result) -> auditLog.append(
+                auditLog.event(action, switch (result) {
+                            case SUCCEEDED -> Outcome.SUCCEEDED;
+                            case FAILED -> Outcome.FAILED;
+                            case DENIED -> Outcome.DENIED;
+                        })
+                        .actor(actor == null ? null : actor.id(), actor == null ? null : actor.role().name())
+                        .object(objectType, objectId)
+                        .request(RequestId.of(request).value(), ClientAddress.of(request).value())
+                        .build());
     }
 
     void stopBackground() {

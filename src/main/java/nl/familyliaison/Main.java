@@ -2,6 +2,7 @@ package nl.familyliaison;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -44,6 +45,10 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        List<String> command = Commands.words(args);
+        if (!command.isEmpty()) {
+            System.exit(Commands.run(command, Settings.load(), Clock.systemUTC(), System.out));
+        }
         RunningService service = start(Settings.load(), Clock.systemUTC());
         Shutdown.onSignals(service::stop);
         LOG.info("Family Liaison is ready at http://" + service.host() + ":" + service.port() + "/");

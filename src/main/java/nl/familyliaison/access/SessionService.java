@@ -44,7 +44,7 @@ public final class SessionService {
     private void signOut(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
         sessions.signOut(actor.session());
-        audit.record(request, actor.account(), "sign-out", "session", actor.session().id(),
+        audit.record(request, actor.account(), "sign-out", "account", actor.accountId(),
                      AccessAudit.Result.SUCCEEDED);
         SessionCookie.clear(response);
         response.status(Status.NO_CONTENT_204).send();
@@ -66,7 +66,7 @@ public final class SessionService {
         if (!Ids.isId(sessionId) || !sessions.end(actor.accountId(), sessionId)) {
             throw ProblemException.notFound();
         }
-        audit.record(request, actor.account(), "session.end", "session", sessionId, AccessAudit.Result.SUCCEEDED);
+        audit.record(request, actor.account(), "session.end", "account", actor.accountId(), AccessAudit.Result.SUCCEEDED);
         response.status(Status.NO_CONTENT_204).send();
     }
 }

@@ -124,7 +124,7 @@ public final class SignInService {
         Sessions.Started started = sessions.start(account,
                                                   Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
                                                                            .orElse(null)));
-        audit.record(request, account, action, "session", started.session().id(), AccessAudit.Result.SUCCEEDED);
+        audit.record(request, account, action, "account", account.id(), AccessAudit.Result.SUCCEEDED);
         SessionCookie.write(response, started.token(), sessions.absoluteTimeout());
         response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }

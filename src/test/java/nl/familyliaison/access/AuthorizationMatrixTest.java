@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
                      api -> api.post("/api/staff/" + freshStaffId() + "/disable", "{}"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff/{accountId}/disable (a member's account)",
                      api -> api.post("/api/staff/" + memberId() + "/disable", "{}"), hiddenForAllSignedIn()));
+        rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
+        rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));
         return rows;
     }
 

@@ -1,0 +1,94 @@
+package nl.familyliaison;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import io.helidon.config.Config;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.access.StaffAccounts;
+import nl.familyliaison.access.StaffEnrolment;
+import nl.familyliaison.audit.AuditRepository;
+import nl.familyliaison.audit.AuditSettings;
+import nl.familyliaison.audit.AuditVerifier;
+import nl.familyliaison.audit.Verification;
+import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.Language;
+
+/**
+ * One-off commands on the service's database, run instead of the service:
+ * {@code create-admin <email> <name…>} and {@code verify-audit}.
+ */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** Runs a command; returns the process exit code. */
+    static int run(List<String> words, Config config, Clock clock, PrintStream out) {
+        String command = words.getFirst();
+        return switch (command) {
+            case "create-admin" -> createAdmin(words.subList(1, words.size()), config, clock, out);
+            case "verify-audit" -> verifyAudit(config, out);
+            default -> {
+                out.println("Unknown command '" + command + "'. Known: create-admin <email> <name>, verify-audit");
+                yield 2;
+            }
+        };
+    }
+
+    /** The words of a command line, however Maven or a shell split them. */
+    static List<String> words(String[] args) {
+        return Arrays.stream(String.join(" ", args).trim().split("\\s+")).filter(word -> !word.isBlank()).toList();
+    }
+
+    private static int createAdmin(List<String> arguments, Config config, Clock clock, PrintStream out) {
+        if (arguments.size() < 2) {
+            out.println("Usage: create-admin <email> <name>");
+            return 2;
+        }
+        Path dataDir = Path.of(config.get("data.dir").asString().orElse("data"));
+        try (Database database = Database.open(config.get("db"), dataDir)) {
+            Main.migrate(config, database);
+            Features features = Features.build(config, database, clock, dataDir);
+            boolean adminExists = features.staffAccounts().list().stream()
+                    .anyMatch(account -> account.role() == Role.ADMIN && account.status() != Account.Status.DISABLED);
+            if (adminExists) {
+                out.println("An administrator exists already; further staff accounts are made in the service.");
+                return 1;
+            }
+            String name = String.join(" ", arguments.subList(1, arguments.size()));
+            StaffAccounts.Invited invited = features.staffAccounts().create(arguments.getFirst(), name, Role.ADMIN,
+                                                                            Language.NL);
+            String url = config.get("http.public-url").asString().orElse("http://127.0.0.1:8080");
+            out.println("Administrator " + invited.account().email() + " created. Open this link once to choose a"
+                        + " password and connect an authenticator app:");
+            out.println(url + StaffEnrolment.enrolmentPath(invited.enrolmentToken()));
+            return 0;
+        }
+    }
+
+    private static int verifyAudit(Config config, PrintStream out) {
+        Path dataDir = Path.of(config.get("data.dir").asString().orElse("data"));
+        try (Database database = Database.open(config.get("db"), dataDir)) {
+            Main.migrate(config, database);
+            Verification verification = new AuditVerifier(new AuditRepository(database.client()),
+                                                          AuditSettings.from(config).headFile()).verify();
+            out.println(describe(verification));
+            return verification.ok() ? 0 : 1;
+        }
+    }
+
+    static String describe(Verification verification) {
+        if (verification.ok()) {
+            return "Audit chain OK: " + verification.checked() + " events verified, " + verification.pending()
+                   + " waiting to be sealed.";
+        }
+        Verification.Break first = verification.firstBreak().orElseThrow();
+        return "Audit chain BROKEN at position " + first.position() + " (event " + first.eventId() + "): "
+               + first.reason() + ". " + verification.checked() + " events were verified before it.";
+    }
+}
