@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The policies are read at start-up; anything missing or malformed stops it with the key named. */
+/** The policies and statements are read at start-up; anything missing or malformed stops it with the key named. */
 class RateLimitSettingsTest {
 
     @Test
@@ -91,6 +91,20 @@ class RateLimitSettingsTest {
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                                                      () -> RateLimitPolicies.from(config(Map.of()).get("no-limits")));
         assertTrue(failure.getMessage().contains("no-limits"), failure.getMessage());
+    }
+
+    @Test
+    void aMissingStatementIsNamed() {
+        Config statements = config(Map.of("db.statements.ratelimit-save-bucket", "")).get("db.statements");
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                                                     () -> BucketStatements.from(statements));
+        assertEquals("The named statement db.statements.ratelimit-save-bucket is missing", failure.getMessage());
+    }
+
+    @Test
+    void everyStatementIsThere() {
+        BucketStatements statements = BucketStatements.from(config(Map.of()).get("db.statements"));
+        assertTrue(statements.lock().contains("FOR UPDATE"), "the bucket row is locked for the whole attempt");
     }
 
     private static IllegalStateException startWith(Map<String, String> settings) {
