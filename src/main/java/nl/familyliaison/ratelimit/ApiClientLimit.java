@@ -1,0 +1,41 @@
+package nl.familyliaison.ratelimit;
+
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import nl.familyliaison.platform.RequestLog;
+
+/**
+ * The general limit on API requests ({@code api-client}): per session when the request carries the session cookie,
+ * otherwise per client IP. Static files and health checks are not counted. Over the limit the request goes no
+ * further: the error mapping answers 429 problem+json with Retry-After.
+ */
+public final class ApiClientLimit {
+
+    static final String POLICY = "api-client";
+    static final String SESSION_COOKIE = "__Host-fl-session";
+
+    private final RateLimiter limiter;
+    private final RateLimitPolicy policy;
+
+    /** @throws IllegalArgumentException when the {@code api-client} policy is not configured */
+    public ApiClientLimit(RateLimiter limiter) {
+        this.limiter = limiter;
+        this.policy = limiter.policy(POLICY);
+    }
+
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        if (RequestLog.isApi(request.path().path())) {
+            limiter.consume(policy, client(request));
+        }
+        chain.proceed();
+    }
+
+    /** The session token or the IP; the limiter hashes it, so neither is kept as it is. */
+    private static String client(RoutingRequest request) {
+        return request.headers().cookies().first(SESSION_COOKIE).asOptional()
+                .filter(token -> !token.isBlank())
+                .map(token -> "session:" + token)
+                .orElseGet(() -> "ip:" + request.remotePeer().host());
+    }
+}
