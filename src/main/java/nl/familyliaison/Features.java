@@ -133,8 +133,8 @@ public record Features(RequestLog requestLog,
     ApiRoutes register(HttpRouting.Builder routing) {
         ApiRoutes api = new ApiRoutes(routing);
         routing.addFilter(requestLog::filter);
-        routing.addFilter(apiClientLimit::filter);
         routing.addFilter(authentication::filter);
+        routing.addFilter(apiClientLimit::filter);
         routing.addFilter(crossSiteGuard::filter);
         phases.routes(api);
         signIn.routes(api);

@@ -3,17 +3,18 @@ package nl.familyliaison.ratelimit;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestLog;
 
 /**
- * The general limit on API requests ({@code api-client}): per session when the request carries the session cookie,
- * otherwise per client IP. Static files and health checks are not counted. Over the limit the request goes no
+ * The general limit on API requests ({@code api-client}): per session for a signed-in request (the session the
+ * authentication filter found — a made-up cookie does not get a bucket of its own), otherwise per client IP. Static files and health checks are not counted. Over the limit the request goes no
  * further: the error mapping answers 429 problem+json with Retry-After.
  */
 public final class ApiClientLimit {
 
     static final String POLICY = "api-client";
-    static final String SESSION_COOKIE = "__Host-fl-session";
 
     private final RateLimiter limiter;
     private final RateLimitPolicy policy;
@@ -31,11 +32,10 @@ public final class ApiClientLimit {
         chain.proceed();
     }
 
-    /** The session token or the IP; the limiter hashes it, so neither is kept as it is. */
+    /** The session or the IP; the limiter hashes it, so neither is kept as it is. */
     private static String client(RoutingRequest request) {
-        return request.headers().cookies().first(SESSION_COOKIE).asOptional()
-                .filter(token -> !token.isBlank())
-                .map(token -> "session:" + token)
-                .orElseGet(() -> "ip:" + request.remotePeer().host());
+        return Actor.of(request)
+                .map(actor -> "session:" + actor.session().id())
+                .orElseGet(() -> "ip:" + ClientAddress.of(request).value());
     }
 }

@@ -2,6 +2,7 @@ package nl.familyliaison.support;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -79,6 +80,11 @@ public final class TestService implements AutoCloseable {
             settings.put("mail.smtp.host", "127.0.0.1");
             settings.put("mail.smtp.transport", "SMTP");
             settings.put("notify.delivery.poll-interval", "PT0.1S");
+            // Every test request comes from 127.0.0.1: the limits are generous here and tested on their own.
+            for (String policy : List.of("code-request-ip", "code-request-address", "code-check-ip",
+                                         "staff-password-ip", "staff-password-account", "api-client")) {
+                settings.put("rate-limits." + policy + ".capacity", "100000");
+            }
         }
 
         public Builder set(String key, String value) {
