@@ -36,9 +36,11 @@ CREATE TABLE audit_event (
     personal_digest  BINARY(32)   NULL,
     purged_at        DATETIME(6)  NULL,
     CONSTRAINT audit_event_id UNIQUE (id),
-    -- One position, one event. InnoDB keeps the primary key in every secondary index entry, so this index is
-    -- (chain_position, seq): it also finds the pending rows (position NULL) oldest seq first, with no second index.
+    -- One position, one event.
     CONSTRAINT audit_event_chain_position UNIQUE (chain_position),
+    -- The sealer's "pending rows (position NULL), oldest seq first" without sorting the backlog: MariaDB does not
+    -- read that order from the unique index above (it sorts), but does from this one.
+    INDEX audit_event_pending (chain_position, seq),
     CONSTRAINT audit_event_outcome CHECK (outcome IN ('ALLOWED', 'DENIED', 'SUCCEEDED', 'FAILED')),
     CONSTRAINT audit_event_sealed CHECK ((chain_position IS NULL) = (chain_hash IS NULL)),
     CONSTRAINT audit_event_purged CHECK ((purged_at IS NULL) = (personal_digest IS NULL)),

@@ -1,9 +1,13 @@
 package nl.familyliaison.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,6 +24,25 @@ public final class AuditRepository {
 
     public AuditRepository(DbClient db) {
         this.db = db;
+    }
+
+    /**
+     * The member view: events on {@code caseIds} whose actor is not {@code memberAccountId} (anonymous ones
+     * included), newest first, at most {@code limit}.
+     */
+    public List<AccessEntry> byOthersOnCases(Collection<String> caseIds, String memberAccountId, int limit) {
+        Objects.requireNonNull(memberAccountId, "memberAccountId");
+        if (caseIds.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // One indexed query per case: a member has a handful of cases, and each query stops after `limit` rows.
+        List<AccessEntry> entries = new ArrayList<>();
+        for (String caseId : new LinkedHashSet<>(caseIds)) {
+            db.execute().namedQuery("audit-by-others-on-case", caseId, memberAccountId, limit)
+                    .map(AuditRepository::accessEntry)
+                    .forEach(entries::add);
+        }
+        return AccessEntry.newestFirst(entries, limit);
     }
 
     DbExecute execute() {
@@ -155,6 +178,15 @@ public final class AuditRepository {
 
     private static Stored stored(DbRow row) {
         return new Stored(number(row.column("seq")), row.column("id").getString(), event(row));
+    }
+
+    private static AccessEntry accessEntry(DbRow row) {
+        return new AccessEntry(row.column("actor_account_id").getString(),
+                               row.column("actor_role").getString(),
+                               row.column("action").getString(),
+                               row.column("object_type").getString(),
+                               Outcome.valueOf(row.column("outcome").getString()),
+                               AuditTime.parse(row.column("occurred_text").getString()));
     }
 
     private static ChainHead head(DbRow row) {
