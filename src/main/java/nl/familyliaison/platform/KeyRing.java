@@ -59,7 +59,7 @@ public final class KeyRing {
         Optional<String> configured = crypto.get("keys").asString().asOptional().filter(it -> !it.isBlank());
         if (configured.isPresent()) {
             Map<String, byte[]> keys = parse(configured.get());
-            String active = crypto.get("active-key").asString()
+            String active = crypto.get("active-key").asString().asOptional().filter(it -> !it.isBlank())
                     .orElse(keys.keySet().stream().reduce((first, second) -> second).orElseThrow());
             return new KeyRing(keys, active);
         }

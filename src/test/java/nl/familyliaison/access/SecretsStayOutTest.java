@@ -105,7 +105,10 @@ class SecretsStayOutTest {
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                lines.add(getFormatter().format(record));
+                // The test's own SMTP server logs the mail it receives: that is the recipient's side, not ours.
+                if (record.getLoggerName() == null || !record.getLoggerName().startsWith("com.icegreen")) {
+                    lines.add(getFormatter().format(record));
+                }
             }
 
             @Override

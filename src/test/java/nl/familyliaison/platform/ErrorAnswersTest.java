@@ -113,6 +113,7 @@ class ErrorAnswersTest {
     void anOversizedChunkedBodyIsRefused() throws IOException {
         String chunk = "x".repeat((int) BODY_LIMIT + 10);
         String answer = rawRequest("POST /api/fixture/echo HTTP/1.1\r\nHost: localhost\r\n"
+                                   + "Origin: http://localhost\r\nX-CSRF-Token: x\r\n"
                                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                                    + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestClock;
@@ -27,7 +28,7 @@ class RateLimitOutageTest {
             RateLimiter limiter = new RateLimiter(away.dataSource(), config.get("db.statements"),
                                                   config.get("rate-limits"), TestClock.at("2026-03-02T09:00:00Z"));
             try (FixtureServer server = new FixtureServer((chain, req, res) -> chain.proceed(), routes -> routes
-                    .post("/api/fixture/sign-in", (req, res) -> {
+                    .post("/api/fixture/sign-in", ApiRoutes.PUBLIC, (req, res) -> {
                         limiter.consume("staff-password-ip", req.remotePeer().host());
                         res.send("signed in");
                     }))) {

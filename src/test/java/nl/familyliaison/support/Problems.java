@@ -16,7 +16,7 @@ public final class Problems {
     private static final List<Pattern> INTERNALS = List.of(
             Pattern.compile("Exception"), Pattern.compile("\\bat [a-z]+\\.[a-z]"), Pattern.compile("java\\."),
             Pattern.compile("nl\\.familyliaison"), Pattern.compile("io\\.helidon"), Pattern.compile("jackson"),
-            Pattern.compile("\\bSELECT\\b|\\bINSERT\\b|\\bUPDATE\\b|\\bFROM\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \\w+ SET|FROM \\w+ WHERE)\\b"),
             Pattern.compile("SQL"), Pattern.compile("mariadb", Pattern.CASE_INSENSITIVE));
 
     private Problems() {
