@@ -1,0 +1,79 @@
+package nl.familyliaison;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import nl.familyliaison.support.TestClock;
+import nl.familyliaison.support.TestDatabase;
+import nl.familyliaison.support.TestFolders;
+import nl.familyliaison.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/** The one-off commands: the first administrator, and verifying the audit trail from the command line. */
+class CommandsTest {
+
+    @Test
+    void theFirstAdministratorIsCreatedOnceWithAnEnrolmentLink() {
+        Config config = config(TestDatabase.newDatabase());
+        Output first = run(config, "create-admin", "first.admin@inspectie.example", "Anna", "de", "Vries");
+        assertEquals(0, first.code(), first.text());
+        assertTrue(first.text().matches("(?s).*http://127\\.0\\.0\\.1:8080/#enrol=[A-Za-z0-9_-]{43}.*"), first.text());
+        Output second = run(config, "create-admin", "second.admin@inspectie.example", "Bert");
+        assertEquals(1, second.code(), "a second administrator comes through the service, not this command");
+    }
+
+    @Test
+    void verifyAuditReportsOkAndThenTheBreak() throws Exception {
+        String url = TestDatabase.newDatabase();
+        Config config = config(url);
+        run(config, "create-admin", "chain.admin@inspectie.example", "Chain Admin");
+        try (TestService service = TestService.builder().set("db.url", url)
+                .set("data.dir", config.get("data.dir").asString().get()).start()) {
+            service.api().post("/api/sign-in/code-requests", "{\"email\":\"someone@example.org\"}");
+            service.running().features().sealer().sealPending();
+        }
+        Output ok = run(config, "verify-audit");
+        assertEquals(0, ok.code(), ok.text());
+        assertTrue(ok.text().startsWith("Audit chain OK"), ok.text());
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM audit_event WHERE chain_position = 1");
+        }
+        Output broken = run(config, "verify-audit");
+        assertEquals(1, broken.code());
+        assertTrue(broken.text().contains("BROKEN at position 1"), broken.text());
+    }
+
+    @Test
+    void anUnknownCommandSaysWhatExists() {
+        Output output = run(config(TestDatabase.newDatabase()), "drop-everything");
+        assertEquals(2, output.code());
+        assertTrue(output.text().contains("create-admin"));
+    }
+
+    private record Output(int code, String text) {
+    }
+
+    private static Output run(Config config, String... words) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Commands.run(Commands.words(words), config, TestClock.at("2026-03-02T09:00:00Z"),
+                                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Output(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Config config(String url) {
+        return TestService.config(Map.of("db.url", url, "db.user", "root",
+                                         "data.dir", TestFolders.fresh("commands").toString(),
+                                         "crypto.keys", "test-1:dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY="));
+    }
+
+}
