@@ -5,27 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A state-changing request needs this service's Origin and the CSRF header; another site can send neither. */
 class CrossSiteTest {
 
-    private static TestService service;
-    private static People people;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-        people = new People(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final RunningService service = new RunningService();
 
     @Test
     void aForeignOriginIsRefused() {
@@ -43,8 +31,8 @@ class CrossSiteTest {
 
     @Test
     void aSignedInRequestNeedsTheSessionsOwnToken() {
-        people.member("csrf@example.org");
-        Api api = service.api().as(people.signInMember("csrf@example.org"));
+        service.people().member("csrf@example.org");
+        Api api = service.api().as(service.people().signInMember("csrf@example.org"));
         assertProblem(api.delete("/api/session", "X-CSRF-Token", "guessed"), 403, "forbidden");
         assertProblem(api.delete("/api/session", "Origin", "http://localhost:1"), 403, "forbidden");
         assertEquals(200, api.get("/api/session").status(), "the refused requests changed nothing");

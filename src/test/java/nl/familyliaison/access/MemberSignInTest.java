@@ -16,32 +16,20 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Members sign in with a one-time code from their mail. */
 class MemberSignInTest {
 
-    private static TestService service;
-    private static People people;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-        people = new People(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final RunningService service = new RunningService();
 
     @Test
     void aMemberSignsInWithTheCodeFromTheirMail() {
-        people.member("anna@example.org");
-        Api.Credentials credentials = people.signInMember("anna@example.org");
+        service.people().member("anna@example.org");
+        Api.Credentials credentials = service.people().signInMember("anna@example.org");
         JsonNode me = service.api().as(credentials).get("/api/session").json();
         assertEquals("MEMBER", me.path("role").asText());
         assertEquals("anna@example.org", me.path("email").asText());
@@ -50,8 +38,8 @@ class MemberSignInTest {
 
     @Test
     void theCodeHasEightDigitsAndTheMailNoCaseContent() {
-        people.member("bram@example.org");
-        People.CodeRequest request = people.requestCode("bram@example.org");
+        service.people().member("bram@example.org");
+        People.CodeRequest request = service.people().requestCode("bram@example.org");
         String code = request.awaitCode();
         assertTrue(code.matches("[0-9]{8}"));
         Mailbox.Received mail = Mailbox.to("bram@example.org").getLast();
@@ -61,8 +49,8 @@ class MemberSignInTest {
 
     @Test
     void theSessionCookieIsHostOnlySecureHttpOnlyAndStrict() {
-        people.member("cato@example.org");
-        People.CodeRequest request = people.requestCode("cato@example.org");
+        service.people().member("cato@example.org");
+        People.CodeRequest request = service.people().requestCode("cato@example.org");
         Reply signedIn = service.api().post("/api/sign-in/code-checks", check(request.challengeId(),
                                                                                request.awaitCode()));
         String cookie = signedIn.headers().allValues("Set-Cookie").getFirst();
@@ -75,18 +63,18 @@ class MemberSignInTest {
 
     @Test
     void everySignInGivesANewToken() {
-        people.member("dirk@example.org");
-        Api.Credentials first = people.signInMember("dirk@example.org");
-        Api.Credentials second = people.signInMember("dirk@example.org");
+        service.people().member("dirk@example.org");
+        Api.Credentials first = service.people().signInMember("dirk@example.org");
+        Api.Credentials second = service.people().signInMember("dirk@example.org");
         assertNotEquals(first.sessionToken(), second.sessionToken());
         assertNotEquals(first.csrfToken(), second.csrfToken());
     }
 
     @Test
     void anUnknownAddressIsAnsweredExactlyLikeAKnownOne() {
-        people.member("eva@example.org");
-        Reply known = people.requestCode("eva@example.org").reply();
-        Reply unknown = people.requestCode("nobody-here@example.org").reply();
+        service.people().member("eva@example.org");
+        Reply known = service.people().requestCode("eva@example.org").reply();
+        Reply unknown = service.people().requestCode("nobody-here@example.org").reply();
         assertEquals(known.status(), unknown.status());
         assertEquals(fieldNames(known.json()), fieldNames(unknown.json()));
         assertEquals(Instant.parse(known.json().path("expiresAt").asText()),
@@ -99,8 +87,8 @@ class MemberSignInTest {
 
     @Test
     void aSixthTryIsRefusedEvenWithTheRightCode() {
-        people.member("fenna@example.org");
-        People.CodeRequest request = people.requestCode("fenna@example.org");
+        service.people().member("fenna@example.org");
+        People.CodeRequest request = service.people().requestCode("fenna@example.org");
         String code = request.awaitCode();
         String wrong = code.equals("00000000") ? "11111111" : "00000000";
         for (int i = 0; i < 5; i++) {
@@ -113,8 +101,8 @@ class MemberSignInTest {
 
     @Test
     void anExpiredCodeIsRefused() {
-        people.member("gijs@example.org");
-        People.CodeRequest request = people.requestCode("gijs@example.org");
+        service.people().member("gijs@example.org");
+        People.CodeRequest request = service.people().requestCode("gijs@example.org");
         String code = request.awaitCode();
         service.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
         assertProblem(service.api().post("/api/sign-in/code-checks", check(request.challengeId(), code)), 401,
@@ -123,8 +111,8 @@ class MemberSignInTest {
 
     @Test
     void aCodeWorksOnlyOnce() {
-        people.member("hanna@example.org");
-        People.CodeRequest request = people.requestCode("hanna@example.org");
+        service.people().member("hanna@example.org");
+        People.CodeRequest request = service.people().requestCode("hanna@example.org");
         String code = request.awaitCode();
         assertEquals(200, service.api().post("/api/sign-in/code-checks", check(request.challengeId(), code)).status());
         assertProblem(service.api().post("/api/sign-in/code-checks", check(request.challengeId(), code)), 401,
@@ -133,10 +121,10 @@ class MemberSignInTest {
 
     @Test
     void aCodeOfOneChallengeDoesNotOpenAnother() {
-        people.member("ivo@example.org");
-        People.CodeRequest first = people.requestCode("ivo@example.org");
+        service.people().member("ivo@example.org");
+        People.CodeRequest first = service.people().requestCode("ivo@example.org");
         String firstCode = first.awaitCode();
-        People.CodeRequest second = people.requestCode("ivo@example.org");
+        People.CodeRequest second = service.people().requestCode("ivo@example.org");
         String secondCode = second.awaitCode();
         if (!firstCode.equals(secondCode)) {
             assertProblem(service.api().post("/api/sign-in/code-checks", check(second.challengeId(), firstCode)), 401,

@@ -10,32 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sessions end by idleness, by age, by signing out, by the owner from elsewhere, and when an account is disabled. */
 class SessionsTest {
 
-    private static TestService service;
-    private static People people;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-        people = new People(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final RunningService service = new RunningService();
 
     @Test
     void anIdleSessionEndsAfterThirtyMinutes() {
-        people.member("idle@example.org");
-        Api api = service.api().as(people.signInMember("idle@example.org"));
+        service.people().member("idle@example.org");
+        Api api = service.api().as(service.people().signInMember("idle@example.org"));
         service.clock().advance(Duration.ofMinutes(29));
         assertEquals(200, api.get("/api/session").status(), "activity keeps it alive");
         service.clock().advance(Duration.ofMinutes(29));
@@ -46,8 +34,8 @@ class SessionsTest {
 
     @Test
     void aSessionEndsAfterTwelveHoursWhateverHappens() {
-        people.member("long@example.org");
-        Api api = service.api().as(people.signInMember("long@example.org"));
+        service.people().member("long@example.org");
+        Api api = service.api().as(service.people().signInMember("long@example.org"));
         for (int i = 0; i < 35; i++) {
             service.clock().advance(Duration.ofMinutes(20));
             assertEquals(200, api.get("/api/session").status(), "still within 12 hours at step " + i);
@@ -58,8 +46,8 @@ class SessionsTest {
 
     @Test
     void signingOutEndsTheSessionOnTheServer() {
-        people.member("out@example.org");
-        Api api = service.api().as(people.signInMember("out@example.org"));
+        service.people().member("out@example.org");
+        Api api = service.api().as(service.people().signInMember("out@example.org"));
         Reply out = api.delete("/api/session");
         assertEquals(204, out.status());
         assertTrue(out.headers().allValues("Set-Cookie").getFirst().contains("Max-Age=0"));
@@ -68,9 +56,9 @@ class SessionsTest {
 
     @Test
     void aPersonSeesTheirSessionsAndEndsTheOthers() {
-        people.member("two@example.org");
-        Api phone = service.api().as(people.signInMember("two@example.org"));
-        Api laptop = service.api().as(people.signInMember("two@example.org"));
+        service.people().member("two@example.org");
+        Api phone = service.api().as(service.people().signInMember("two@example.org"));
+        Api laptop = service.api().as(service.people().signInMember("two@example.org"));
         JsonNode sessions = laptop.get("/api/sessions").json().path("sessions");
         assertEquals(2, sessions.size());
         String phoneSession = null;
@@ -87,10 +75,10 @@ class SessionsTest {
 
     @Test
     void nobodyEndsSomeoneElsesSession() {
-        people.member("mine@example.org");
-        people.member("theirs@example.org");
-        Api mine = service.api().as(people.signInMember("mine@example.org"));
-        Api theirs = service.api().as(people.signInMember("theirs@example.org"));
+        service.people().member("mine@example.org");
+        service.people().member("theirs@example.org");
+        Api mine = service.api().as(service.people().signInMember("mine@example.org"));
+        Api theirs = service.api().as(service.people().signInMember("theirs@example.org"));
         String theirSession = theirs.get("/api/sessions").json().path("sessions").path(0).path("id").asText();
         assertProblem(mine.delete("/api/sessions/" + theirSession), 404, "not-found");
         assertProblem(mine.delete("/api/sessions/not-an-id"), 404, "not-found");
@@ -99,10 +87,10 @@ class SessionsTest {
 
     @Test
     void aDisabledAccountIsRefusedOnItsNextRequest() {
-        People.Staff admin = people.staff(Role.ADMIN, "admin@inspectie.example");
-        People.Staff inspector = people.staff(Role.FAMILY_INSPECTOR, "leaving@inspectie.example");
-        Api adminApi = service.api().as(people.signInStaff(admin));
-        Api inspectorApi = service.api().as(people.signInStaff(inspector));
+        People.Staff admin = service.people().staff(Role.ADMIN, "admin@inspectie.example");
+        People.Staff inspector = service.people().staff(Role.FAMILY_INSPECTOR, "leaving@inspectie.example");
+        Api adminApi = service.api().as(service.people().signInStaff(admin));
+        Api inspectorApi = service.api().as(service.people().signInStaff(inspector));
         assertEquals(200, inspectorApi.get("/api/session").status());
         Reply disabled = adminApi.post("/api/staff/" + inspector.account().id() + "/disable", "{}");
         assertEquals(200, disabled.status(), disabled::toString);

@@ -11,27 +11,15 @@ import nl.familyliaison.platform.Language;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Staff enrol by invitation and sign in with a password and a TOTP code; any wrong factor gets one answer. */
 class StaffSignInTest {
 
-    private static TestService service;
-    private static People people;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-        people = new People(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final RunningService service = new RunningService();
 
     @Test
     void theInvitationMailCarriesAnEnrolmentLinkThatWorksOnce() {
@@ -51,36 +39,36 @@ class StaffSignInTest {
 
     @Test
     void bothFactorsAreNeeded() {
-        People.Staff staff = people.staff(Role.FAMILY_INSPECTOR, "both@inspectie.example");
+        People.Staff staff = service.people().staff(Role.FAMILY_INSPECTOR, "both@inspectie.example");
         service.clock().advance(Duration.ofSeconds(30));
         String email = staff.account().email();
-        assertProblem(signIn(email, "Wrong but long password", staff.codeNow(service)), 401, "sign-in-failed");
+        assertProblem(signIn(email, "Wrong but long password", staff.codeNow(service.clock())), 401, "sign-in-failed");
         assertProblem(signIn(email, People.STAFF_PASSWORD, wrongCode(staff)), 401, "sign-in-failed");
-        assertProblem(signIn("nobody@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service)), 401,
+        assertProblem(signIn("nobody@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service.clock())), 401,
                       "sign-in-failed");
-        Reply ok = signIn(email, People.STAFF_PASSWORD, staff.codeNow(service));
+        Reply ok = signIn(email, People.STAFF_PASSWORD, staff.codeNow(service.clock()));
         assertEquals(200, ok.status(), ok::toString);
         assertEquals("FAMILY_INSPECTOR", ok.json().path("role").asText());
     }
 
     @Test
     void aReplayedCodeIsRefused() {
-        People.Staff staff = people.staff(Role.INVESTIGATOR, "replay@inspectie.example");
+        People.Staff staff = service.people().staff(Role.INVESTIGATOR, "replay@inspectie.example");
         service.clock().advance(Duration.ofSeconds(30));
-        String code = staff.codeNow(service);
+        String code = staff.codeNow(service.clock());
         assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, code).status());
         assertProblem(signIn(staff.account().email(), People.STAFF_PASSWORD, code), 401, "sign-in-failed");
         service.clock().advance(Duration.ofSeconds(30));
-        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, staff.codeNow(service)).status());
+        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, staff.codeNow(service.clock())).status());
     }
 
     @Test
     void allFailuresLookAlike() {
-        People.Staff staff = people.staff(Role.INVESTIGATOR, "alike@inspectie.example");
+        People.Staff staff = service.people().staff(Role.INVESTIGATOR, "alike@inspectie.example");
         service.clock().advance(Duration.ofSeconds(30));
-        Reply wrongPassword = signIn(staff.account().email(), "Wrong but long password", staff.codeNow(service));
+        Reply wrongPassword = signIn(staff.account().email(), "Wrong but long password", staff.codeNow(service.clock()));
         Reply wrongCode = signIn(staff.account().email(), People.STAFF_PASSWORD, wrongCode(staff));
-        Reply unknown = signIn("unknown@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service));
+        Reply unknown = signIn("unknown@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service.clock()));
         assertEquals(wrongPassword.json().path("detail"), wrongCode.json().path("detail"));
         assertEquals(wrongPassword.json().path("detail"), unknown.json().path("detail"));
     }
@@ -98,8 +86,8 @@ class StaffSignInTest {
 
     @Test
     void aStaffMemberCannotSignInWithAMemberCode() {
-        people.staff(Role.FAMILY_INSPECTOR, "nocode@inspectie.example");
-        People.CodeRequest request = people.requestCode("nocode@inspectie.example");
+        service.people().staff(Role.FAMILY_INSPECTOR, "nocode@inspectie.example");
+        People.CodeRequest request = service.people().requestCode("nocode@inspectie.example");
         service.clock().advance(Duration.ofSeconds(1));
         assertTrue(Mailbox.newest("nocode@inspectie.example", "Uw inlogcode|Your sign-in code").isEmpty());
         assertProblem(service.api().post("/api/sign-in/code-checks",
@@ -112,7 +100,7 @@ class StaffSignInTest {
     }
 
     private static String wrongCode(People.Staff staff) {
-        int code = Integer.parseInt(staff.codeNow(service));
+        int code = Integer.parseInt(staff.codeNow(service.clock()));
         return String.format("%06d", (code + 1) % 1_000_000);
     }
 }

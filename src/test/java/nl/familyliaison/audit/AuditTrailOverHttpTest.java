@@ -14,10 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-ins and refusals land in the audit trail with who, what, outcome, request id and address; an administrator
@@ -25,24 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class AuditTrailOverHttpTest {
 
-    private static TestService service;
-    private static People people;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-        people = new People(service);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final RunningService service = new RunningService();
 
     @Test
     void signInsAndRefusalsAreAudited() throws Exception {
-        people.member("audited@example.org");
-        Api member = service.api().as(people.signInMember("audited@example.org"));
+        service.people().member("audited@example.org");
+        Api member = service.api().as(service.people().signInMember("audited@example.org"));
         service.api().post("/api/sign-in/staff", People.staffSignIn("nobody@inspectie.example", "whatever it is",
                                                                     "000000"));
         String refusedRequest = member.unchecked().get("/api/staff").header("X-Request-Id");
@@ -56,8 +44,8 @@ class AuditTrailOverHttpTest {
 
     @Test
     void anAdministratorVerifiesTheChainAndSeesABreak() throws Exception {
-        People.Staff admin = people.staff(Role.ADMIN, "verifier@inspectie.example");
-        Api api = service.api().as(people.signInStaff(admin));
+        People.Staff admin = service.people().staff(Role.ADMIN, "verifier@inspectie.example");
+        Api api = service.api().as(service.people().signInStaff(admin));
         service.running().features().sealer().sealPending();
         JsonNode ok = api.get("/api/audit/verification").json();
         assertTrue(ok.path("ok").asBoolean(), ok::toString);
