@@ -35,6 +35,18 @@ public final class Rows {
         };
     }
 
+    /** A DATE column, or null. */
+    public static java.time.LocalDate date(DbRow row, String column) {
+        Object value = row.column(column).get(Object.class);
+        return switch (value) {
+            case null -> null;
+            case java.time.LocalDate date -> date;
+            case java.sql.Date date -> date.toLocalDate();
+            case LocalDateTime local -> local.toLocalDate();
+            default -> throw new IllegalStateException("Column " + column + " is not a date: " + value.getClass());
+        };
+    }
+
     public static String text(DbRow row, String column) {
         Object value = row.column(column).get(Object.class);
         return value == null ? null : value.toString();

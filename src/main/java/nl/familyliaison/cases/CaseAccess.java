@@ -1,0 +1,81 @@
+package nl.familyliaison.cases;
+
+import java.util.Set;
+
+import io.helidon.webserver.http.ServerRequest;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.audit.AuditLog;
+import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.RequestId;
+
+/**
+ * The door to everything of a case. Every case route asks it first: it finds how the signed-in person stands to the
+ * case, asks the one authorization decision, and records the access in the audit trail — allowed or denied. A denied
+ * or unknown case answers 404 alike, so that nobody learns whether a case exists.
+ */
+public final class CaseAccess {
+
+    private final CaseRepository cases;
+    private final Authorization authorization;
+    private final AuditLog audit;
+
+    public CaseAccess(CaseRepository cases, Authorization authorization, AuditLog audit) {
+        this.cases = cases;
+        this.authorization = authorization;
+        this.audit = audit;
+    }
+
+    /**
+     * The signed-in person may do {@code action} on the case; records it as {@code what} on {@code objectType}.
+     *
+     * @throws ProblemException 404 when the case does not exist or is not for them
+     */
+    public CaseContext require(ServerRequest request, String caseId, CaseAction action, String what) {
+        Actor actor = Actor.of(request).orElseThrow(() -> ProblemException.notFound());
+        CaseRole role = Ids.isId(caseId) ? cases.roleOf(caseId, actor.accountId()) : CaseRole.NONE;
+        boolean allowed = Ids.isId(caseId)
+                          && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
+                          && cases.byId(caseId).isPresent();
+        record(request, actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
+               allowed ? Outcome.ALLOWED : Outcome.DENIED);
+        if (!allowed) {
+            throw ProblemException.notFound();
+        }
+        return new CaseContext(caseId, actor, role);
+    }
+
+    /** Whether the person of {@code context} may see an item shown to {@code members} only (or to all members). */
+    public boolean maySee(CaseContext context, boolean forAllMembers, Set<String> members) {
+        Visibility visibility = forAllMembers ? Visibility.ALL_MEMBERS : Visibility.chosen(members);
+        String self = context.role().memberId().orElse(context.actor().accountId());
+        return context.actor().role() != nl.familyliaison.access.Role.MEMBER
+               || visibility.allMembers() || visibility.chosenMembers().contains(self);
+    }
+
+    /** Records an access to one object of a case (a read or write that {@link #require} let through). */
+    public void recorded(ServerRequest request, CaseContext context, String what, String objectType, String objectId,
+                         boolean allowed) {
+        record(request, context.actor(), what, objectType, objectId, context.caseId(),
+               allowed ? Outcome.ALLOWED : Outcome.DENIED);
+    }
+
+    private void record(ServerRequest request, Actor actor, String what, String objectType, String objectId,
+                        String caseId, Outcome outcome) {
+        audit.append(audit.event(what, outcome)
+                             .actor(actor.accountId(), actor.role().name())
+                             .object(objectType, objectId)
+                             .caseId(caseId)
+                             .request(RequestId.of(request).value(), ClientAddress.of(request).value())
+                             .build());
+    }
+
+    /** A case the signed-in person may act on, and how they stand to it. */
+    public record CaseContext(String caseId, Actor actor, CaseRole role) {
+    }
+}

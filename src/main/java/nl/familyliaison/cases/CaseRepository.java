@@ -1,0 +1,132 @@
+package nl.familyliaison.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import nl.familyliaison.platform.Rows;
+
+/** Cases and the staff assigned to them. */
+public final class CaseRepository {
+
+    private final Supplier<DbExecute> db;
+
+    public CaseRepository(DbClient db) {
+        this(db::execute);
+    }
+
+    private CaseRepository(Supplier<DbExecute> db) {
+        this.db = db;
+    }
+
+    public CaseRepository in(DbExecute tx) {
+        return new CaseRepository(() -> tx);
+    }
+
+    public void insert(Investigation investigation, Instant now) {
+        db.get().createNamedInsert("case-insert")
+                .addParam("id", investigation.id())
+                .addParam("reference", investigation.reference())
+                .addParam("title", investigation.title())
+                .addParam("incidentDate", investigation.incidentDate())
+                .addParam("phase", investigation.phase())
+                .addParam("cadence", investigation.updateCadenceDays())
+                .addParam("nextUpdateBy", investigation.nextUpdateBy())
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    public Optional<Investigation> byId(String id) {
+        return db.get().createNamedGet("case-select").addParam("id", id).execute().map(CaseRepository::investigation);
+    }
+
+    public boolean referenceExists(String reference) {
+        return db.get().createNamedGet("case-select-reference").addParam("reference", reference).execute()
+                .isPresent();
+    }
+
+    public List<Investigation> ofMember(String accountId) {
+        return list("case-select-for-member", accountId);
+    }
+
+    public List<Investigation> ofStaff(String accountId) {
+        return list("case-select-for-staff", accountId);
+    }
+
+    public List<Investigation> all() {
+        return db.get().createNamedQuery("case-select-all").execute().map(CaseRepository::investigation).toList();
+    }
+
+    /** The case ids an account is or was a member of (for the member's access log). */
+    public List<String> idsOfMember(String accountId) {
+        return db.get().createNamedQuery("case-ids-of-member").addParam("accountId", accountId).execute()
+                .map(row -> Rows.text(row, "investigation_id")).toList();
+    }
+
+    public CaseRole roleOf(String caseId, String accountId) {
+        Optional<String> memberId = db.get().createNamedGet("case-member-of-account")
+                .addParam("caseId", caseId).addParam("accountId", accountId).execute()
+                .map(row -> Rows.text(row, "id"));
+        Optional<String> staffRole = db.get().createNamedGet("case-staff-role-of-account")
+                .addParam("caseId", caseId).addParam("accountId", accountId).execute()
+                .map(row -> Rows.text(row, "role"));
+        return new CaseRole(memberId, staffRole.filter("FAMILY_INSPECTOR"::equals).isPresent(),
+                            staffRole.filter("INVESTIGATOR"::equals).isPresent());
+    }
+
+    public void setPhase(String id, String phase, Instant now) {
+        db.get().createNamedUpdate("case-update-phase")
+                .addParam("id", id).addParam("phase", phase).addParam("now", Rows.utc(now)).execute();
+    }
+
+    public void setNextUpdate(String id, LocalDate nextUpdateBy, int cadenceDays, Instant now) {
+        db.get().createNamedUpdate("case-update-next-update")
+                .addParam("id", id).addParam("nextUpdateBy", nextUpdateBy).addParam("cadence", cadenceDays)
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    /** Replaces the case's staff. */
+    public void assignStaff(String caseId, List<Assignment> assignments, Instant now) {
+        db.get().createNamedDelete("case-staff-delete").addParam("caseId", caseId).execute();
+        for (Assignment assignment : assignments) {
+            db.get().createNamedInsert("case-staff-insert")
+                    .addParam("caseId", caseId).addParam("accountId", assignment.accountId())
+                    .addParam("role", assignment.role()).addParam("now", Rows.utc(now))
+                    .execute();
+        }
+    }
+
+    public List<StaffOfCase> staff(String caseId) {
+        return db.get().createNamedQuery("case-staff-select").addParam("caseId", caseId).execute()
+                .map(row -> new StaffOfCase(Rows.text(row, "account_id"), Rows.text(row, "role"),
+                                            Rows.text(row, "display_name"), Rows.text(row, "email")))
+                .toList();
+    }
+
+    private List<Investigation> list(String statement, String accountId) {
+        return db.get().createNamedQuery(statement).addParam("accountId", accountId).execute()
+                .map(CaseRepository::investigation).toList();
+    }
+
+    static Investigation investigation(DbRow row) {
+        return new Investigation(Rows.text(row, "id"), Rows.text(row, "reference"), Rows.text(row, "title"),
+                                 Rows.date(row, "incident_date"),
+                                 Investigation.Status.valueOf(Rows.text(row, "status")),
+                                 Rows.text(row, "phase_code"), (int) Rows.number(row, "update_cadence_days"),
+                                 Rows.date(row, "next_update_by"));
+    }
+
+    /** A staff member to assign, with their role on the case (FAMILY_INSPECTOR or INVESTIGATOR). */
+    public record Assignment(String accountId, String role) {
+    }
+
+    /** A staff member of a case. */
+    public record StaffOfCase(String accountId, String role, String displayName, String email) {
+    }
+}
