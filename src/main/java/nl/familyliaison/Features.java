@@ -33,7 +33,21 @@ import nl.familyliaison.audit.AuditService;
 import nl.familyliaison.audit.AuditSettings;
 import nl.familyliaison.audit.AuditVerifier;
 import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.CaseService;
+import nl.familyliaison.cases.Cases;
+import nl.familyliaison.cases.Contacts;
+import nl.familyliaison.cases.ContactsService;
+import nl.familyliaison.cases.Dashboard;
+import nl.familyliaison.cases.DashboardService;
+import nl.familyliaison.cases.MemberRepository;
+import nl.familyliaison.cases.MemberService;
+import nl.familyliaison.cases.Members;
 import nl.familyliaison.cases.PhaseRepository;
+import nl.familyliaison.cases.Timeline;
+import nl.familyliaison.cases.TimelineService;
+import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.MailSender;
@@ -59,6 +73,11 @@ public record Features(RequestLog requestLog,
                        Authentication authentication,
                        CrossSiteGuard crossSiteGuard,
                        PhaseService phases,
+                       CaseService caseService,
+                       MemberService memberService,
+                       TimelineService timelineService,
+                       ContactsService contactsService,
+                       DashboardService dashboardService,
                        SignInService signIn,
                        SessionService sessions,
                        StaffService staffService,
@@ -109,18 +128,35 @@ public record Features(RequestLog requestLog,
                                                  sessions, new SignInLimits(limiter), audit);
         List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
 
+        PhaseRepository phaseRepository = new PhaseRepository(database.client());
+        CaseRepository caseRepository = new CaseRepository(database.client());
+        MemberRepository memberRepository = new MemberRepository(database.client());
+        CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog);
+        Cases cases = new Cases(caseRepository, accounts, transactions, clock,
+                                config.get("cases.update-cadence-days").asInt().orElse(28));
+        Timeline timeline = new Timeline(new UpdateRepository(database.client()), caseRepository, memberRepository,
+                                         outbox, transactions, clock);
+        Dashboard dashboard = new Dashboard(caseRepository, cases, (caseIds, before) -> List.of(), clock);
+
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
                             new Authentication(sessions),
                             new CrossSiteGuard(origins, requestLog, audit),
-                            new PhaseService(new PhaseRepository(database.client())),
+                            new PhaseService(phaseRepository),
+                            new CaseService(cases, caseRepository, caseAccess, phaseRepository, guards),
+                            new MemberService(new Members(memberRepository, accounts, outbox, transactions, clock),
+                                              caseAccess, limiter, guards),
+                            new TimelineService(timeline, caseRepository, caseAccess, phaseRepository, cases,
+                                                guards),
+                            new ContactsService(new Contacts(caseRepository, Contacts.from(
+                                    config.get("contacts.support-organisations"))), caseAccess, guards),
+                            new DashboardService(dashboard, phaseRepository, cases, guards),
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
                             new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
                                              auditRepository, accounts, guards,
-                                             // No case memberships exist until the cases feature stores them.
-                                             memberAccountId -> List.of()),
+                                             caseRepository::idsOfMember),
                             staffAccounts,
                             accounts,
                             auditLog,
@@ -137,6 +173,11 @@ public record Features(RequestLog requestLog,
         routing.addFilter(apiClientLimit::filter);
         routing.addFilter(crossSiteGuard::filter);
         phases.routes(api);
+        caseService.routes(api);
+        memberService.routes(api);
+        timelineService.routes(api);
+        contactsService.routes(api);
+        dashboardService.routes(api);
         signIn.routes(api);
         sessions.routes(api);
         staffService.routes(api);

@@ -22,6 +22,17 @@ public final class PhaseRepository {
                 .toList();
     }
 
+    /** The codes of the standard phases, in order. */
+    public List<String> codes() {
+        return all(Language.NL).stream().map(Phase::code).toList();
+    }
+
+    /** The title of one phase in a language. */
+    public String titleOf(String code, Language language) {
+        return all(language).stream().filter(phase -> phase.code().equals(code)).map(Phase::title).findFirst()
+                .orElse(code);
+    }
+
     private static Phase phase(DbRow row) {
         return new Phase(row.column("code").getString(),
                          row.column("position").getInt(),

@@ -57,6 +57,17 @@ public final class Rows {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /** A BOOLEAN (TINYINT(1)) column; the driver may give a Boolean or a number. */
+    public static boolean flag(DbRow row, String column) {
+        Object value = row.column(column).get(Object.class);
+        return switch (value) {
+            case null -> false;
+            case Boolean bool -> bool;
+            case Number number -> number.intValue() != 0;
+            default -> throw new IllegalStateException("Column " + column + " is not a flag: " + value.getClass());
+        };
+    }
+
     public static byte[] bytes(DbRow row, String column) {
         Object value = row.column(column).get(Object.class);
         return switch (value) {

@@ -1,0 +1,115 @@
+package nl.familyliaison.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
+
+/** Cases over HTTP: open, list, see, assign staff, move the phase, promise the next update. */
+public final class CaseService {
+
+    private final Cases cases;
+    private final CaseRepository repository;
+    private final CaseAccess access;
+    private final PhaseRepository phases;
+    private final Guards guards;
+
+    public CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
+                       Guards guards) {
+        this.cases = cases;
+        this.repository = repository;
+        this.access = access;
+        this.phases = phases;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/cases", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::open)
+                .get("/api/cases", guards.signedIn(), this::list)
+                .get("/api/cases/{caseId}", guards.signedIn(), this::get)
+                .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::assign)
+                .put("/api/cases/{caseId}/phase", guards.roles(Role.FAMILY_INSPECTOR), this::phase)
+                .put("/api/cases/{caseId}/next-update", guards.roles(Role.FAMILY_INSPECTOR), this::nextUpdate);
+    }
+
+    record NewCase(String reference, String title, LocalDate incidentDate) {
+    }
+
+    record StaffAssignment(String familyInspectorId, List<String> investigatorIds) {
+    }
+
+    record PhaseChange(String phase) {
+    }
+
+    record NextUpdate(LocalDate date, Integer cadenceDays) {
+    }
+
+    record CaseList(List<CaseView> cases) {
+    }
+
+    private void open(ServerRequest request, ServerResponse response) {
+        NewCase body = Json.read(request, NewCase.class);
+        Investigation opened = cases.open(Actor.of(request).orElseThrow(), body.reference(), body.title(),
+                                          body.incidentDate());
+        access.require(request, opened.id(), CaseAction.READ_CASE, "case.open");
+        response.status(Status.CREATED_201).send(view(opened, Language.of(request)));
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        List<Investigation> found = switch (actor.role()) {
+            case MEMBER -> repository.ofMember(actor.accountId());
+            case ADMIN -> repository.all();
+            default -> repository.ofStaff(actor.accountId());
+        };
+        Language language = Language.of(request);
+        response.send(new CaseList(found.stream().map(investigation -> view(investigation, language)).toList()));
+    }
+
+    private void get(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.READ_CASE, "case.read");
+        response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
+    }
+
+    private void assign(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.ASSIGN_STAFF,
+                                                        "case.assign-staff");
+        StaffAssignment body = Json.read(request, StaffAssignment.class);
+        cases.assign(context.caseId(), body.familyInspectorId(), body.investigatorIds());
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void phase(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
+                                                        "case.phase");
+        PhaseChange body = Json.read(request, PhaseChange.class);
+        cases.movePhase(context.caseId(), body.phase(), phases.codes());
+        response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
+    }
+
+    private void nextUpdate(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
+                                                        "case.next-update");
+        NextUpdate body = Json.read(request, NextUpdate.class);
+        Investigation investigation = repository.byId(context.caseId()).orElseThrow();
+        cases.promiseNextUpdate(context.caseId(), body.date(), body.cadenceDays(), investigation.updateCadenceDays());
+        response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
+    }
+
+    private CaseView view(Investigation investigation, Language language) {
+        return CaseView.of(investigation, phases.titleOf(investigation.phase(), language), cases.today());
+    }
+
+    static String caseId(ServerRequest request) {
+        return request.path().pathParameters().get("caseId");
+    }
+}

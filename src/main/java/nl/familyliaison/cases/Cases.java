@@ -1,0 +1,121 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Opening cases, assigning their staff, moving their phase and promising the next update. Dates are calendar dates in
+ * Europe/Amsterdam: "the next update by 12 March" means that day where the family lives.
+ */
+public final class Cases {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final String FIRST_PHASE = "start";
+
+    private final CaseRepository cases;
+    private final AccountRepository accounts;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final int defaultCadenceDays;
+
+    public Cases(CaseRepository cases, AccountRepository accounts, Transactions transactions, Clock clock,
+                 int defaultCadenceDays) {
+        this.cases = cases;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.defaultCadenceDays = defaultCadenceDays;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** Opens a case; a family inspector who opens one is its family inspector. */
+    public Investigation open(Actor by, String reference, String title, LocalDate incidentDate) {
+        if (reference == null || !reference.strip().matches("[A-Za-z0-9][A-Za-z0-9/ ._-]{1,39}")) {
+            throw ProblemException.invalid("reference", "Use 2 to 40 letters, digits, spaces or / . _ -.");
+        }
+        if (title == null || title.isBlank() || title.length() > 200) {
+            throw ProblemException.invalid("title", "Enter a neutral title of at most 200 characters.");
+        }
+        if (incidentDate == null || incidentDate.isAfter(today())) {
+            throw ProblemException.invalid("incidentDate", "Enter the date of the incident (not in the future).");
+        }
+        if (cases.referenceExists(reference.strip())) {
+            throw new ProblemException(ProblemType.CONFLICT, "There is already a case with this reference.");
+        }
+        Investigation investigation = new Investigation(Ids.newId(), reference.strip(), title.strip(), incidentDate,
+                                                        Investigation.Status.OPEN, FIRST_PHASE, defaultCadenceDays,
+                                                        today().plusDays(defaultCadenceDays));
+        transactions.inTransaction(tx -> {
+            cases.in(tx).insert(investigation, clock.instant());
+            if (by.role() == Role.FAMILY_INSPECTOR) {
+                cases.in(tx).assignStaff(investigation.id(), List.of(new CaseRepository.Assignment(
+                        by.accountId(), Role.FAMILY_INSPECTOR.name())), clock.instant());
+            }
+            return null;
+        });
+        return investigation;
+    }
+
+    /** Sets who works on a case: one family inspector and any number of investigators, all active staff. */
+    public void assign(String caseId, String familyInspectorId, List<String> investigatorIds) {
+        List<CaseRepository.Assignment> assignments = new ArrayList<>();
+        assignments.add(new CaseRepository.Assignment(staff(familyInspectorId, Role.FAMILY_INSPECTOR,
+                                                            "familyInspectorId"), Role.FAMILY_INSPECTOR.name()));
+        for (String investigator : investigatorIds == null ? List.<String>of() : investigatorIds) {
+            assignments.add(new CaseRepository.Assignment(staff(investigator, Role.INVESTIGATOR, "investigatorIds"),
+                                                          Role.INVESTIGATOR.name()));
+        }
+        if (assignments.stream().map(CaseRepository.Assignment::accountId).distinct().count() != assignments.size()) {
+            throw ProblemException.invalid("investigatorIds", "Name each person once.");
+        }
+        transactions.inTransaction(tx -> {
+            cases.in(tx).assignStaff(caseId, assignments, clock.instant());
+            return null;
+        });
+    }
+
+    public void movePhase(String caseId, String phase, List<String> knownPhases) {
+        if (phase == null || !knownPhases.contains(phase)) {
+            throw ProblemException.invalid("phase", "Choose one of the standard phases.");
+        }
+        cases.setPhase(caseId, phase, clock.instant());
+    }
+
+    /** Promises the next update by {@code date}; {@code cadenceDays} sets the rhythm for later promises. */
+    public void promiseNextUpdate(String caseId, LocalDate date, Integer cadenceDays, int currentCadence) {
+        int cadence = cadenceDays == null ? currentCadence : cadenceDays;
+        if (cadence < 1 || cadence > 180) {
+            throw ProblemException.invalid("cadenceDays", "Choose between 1 and 180 days.");
+        }
+        if (date == null || date.isBefore(today()) || date.isAfter(today().plusDays(180))) {
+            throw ProblemException.invalid("date", "Choose a date from today up to 180 days ahead.");
+        }
+        cases.setNextUpdate(caseId, date, cadence, clock.instant());
+    }
+
+    private String staff(String accountId, Role role, String field) {
+        if (!Ids.isId(accountId)) {
+            throw ProblemException.invalid(field, "Choose a staff member.");
+        }
+        return accounts.byId(accountId)
+                .filter(account -> account.role() == role && account.status() == Account.Status.ACTIVE)
+                .map(Account::id)
+                .orElseThrow(() -> ProblemException.invalid(field, "This is not an active " + role.name()
+                        .toLowerCase().replace('_', ' ') + "."));
+    }
+}

@@ -1,0 +1,32 @@
+package nl.familyliaison.cases;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Language;
+
+/** {@code GET /api/cases/{caseId}/contacts}: who does what on the case, and where else to find help. */
+public final class ContactsService {
+
+    private final Contacts contacts;
+    private final CaseAccess access;
+    private final Guards guards;
+
+    public ContactsService(Contacts contacts, CaseAccess access, Guards guards) {
+        this.contacts = contacts;
+        this.access = access;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/cases/{caseId}/contacts", guards.signedIn(), this::show);
+    }
+
+    private void show(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.READ_CONTACTS, "case.contacts.read");
+        response.send(contacts.of(context.caseId(), Language.of(request)));
+    }
+}

@@ -1,0 +1,48 @@
+package nl.familyliaison.cases;
+
+import java.util.List;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Language;
+
+/** {@code GET /api/dashboard}: the staff member's cases, overdue promises and waiting messages. */
+public final class DashboardService {
+
+    private final Dashboard dashboard;
+    private final PhaseRepository phases;
+    private final Cases rules;
+    private final Guards guards;
+
+    public DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards) {
+        this.dashboard = dashboard;
+        this.phases = phases;
+        this.rules = rules;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/dashboard", guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR), this::show);
+    }
+
+    record DashboardView(List<CaseView> cases, List<CaseView> overdueUpdates,
+                         List<Dashboard.WaitingThread> waitingThreads) {
+    }
+
+    private void show(ServerRequest request, ServerResponse response) {
+        Dashboard.Summary summary = dashboard.of(Actor.of(request).orElseThrow().accountId());
+        Language language = Language.of(request);
+        response.send(new DashboardView(views(summary.cases(), language), views(summary.overdueUpdates(), language),
+                                        summary.waitingThreads()));
+    }
+
+    private List<CaseView> views(List<Investigation> cases, Language language) {
+        return cases.stream()
+                .map(found -> CaseView.of(found, phases.titleOf(found.phase(), language), rules.today()))
+                .toList();
+    }
+}

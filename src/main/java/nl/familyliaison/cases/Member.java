@@ -1,0 +1,15 @@
+package nl.familyliaison.cases;
+
+import java.time.Instant;
+
+import nl.familyliaison.platform.Language;
+
+/** A person's membership of one case. */
+public record Member(String id, String accountId, String displayName, String email, Relation relation,
+                     String representsMemberId, Instant invitedAt, Instant endedAt, boolean signedInOnce,
+                     Language language) {
+
+    public boolean isActive() {
+        return endedAt == null;
+    }
+}

@@ -1,0 +1,74 @@
+package nl.familyliaison.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Rows;
+
+/** Memberships of cases. */
+public final class MemberRepository {
+
+    private final Supplier<DbExecute> db;
+
+    public MemberRepository(DbClient db) {
+        this(db::execute);
+    }
+
+    private MemberRepository(Supplier<DbExecute> db) {
+        this.db = db;
+    }
+
+    public MemberRepository in(DbExecute tx) {
+        return new MemberRepository(() -> tx);
+    }
+
+    public void insert(String id, String caseId, String accountId, Relation relation, String representsMember,
+                       String invitedBy, Instant now) {
+        db.get().createNamedInsert("member-insert")
+                .addParam("id", id).addParam("caseId", caseId).addParam("accountId", accountId)
+                .addParam("relation", relation.name()).addParam("representsMember", representsMember)
+                .addParam("invitedBy", invitedBy).addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    /** An earlier membership of this account in this case (active or ended). */
+    public Optional<String> anyOf(String caseId, String accountId) {
+        return db.get().createNamedGet("member-select-any-of-account")
+                .addParam("caseId", caseId).addParam("accountId", accountId).execute()
+                .map(row -> Rows.text(row, "id"));
+    }
+
+    public void reopen(String id, Relation relation, String representsMember, String invitedBy, Instant now) {
+        db.get().createNamedUpdate("member-reopen")
+                .addParam("id", id).addParam("relation", relation.name()).addParam("representsMember", representsMember)
+                .addParam("invitedBy", invitedBy).addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    public List<Member> ofCase(String caseId) {
+        return db.get().createNamedQuery("member-select-by-case").addParam("caseId", caseId).execute()
+                .map(row -> new Member(Rows.text(row, "id"), Rows.text(row, "account_id"),
+                                       Rows.text(row, "display_name"), Rows.text(row, "email"),
+                                       Relation.valueOf(Rows.text(row, "relation")),
+                                       Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
+                                       Rows.instant(row, "ended_at"), !"INVITED".equals(Rows.text(row, "status")),
+                                       Language.parse(Rows.text(row, "language")).orElse(Language.NL)))
+                .toList();
+    }
+
+    public boolean end(String caseId, String memberId, Instant now) {
+        return db.get().createNamedUpdate("member-end")
+                       .addParam("id", memberId).addParam("caseId", caseId).addParam("now", Rows.utc(now))
+                       .execute() == 1;
+    }
+
+    public boolean isActiveIn(String caseId, String memberId) {
+        return db.get().createNamedGet("member-active-in-case").addParam("id", memberId).addParam("caseId", caseId)
+                .execute().isPresent();
+    }
+}

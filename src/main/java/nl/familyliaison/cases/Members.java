@@ -1,0 +1,113 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Who belongs to a case. The family inspector invites a person by email with their relation; the person gets a
+ * member account (if they had none) and a mail that asks them to sign in — nothing about the case itself.
+ * Ending a membership ends access at once.
+ */
+public final class Members {
+
+    private final MemberRepository members;
+    private final AccountRepository accounts;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Members(MemberRepository members, AccountRepository accounts, Outbox outbox, Transactions transactions,
+                   Clock clock) {
+        this.members = members;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What the family inspector fills in. */
+    public record Invitation(String email, String displayName, Relation relation, String representsMemberId,
+                             Language language) {
+    }
+
+    public String invite(String caseId, String invitedBy, Invitation invitation) {
+        String email = Account.normalizeEmail(invitation.email());
+        if (!Account.isPlausibleEmail(email)) {
+            throw ProblemException.invalid("email", "Enter a valid email address.");
+        }
+        if (invitation.displayName() == null || invitation.displayName().isBlank()
+            || invitation.displayName().length() > 200) {
+            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
+        }
+        if (invitation.relation() == null) {
+            throw ProblemException.invalid("relation", "Choose how this person stands to the case.");
+        }
+        String represents = representedMember(caseId, invitation);
+        Optional<Account> existing = accounts.byEmail(email);
+        if (existing.isPresent() && existing.get().role() != Role.MEMBER) {
+            throw new ProblemException(ProblemType.CONFLICT, "This address belongs to a staff account.");
+        }
+        String memberId = transactions.inTransaction(tx -> {
+            Account account = existing.orElseGet(() -> newMember(email, invitation));
+            if (existing.isEmpty()) {
+                accounts.in(tx).insert(account, clock.instant());
+            }
+            Optional<String> earlier = members.in(tx).anyOf(caseId, account.id());
+            String id = earlier.orElseGet(Ids::newId);
+            if (earlier.isPresent()) {
+                members.in(tx).reopen(id, invitation.relation(), represents, invitedBy, clock.instant());
+            } else {
+                members.in(tx).insert(id, caseId, account.id(), invitation.relation(), represents, invitedBy,
+                                      clock.instant());
+            }
+            outbox.enqueue(tx, new Mail("member-invitation:" + id + ":" + clock.instant().toEpochMilli(),
+                                        account.id(), account.email(), "member-invitation", account.language(),
+                                        Map.of(), Mail.Priority.NORMAL));
+            return id;
+        });
+        outbox.afterCommit();
+        return memberId;
+    }
+
+    public List<Member> ofCase(String caseId) {
+        return members.ofCase(caseId);
+    }
+
+    public void end(String caseId, String memberId) {
+        if (!Ids.isId(memberId) || !members.end(caseId, memberId, clock.instant())) {
+            throw ProblemException.notFound();
+        }
+    }
+
+    private String representedMember(String caseId, Invitation invitation) {
+        if (!invitation.relation().isRepresentative()) {
+            if (invitation.representsMemberId() != null) {
+                throw ProblemException.invalid("representsMemberId", "Only a representative represents a member.");
+            }
+            return null;
+        }
+        if (!Ids.isId(invitation.representsMemberId())
+            || !members.isActiveIn(caseId, invitation.representsMemberId())) {
+            throw ProblemException.invalid("representsMemberId", "Choose the member this person represents.");
+        }
+        return invitation.representsMemberId();
+    }
+
+    private static Account newMember(String email, Invitation invitation) {
+        return new Account(Ids.newId(), Role.MEMBER, email, invitation.displayName().strip(), Account.Status.INVITED,
+                           invitation.language() == null ? Language.NL : invitation.language());
+    }
+}

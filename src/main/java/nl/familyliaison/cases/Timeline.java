@@ -1,0 +1,140 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * The case's timeline: the family inspector posts updates (for all members or chosen ones), corrects them openly
+ * (the original stays, the correction shows with its time), and every update renews the promise of the next one.
+ */
+public final class Timeline {
+
+    static final int MAX_TEXT = 10_000;
+
+    private final UpdateRepository updates;
+    private final CaseRepository cases;
+    private final MemberRepository members;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Timeline(UpdateRepository updates, CaseRepository cases, MemberRepository members, Outbox outbox,
+                    Transactions transactions, Clock clock) {
+        this.updates = updates;
+        this.cases = cases;
+        this.members = members;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** One entry as a person sees it: the update and its corrections, oldest first. */
+    public record Entry(Update update, List<Update> corrections) {
+    }
+
+    /** Posts an update; moves the case to {@code phase} when given and renews the next-update promise. */
+    public String post(Investigation investigation, String authorId, String text, String phase,
+                       Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today) {
+        String body = text(text);
+        String inPhase = phase == null ? investigation.phase() : phase;
+        if (!knownPhases.contains(inPhase)) {
+            throw ProblemException.invalid("phase", "Choose one of the standard phases.");
+        }
+        boolean forAll = visibleTo == null;
+        if (!forAll) {
+            requireMembers(investigation.id(), visibleTo);
+        }
+        String id = Ids.newId();
+        transactions.inTransaction(tx -> {
+            updates.in(tx).insert(id, investigation.id(), inPhase, authorId, body, forAll ? Set.of() : visibleTo,
+                                  forAll, null, clock.instant());
+            if (!inPhase.equals(investigation.phase())) {
+                cases.in(tx).setPhase(investigation.id(), inPhase, clock.instant());
+            }
+            cases.in(tx).setNextUpdate(investigation.id(), today.plusDays(investigation.updateCadenceDays()),
+                                       investigation.updateCadenceDays(), clock.instant());
+            notifyMembers(tx, investigation.id(), id, forAll, visibleTo);
+            return null;
+        });
+        outbox.afterCommit();
+        return id;
+    }
+
+    /** Corrects an update: a new entry pointing at the original, seen by the same people. */
+    public String correct(String caseId, Update original, String authorId, String text) {
+        String body = text(text);
+        String id = Ids.newId();
+        transactions.inTransaction(tx -> {
+            updates.in(tx).insert(id, caseId, original.phase(), authorId, body, original.memberIds(),
+                                  original.forAllMembers(), original.id(), clock.instant());
+            notifyMembers(tx, caseId, id, original.forAllMembers(), original.memberIds());
+            return null;
+        });
+        outbox.afterCommit();
+        return id;
+    }
+
+    /** The entries of a case, each with its corrections. */
+    public List<Entry> entries(String caseId) {
+        Map<String, Update> originals = new LinkedHashMap<>();
+        Map<String, List<Update>> corrections = new LinkedHashMap<>();
+        for (Update update : updates.ofCase(caseId)) {
+            if (update.isCorrection()) {
+                corrections.computeIfAbsent(update.corrects(), id -> new ArrayList<>()).add(update);
+            } else {
+                originals.put(update.id(), update);
+            }
+        }
+        return originals.values().stream()
+                .map(update -> new Entry(update, List.copyOf(corrections.getOrDefault(update.id(), List.of()))))
+                .toList();
+    }
+
+    public void markRead(Entry entry, String accountId) {
+        updates.markRead(entry.update().id(), accountId, clock.instant());
+        entry.corrections().forEach(correction -> updates.markRead(correction.id(), accountId, clock.instant()));
+    }
+
+    private void notifyMembers(io.helidon.dbclient.DbExecute tx, String caseId, String updateId, boolean forAll,
+                               Set<String> chosen) {
+        for (Member member : members.in(tx).ofCase(caseId)) {
+            if (member.isActive() && (forAll || chosen.contains(member.id()))) {
+                outbox.enqueue(tx, new Mail("new-update:" + updateId, member.accountId(), member.email(),
+                                            "new-update", member.language(), Map.of(),
+                                            Mail.Priority.NORMAL));
+            }
+        }
+    }
+
+    private void requireMembers(String caseId, Set<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            throw ProblemException.invalid("visibleTo", "Choose at least one member, or leave it out for everyone.");
+        }
+        for (String memberId : memberIds) {
+            if (!Ids.isId(memberId) || !members.isActiveIn(caseId, memberId)) {
+                throw ProblemException.invalid("visibleTo", "Choose members of this case.");
+            }
+        }
+    }
+
+    static String text(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw ProblemException.invalid("text", "Write a text.");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
+        }
+        return body;
+    }
+}

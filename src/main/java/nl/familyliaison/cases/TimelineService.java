@@ -1,0 +1,166 @@
+package nl.familyliaison.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+
+/**
+ * The timeline over HTTP: where the investigation stands, what happens next, the updates a person may see (with
+ * their corrections), posting and correcting (family inspector), marking read (members).
+ */
+public final class TimelineService {
+
+    private final Timeline timeline;
+    private final CaseRepository cases;
+    private final CaseAccess access;
+    private final PhaseRepository phases;
+    private final Cases rules;
+    private final Guards guards;
+
+    public TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
+                           Cases rules, Guards guards) {
+        this.timeline = timeline;
+        this.cases = cases;
+        this.access = access;
+        this.phases = phases;
+        this.rules = rules;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/cases/{caseId}/timeline", guards.signedIn(), this::show)
+                .post("/api/cases/{caseId}/updates", guards.roles(Role.FAMILY_INSPECTOR), this::post)
+                .get("/api/cases/{caseId}/updates/{updateId}", guards.signedIn(), this::one)
+                .post("/api/cases/{caseId}/updates/{updateId}/corrections", guards.roles(Role.FAMILY_INSPECTOR),
+                      this::correct)
+                .post("/api/cases/{caseId}/updates/{updateId}/read", guards.roles(Role.MEMBER), this::read);
+    }
+
+    record NewUpdate(String text, String phase, List<String> visibleTo) {
+    }
+
+    record Correction(String text) {
+    }
+
+    record CorrectionView(String id, String text, Instant postedAt, String author) {
+    }
+
+    record EntryView(String id, String phase, String phaseTitle, String text, Instant postedAt, String author,
+                     boolean forAllMembers, List<String> visibleTo, List<CorrectionView> corrections,
+                     Boolean read, Map<String, Instant> readBy) {
+    }
+
+    record TimelineView(CaseView investigation, Phase currentPhase, Phase nextPhase, LocalDate nextUpdateBy,
+                        boolean updateOverdue, List<EntryView> entries) {
+    }
+
+    private void show(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.READ_TIMELINE, "case.timeline.read");
+        Language language = Language.of(request);
+        Investigation investigation = cases.byId(context.caseId()).orElseThrow();
+        List<Phase> all = phases.all(language);
+        Phase current = all.stream().filter(phase -> phase.code().equals(investigation.phase())).findFirst()
+                .orElseThrow();
+        Phase next = all.stream().filter(phase -> phase.position() == current.position() + 1).findFirst()
+                .orElse(null);
+        List<EntryView> entries = new ArrayList<>();
+        for (Timeline.Entry entry : visible(context)) {
+            entries.add(view(entry, context, all));
+        }
+        response.send(new TimelineView(CaseView.of(investigation, current.title(), rules.today()), current, next,
+                                       investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(rules.today()),
+                                       entries));
+    }
+
+    private void post(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.POST_UPDATE, "case.update.post");
+        NewUpdate body = Json.read(request, NewUpdate.class);
+        Investigation investigation = cases.byId(context.caseId()).orElseThrow();
+        String id = timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
+                                  body.visibleTo() == null ? null : Set.copyOf(body.visibleTo()), phases.codes(),
+                                  rules.today());
+        access.recorded(request, context, "case.update.post", "update", id, true);
+        response.status(Status.CREATED_201).send(entry(request, context, id));
+    }
+
+    private void one(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.READ_TIMELINE, "case.update.read");
+        response.send(entry(request, context, request.path().pathParameters().get("updateId")));
+    }
+
+    private void correct(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.POST_UPDATE, "case.update.correct");
+        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
+        Correction body = Json.read(request, Correction.class);
+        timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text());
+        access.recorded(request, context, "case.update.correct", "update", entry.update().id(), true);
+        response.status(Status.CREATED_201).send(entry(request, context, entry.update().id()));
+    }
+
+    private void read(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+                                                        CaseAction.READ_TIMELINE, "case.update.mark-read");
+        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
+        timeline.markRead(entry, context.actor().accountId());
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private EntryView entry(ServerRequest request, CaseAccess.CaseContext context, String updateId) {
+        Timeline.Entry entry = find(context, updateId, request);
+        access.recorded(request, context, "case.update.read", "update", entry.update().id(), true);
+        return view(entry, context, phases.all(Language.of(request)));
+    }
+
+    private Timeline.Entry find(CaseAccess.CaseContext context, String updateId, ServerRequest request) {
+        Optional<Timeline.Entry> entry = Ids.isId(updateId)
+                ? visible(context).stream().filter(found -> found.update().id().equals(updateId)).findFirst()
+                : Optional.empty();
+        if (entry.isEmpty()) {
+            access.recorded(request, context, "case.update.read", "update", Ids.isId(updateId) ? updateId : null,
+                            false);
+            throw ProblemException.notFound();
+        }
+        return entry.get();
+    }
+
+    private List<Timeline.Entry> visible(CaseAccess.CaseContext context) {
+        return timeline.entries(context.caseId()).stream()
+                .filter(entry -> access.maySee(context, entry.update().forAllMembers(), entry.update().memberIds()))
+                .toList();
+    }
+
+    private static EntryView view(Timeline.Entry entry, CaseAccess.CaseContext context, List<Phase> phases) {
+        Update update = entry.update();
+        boolean member = context.actor().role() == Role.MEMBER;
+        String phaseTitle = phases.stream().filter(phase -> phase.code().equals(update.phase())).map(Phase::title)
+                .findFirst().orElse(update.phase());
+        return new EntryView(update.id(), update.phase(), phaseTitle, update.text(), update.postedAt(),
+                             update.authorName(), update.forAllMembers(),
+                             member ? List.of() : List.copyOf(update.memberIds()),
+                             entry.corrections().stream()
+                                     .map(c -> new CorrectionView(c.id(), c.text(), c.postedAt(), c.authorName()))
+                                     .toList(),
+                             member ? update.readBy().containsKey(context.actor().accountId()) : null,
+                             member ? null : update.readBy());
+    }
+}

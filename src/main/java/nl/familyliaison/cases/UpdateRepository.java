@@ -1,0 +1,72 @@
+package nl.familyliaison.cases;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.Rows;
+
+/** Timeline updates, who they are for, and who read them. */
+public final class UpdateRepository {
+
+    private final Supplier<DbExecute> db;
+
+    public UpdateRepository(DbClient db) {
+        this(db::execute);
+    }
+
+    private UpdateRepository(Supplier<DbExecute> db) {
+        this.db = db;
+    }
+
+    public UpdateRepository in(DbExecute tx) {
+        return new UpdateRepository(() -> tx);
+    }
+
+    public void insert(String id, String caseId, String phase, String authorId, String body, Set<String> memberIds,
+                       boolean forAll, String corrects, Instant now) {
+        db.get().createNamedInsert("update-insert")
+                .addParam("id", id).addParam("caseId", caseId).addParam("phase", phase)
+                .addParam("authorId", authorId).addParam("body", body).addParam("forAll", forAll)
+                .addParam("corrects", corrects).addParam("now", Rows.utc(now))
+                .execute();
+        for (String memberId : memberIds) {
+            db.get().createNamedInsert("update-member-insert").addParam("updateId", id).addParam("memberId", memberId)
+                    .execute();
+        }
+    }
+
+    /** Every update of a case with its chosen members and read marks, oldest first. */
+    public List<Update> ofCase(String caseId) {
+        Map<String, Set<String>> members = new HashMap<>();
+        db.get().createNamedQuery("update-members-by-case").addParam("caseId", caseId).execute()
+                .forEach(row -> members.computeIfAbsent(Rows.text(row, "update_id"), id -> new HashSet<>())
+                        .add(Rows.text(row, "member_id")));
+        Map<String, Map<String, Instant>> reads = new HashMap<>();
+        db.get().createNamedQuery("update-reads-by-case").addParam("caseId", caseId).execute()
+                .forEach(row -> reads.computeIfAbsent(Rows.text(row, "update_id"), id -> new HashMap<>())
+                        .put(Rows.text(row, "account_id"), Rows.instant(row, "read_at")));
+        return db.get().createNamedQuery("update-select-by-case").addParam("caseId", caseId).execute()
+                .map(row -> {
+                    String id = Rows.text(row, "id");
+                    return new Update(id, Rows.text(row, "phase_code"), Rows.text(row, "author_id"),
+                                      Rows.text(row, "author_name"), Rows.text(row, "body"),
+                                      Rows.flag(row, "for_all_members"), Rows.text(row, "corrects"),
+                                      Rows.instant(row, "posted_at"), Set.copyOf(members.getOrDefault(id, Set.of())),
+                                      Map.copyOf(reads.getOrDefault(id, Map.of())));
+                })
+                .toList();
+    }
+
+    public void markRead(String updateId, String accountId, Instant now) {
+        db.get().createNamedInsert("update-mark-read")
+                .addParam("updateId", updateId).addParam("accountId", accountId).addParam("now", Rows.utc(now))
+                .execute();
+    }
+}
