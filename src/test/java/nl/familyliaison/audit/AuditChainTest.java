@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nine events sealed in batches of three (head file lines at positions 3, 6 and 9), then tampered with over plain
@@ -22,25 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class AuditChainTest {
 
-    private static AuditDatabase database;
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
 
     private AuditParts audit;
     private List<String> ids;
 
-    @BeforeAll
-    static void open() {
-        database = AuditDatabase.create();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
     void sealNineEvents() {
-        database.reset();
-        audit = AuditParts.on(database.first(), 3);
+        audit = database.emptyLog(3);
         ids = new ArrayList<>();
         for (int n = 1; n <= 9; n++) {
             audit.clock().advance(Duration.ofSeconds(1));

@@ -13,10 +13,9 @@ import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
 import nl.familyliaison.platform.Ids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retention erases who, which object, which case and from where, and keeps what was done, by which role, when and how
@@ -25,25 +24,15 @@ import org.junit.jupiter.api.Test;
 class AuditRetentionTest {
 
     private static final String OTHER_CASE = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a";
-    private static AuditDatabase database;
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
 
     private AuditParts audit;
     private List<String> ids;
 
-    @BeforeAll
-    static void open() {
-        database = AuditDatabase.create();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
     void appendSixEventsInOneCaseAndTwoInAnother() {
-        database.reset();
-        audit = AuditParts.on(database.first(), 1000);
+        audit = database.emptyLog(1000);
         AuditLog log = audit.log();
         ids = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {
