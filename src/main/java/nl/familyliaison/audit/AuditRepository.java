@@ -1,6 +1,7 @@
 package nl.familyliaison.audit;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -172,10 +173,19 @@ public final class AuditRepository {
                               row.column("detail").getString());
     }
 
+    // Verification must report an edit that no event could have, not stumble over it.
+    private static AuditEvent eventIfValid(DbRow row) {
+        try {
+            return event(row);
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static SealedEvent sealedEvent(DbRow row) {
         return new SealedEvent(number(row.column("chain_position")),
                                row.column("id").getString(),
-                               event(row),
+                               eventIfValid(row),
                                row.column("content_hash").get(byte[].class),
                                row.column("chain_hash").get(byte[].class),
                                row.column("personal_digest").get(byte[].class),

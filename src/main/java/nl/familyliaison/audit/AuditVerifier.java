@@ -41,7 +41,7 @@ public final class AuditVerifier {
             found = sealedBeyondHead();
         }
         if (found.isEmpty()) {
-            found = headFileDisagreement();
+            found = headFileDisagreement(head);
         }
         return Verification.of(walk.checked(), repository.countPending(), found);
     }
@@ -76,13 +76,13 @@ public final class AuditVerifier {
                 .map(link -> new Break(link.position(), link.eventId(), Break.CHAIN_MISMATCH));
     }
 
-    private Optional<Break> headFileDisagreement() {
+    private Optional<Break> headFileDisagreement(ChainHead head) {
         AtomicReference<Break> found = new AtomicReference<>();
         boolean exists = headFile.forEach(line -> {
             checkLine(line).ifPresent(found::set);
             return found.get() == null;
         });
-        if (!exists) {
+        if (!exists && head.position() > 0) {
             LOG.warning("There is no audit head file at " + headFile.path()
                         + ": a rewrite of the whole audit table could not be looked for");
         }

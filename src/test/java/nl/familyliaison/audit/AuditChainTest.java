@@ -61,6 +61,12 @@ class AuditChainTest {
     }
 
     @Test
+    void aFieldChangedIntoSomethingNoEventCouldHoldIsCaughtAtItsEvent() {
+        database.sql("UPDATE audit_event SET action = 'Not An Action' WHERE id = ?", ids.get(6));
+        assertBreak(7, ids.get(6), Break.CONTENT_CHANGED);
+    }
+
+    @Test
     void aChangedFieldWithARecomputedContentHashIsCaughtByTheChain() {
         AuditEvent changed = AuditEvents.withAction(event(5), "case.update");
         database.sql("UPDATE audit_event SET action = 'case.update', content_hash = ? WHERE id = ?",
