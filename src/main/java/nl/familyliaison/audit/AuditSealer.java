@@ -75,7 +75,8 @@ public final class AuditSealer implements AutoCloseable {
         }
         try {
             if (!worker.join(STOP_WAIT)) {
-                LOG.warning("The audit sealer did not stop within " + STOP_WAIT + "; pending events wait for the next start");
+                LOG.warning("The audit sealer did not stop within " + STOP_WAIT
+                            + "; what is still pending is sealed by the next sealer to run");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
