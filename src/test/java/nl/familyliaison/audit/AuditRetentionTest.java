@@ -49,7 +49,7 @@ class AuditRetentionTest {
         audit.sealer().sealPending();
         audit.clock().advance(Duration.ofDays(400));
 
-        assertEquals(6, audit.retention().purgeCase(AuditEvents.CASE_ID));
+        assertEquals(6, audit.retention().purgeContentOfCase(AuditEvents.CASE_ID));
 
         assertEquals(new Verification(true, 8, 0, Optional.empty()), audit.verifier().verify());
         AuditEvent purged = chain().get(2).event();
@@ -67,16 +67,16 @@ class AuditRetentionTest {
     @Test
     void oneEventCanBePurgedOnce() {
         audit.sealer().sealPending();
-        assertTrue(audit.retention().purgeEvent(ids.get(3)));
-        assertFalse(audit.retention().purgeEvent(ids.get(3)));
-        assertFalse(audit.retention().purgeEvent(Ids.newId()));
+        assertTrue(audit.retention().purgeContent(ids.get(3)));
+        assertFalse(audit.retention().purgeContent(ids.get(3)));
+        assertFalse(audit.retention().purgeContent(Ids.newId()));
         assertTrue(audit.verifier().verify().ok());
         assertEquals(1, database.count("SELECT COUNT(*) FROM audit_event WHERE purged_at IS NOT NULL"));
     }
 
     @Test
     void anEventPurgedBeforeItWasSealedStillVerifies() {
-        audit.retention().purgeEvent(ids.get(0));
+        audit.retention().purgeContent(ids.get(0));
         audit.sealer().sealPending();
         assertTrue(audit.verifier().verify().ok());
     }
@@ -85,14 +85,14 @@ class AuditRetentionTest {
     void anEditMadeBeforeThePurgeIsStillCaught() {
         audit.sealer().sealPending();
         database.sql("UPDATE audit_event SET actor_account_id = 'someone-else' WHERE id = ?", ids.get(3));
-        audit.retention().purgeCase(AuditEvents.CASE_ID);
+        audit.retention().purgeContentOfCase(AuditEvents.CASE_ID);
         assertFirstBreak(new Break(4, ids.get(3), Break.CONTENT_CHANGED));
     }
 
     @Test
     void whatAPurgeKeepsIsStillChecked() {
         audit.sealer().sealPending();
-        audit.retention().purgeCase(AuditEvents.CASE_ID);
+        audit.retention().purgeContentOfCase(AuditEvents.CASE_ID);
         database.sql("UPDATE audit_event SET outcome = 'ALLOWED' WHERE id = ?", ids.get(4));
         assertFirstBreak(new Break(5, ids.get(4), Break.CONTENT_CHANGED));
     }
