@@ -1,6 +1,7 @@
 package nl.familyliaison.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
+import nl.familyliaison.platform.Ids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,7 +138,7 @@ class AuditChainTest {
     private void assertBreak(long position, String eventId, String reason) {
         Verification verification = audit.verifier().verify();
         assertEquals(Optional.of(new Break(position, eventId, reason)), verification.firstBreak());
-        assertEquals(false, verification.ok());
+        assertFalse(verification.ok());
     }
 
     private AuditEvent event(int position) {
@@ -153,7 +155,7 @@ class AuditChainTest {
     }
 
     private String insertSealed(long position, AuditEvent event, byte[] chainHash) {
-        return insertSealed(position, nl.familyliaison.platform.Ids.newId(), event, chainHash);
+        return insertSealed(position, Ids.newId(), event, chainHash);
     }
 
     private String insertSealed(long position, String id, AuditEvent event, byte[] chainHash) {
