@@ -29,7 +29,7 @@ public final class AuditRetention {
      *
      * @return whether it was there and not purged yet
      */
-    public boolean purgeEvent(String eventId) {
+    public boolean purgeContent(String eventId) {
         Instant now = clock.instant();
         return repository.inTransaction(transaction -> repository.lockForPurge(transaction, eventId)
                 .map(event -> purge(transaction, List.of(event), now))
@@ -41,7 +41,7 @@ public final class AuditRetention {
      *
      * @return how many events were purged
      */
-    public int purgeCase(String caseId) {
+    public int purgeContentOfCase(String caseId) {
         Instant now = clock.instant();
         int total = 0;
         int purged;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,8 @@ public final class AuditSealer implements AutoCloseable {
     private final HeadFile headFile;
     private final CountDownLatch closing = new CountDownLatch(1);
     private Thread worker;
+    // Touched by the background thread only.
+    private boolean failing;
 
     public AuditSealer(AuditRepository repository, AuditSettings settings, Clock clock) {
         this.repository = repository;
@@ -72,7 +75,8 @@ public final class AuditSealer implements AutoCloseable {
         }
         try {
             if (!worker.join(STOP_WAIT)) {
-                LOG.warning("The audit sealer did not stop within " + STOP_WAIT + "; pending events wait for the next start");
+                LOG.warning("The audit sealer did not stop within " + STOP_WAIT
+                            + "; what is still pending is sealed by the next sealer to run");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,12 +99,22 @@ public final class AuditSealer implements AutoCloseable {
         }
     }
 
-    // A failed run (database away, lock wait timeout) loses nothing: the events stay pending for the next run.
+    // A failed run (database away, pool busy, lock wait timeout) loses nothing: the events stay pending for the next
+    // run. The first failure in a row is logged in full, the ones after it in a line each, so an outage stays readable.
     private void sealLoggingFailures() {
         try {
             sealPending();
+            if (failing) {
+                failing = false;
+                LOG.info("Sealing the audit log works again");
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sealing the audit log failed; the events stay pending and are sealed later", e);
+            if (failing) {
+                LOG.warning("Sealing the audit log still fails: " + e.getMessage());
+            } else {
+                LOG.log(Level.WARNING, "Sealing the audit log failed; the events stay pending and are sealed later", e);
+            }
+            failing = true;
         }
     }
 
@@ -118,10 +132,12 @@ public final class AuditSealer implements AutoCloseable {
             return Optional.empty();
         }
         ChainHead head = start;
+        List<AuditRepository.Sealing> batch = new ArrayList<>(pending.size());
         for (AuditRepository.Pending event : pending) {
             head = head.next(event.id(), event.contentHash());
-            repository.seal(transaction, event, head, now);
+            batch.add(new AuditRepository.Sealing(event.seq(), head));
         }
+        repository.seal(transaction, batch, now);
         repository.moveHead(transaction, start, head, now);
         return Optional.of(new Sealed(pending.size(), head));
     }

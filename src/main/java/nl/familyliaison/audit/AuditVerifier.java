@@ -3,16 +3,16 @@ package nl.familyliaison.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import nl.familyliaison.audit.Verification.Break;
 
 /**
  * Recomputes the access log's chain and reports the first break: (a) each event's content against its content hash,
  * (b) each chain hash, (c) positions 1..head without a gap, (d) the head row against the last event and no sealed
- * event beyond it, (e) every line of the head file against the chain hash at its position. Sealers may keep running
- * meanwhile: the walk goes up to the head as it was when verification began.
+ * event beyond it, (e) every line of the head file against the chain hash at its position, compared as the walk passes
+ * it. Sealers may keep running meanwhile: the walk goes up to the head as it was when verification began.
  */
 public final class AuditVerifier {
 
@@ -32,21 +32,19 @@ public final class AuditVerifier {
 
     public Verification verify() {
         ChainHead head = repository.head();
+        warnIfNoHeadFile(head);
         ChainWalk walk = new ChainWalk();
-        Optional<Break> found = walk(walk, head);
-        if (found.isEmpty()) {
-            found = walk.end(head);
+        try (Stream<ChainHead> lines = headFile.lines()) {
+            HeadFileCheck file = new HeadFileCheck(lines.iterator());
+            Optional<Break> found = walk(walk, file, head)
+                    .or(() -> walk.end(head))
+                    .or(this::sealedBeyondHead)
+                    .or(() -> file.rest().map(this::checkLine).flatMap(Optional::stream).findFirst());
+            return Verification.of(walk.checked(), repository.countPending(), found);
         }
-        if (found.isEmpty()) {
-            found = sealedBeyondHead();
-        }
-        if (found.isEmpty()) {
-            found = headFileDisagreement();
-        }
-        return Verification.of(walk.checked(), repository.countPending(), found);
     }
 
-    private Optional<Break> walk(ChainWalk walk, ChainHead head) {
+    private Optional<Break> walk(ChainWalk walk, HeadFileCheck file, ChainHead head) {
         long after = 0;
         while (after < head.position()) {
             List<SealedEvent> page = repository.chain(after, head.position(), PAGE_SIZE);
@@ -54,7 +52,8 @@ public final class AuditVerifier {
                 return Optional.empty();
             }
             for (SealedEvent event : page) {
-                Optional<Break> found = walk.next(event);
+                Optional<Break> found = walk.next(event)
+                        .or(() -> file.passing(event.position(), event.id(), event.chainHash()));
                 if (found.isPresent()) {
                     return found;
                 }
@@ -76,19 +75,14 @@ public final class AuditVerifier {
                 .map(link -> new Break(link.position(), link.eventId(), Break.CHAIN_MISMATCH));
     }
 
-    private Optional<Break> headFileDisagreement() {
-        AtomicReference<Break> found = new AtomicReference<>();
-        boolean exists = headFile.forEach(line -> {
-            checkLine(line).ifPresent(found::set);
-            return found.get() == null;
-        });
-        if (!exists) {
+    private void warnIfNoHeadFile(ChainHead head) {
+        if (head.position() > 0 && !headFile.exists()) {
             LOG.warning("There is no audit head file at " + headFile.path()
                         + ": a rewrite of the whole audit table could not be looked for");
         }
-        return Optional.ofNullable(found.get());
     }
 
+    /** A line the walk did not meet: looked up by its position. */
     private Optional<Break> checkLine(ChainHead line) {
         Optional<AuditRepository.Link> link = repository.linkAt(line.position());
         if (link.isEmpty()) {

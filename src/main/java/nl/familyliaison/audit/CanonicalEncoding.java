@@ -11,7 +11,8 @@ import java.security.NoSuchAlgorithmException;
  * cannot shift ("ab","c" differs from "a","bc"), and a missing value has its own marker, so null differs from "".
  *
  * <ul>
- *   <li>text: {@code 0x00} for null; otherwise {@code 0x01}, the UTF-8 byte length as 4 bytes big-endian, the bytes</li>
+ *   <li>text: {@code 0x00} for null; otherwise {@code 0x01}, the UTF-8 byte length as 4 bytes big-endian, then
+ *       the bytes</li>
  *   <li>number: 8 bytes big-endian</li>
  *   <li>digest: its 32 bytes as they are (always exactly 32, so no length is needed)</li>
  * </ul>

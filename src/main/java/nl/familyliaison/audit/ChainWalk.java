@@ -11,6 +11,8 @@ import nl.familyliaison.audit.Verification.Break;
  */
 final class ChainWalk {
 
+    private static final byte[] NO_HASH = new byte[0];
+
     private ChainHead reached = ChainHead.GENESIS;
     private String lastEventId;
 
@@ -48,12 +50,16 @@ final class ChainWalk {
         return reached.position();
     }
 
+    /** The content hash the stored fields give; one that matches nothing when they cannot give one. */
     static byte[] recomputedContentHash(SealedEvent event) {
+        if (event.event() == null) {
+            return NO_HASH;
+        }
         if (!event.purged()) {
             return AuditHashes.contentHash(event.event());
         }
-        // Erased by retention: the stored digest stands in for the personal fields. Without one, nothing matches.
-        return event.personalDigest() == null ? new byte[0]
+        // Erased by retention: the stored digest stands in for the personal fields.
+        return event.personalDigest() == null ? NO_HASH
                                               : AuditHashes.contentHash(event.event(), event.personalDigest());
     }
 

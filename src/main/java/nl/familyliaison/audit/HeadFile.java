@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -52,21 +51,21 @@ final class HeadFile {
         return head.position() + " " + head.hashHex() + " " + at;
     }
 
-    /**
-     * Hands every well-formed line, in file order, to {@code check} until it answers false.
-     *
-     * @return whether the file exists
-     */
-    boolean forEach(Predicate<ChainHead> check) {
-        if (!Files.exists(path)) {
-            return false;
+    boolean exists() {
+        return Files.exists(path);
+    }
+
+    /** The well-formed lines, in file order; none when there is no file. The caller closes the stream. */
+    Stream<ChainHead> lines() {
+        if (!exists()) {
+            return Stream.empty();
         }
-        try (Stream<String> lines = Files.lines(path, StandardCharsets.US_ASCII)) {
-            lines.map(HeadFile::parse).flatMap(Optional::stream).takeWhile(check).forEach(head -> { });
+        try {
+            // Latin-1 reads any byte, so a garbled line is passed over like any other line that is not one.
+            return Files.lines(path, StandardCharsets.ISO_8859_1).map(HeadFile::parse).flatMap(Optional::stream);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the audit head file " + path, e);
         }
-        return true;
     }
 
     /** A line's position and hash; empty for a line that is not one (such as one cut short by a crash). */

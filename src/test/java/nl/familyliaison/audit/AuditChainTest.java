@@ -1,6 +1,7 @@
 package nl.familyliaison.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.familyliaison.platform.Ids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nine events sealed in batches of three (head file lines at positions 3, 6 and 9), then tampered with over plain
@@ -22,25 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 class AuditChainTest {
 
-    private static AuditDatabase database;
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
 
     private AuditParts audit;
     private List<String> ids;
 
-    @BeforeAll
-    static void open() {
-        database = AuditDatabase.create();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
     void sealNineEvents() {
-        database.reset();
-        audit = AuditParts.on(database.first(), 3);
+        audit = database.emptyLog(3);
         ids = new ArrayList<>();
         for (int n = 1; n <= 9; n++) {
             audit.clock().advance(Duration.ofSeconds(1));
@@ -69,6 +60,12 @@ class AuditChainTest {
     void aChangedFieldIsCaughtAtItsEvent() {
         database.sql("UPDATE audit_event SET actor_account_id = 'someone-else' WHERE id = ?", ids.get(4));
         assertBreak(5, ids.get(4), Break.CONTENT_CHANGED);
+    }
+
+    @Test
+    void aFieldChangedIntoSomethingNoEventCouldHoldIsCaughtAtItsEvent() {
+        database.sql("UPDATE audit_event SET action = 'Not An Action' WHERE id = ?", ids.get(6));
+        assertBreak(7, ids.get(6), Break.CONTENT_CHANGED);
     }
 
     @Test
@@ -141,7 +138,7 @@ class AuditChainTest {
     private void assertBreak(long position, String eventId, String reason) {
         Verification verification = audit.verifier().verify();
         assertEquals(Optional.of(new Break(position, eventId, reason)), verification.firstBreak());
-        assertEquals(false, verification.ok());
+        assertFalse(verification.ok());
     }
 
     private AuditEvent event(int position) {
@@ -158,7 +155,7 @@ class AuditChainTest {
     }
 
     private String insertSealed(long position, AuditEvent event, byte[] chainHash) {
-        return insertSealed(position, nl.familyliaison.platform.Ids.newId(), event, chainHash);
+        return insertSealed(position, Ids.newId(), event, chainHash);
     }
 
     private String insertSealed(long position, String id, AuditEvent event, byte[] chainHash) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,24 +14,63 @@ import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Migrations;
 import nl.familyliaison.support.TestDatabase;
 import nl.familyliaison.support.TestService;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A migrated database of its own on the shared test MariaDB, with as many pools (think: service instances) on it as a
- * test wants, and plain JDBC for what an intruder with database access would do.
+ * test wants, and plain JDBC for what an intruder with database access would do. Registered as an extension
+ * ({@link #perTestClass()}), it opens before a test class and closes after it.
  */
-final class AuditDatabase implements AutoCloseable {
+final class AuditDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final String url;
+    private final Map<String, String> overrides;
     private final List<Database> pools = new ArrayList<>();
+    private Map<String, String> settings;
 
-    private AuditDatabase(String url) {
-        this.url = url;
+    private AuditDatabase(Map<String, String> overrides) {
+        this.overrides = overrides;
     }
 
     static AuditDatabase create() {
-        AuditDatabase database = new AuditDatabase(TestDatabase.newDatabase());
-        Migrations.apply(database.first().dataSource(), Path.of("migrations"));
+        return create(Map.of());
+    }
+
+    /** With {@code overrides} (such as {@code db.pool.size}) over the service's defaults. */
+    static AuditDatabase create(Map<String, String> overrides) {
+        AuditDatabase database = new AuditDatabase(overrides);
+        database.open();
         return database;
+    }
+
+    /** For {@code @RegisterExtension}: one database for all tests of a class. */
+    static AuditDatabase perTestClass() {
+        return new AuditDatabase(Map.of());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** An empty access log on this database, wired as the service wires it, sealing in batches of {@code batchSize}. */
+    AuditParts emptyLog(int batchSize) {
+        reset();
+        return AuditParts.on(first(), batchSize);
+    }
+
+    private void open() {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("db.url", TestDatabase.newDatabase());
+        all.put("db.user", "root");
+        settings = Map.copyOf(all);
+        Migrations.apply(first().dataSource(), Path.of("migrations"));
     }
 
     /** The first pool. */
@@ -40,7 +80,7 @@ final class AuditDatabase implements AutoCloseable {
 
     /** One more pool on the same database, as a second instance of the service would have. */
     Database another() {
-        Database database = Database.open(TestService.config(Map.of("db.url", url, "db.user", "root")).get("db"),
+        Database database = Database.open(TestService.config(settings).get("db"),
                                           Path.of("unused"));
         pools.add(database);
         return database;
@@ -94,5 +134,6 @@ final class AuditDatabase implements AutoCloseable {
     @Override
     public void close() {
         pools.forEach(Database::close);
+        pools.clear();
     }
 }

@@ -8,7 +8,7 @@ import nl.familyliaison.platform.Database;
 import nl.familyliaison.support.TestClock;
 import nl.familyliaison.support.TestFolders;
 
-/** The audit feature wired on one database as the service wires it, with a clock the test moves and a fresh head file. */
+/** The audit feature wired on one database as the service wires it, with a clock the test moves, a fresh head file. */
 record AuditParts(TestClock clock, AuditRepository repository, AuditLog log, AuditSealer sealer,
                   AuditVerifier verifier, AuditRetention retention, Path headFile) {
 

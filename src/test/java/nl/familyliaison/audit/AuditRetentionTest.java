@@ -13,10 +13,9 @@ import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
 import nl.familyliaison.platform.Ids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retention erases who, which object, which case and from where, and keeps what was done, by which role, when and how
@@ -25,25 +24,15 @@ import org.junit.jupiter.api.Test;
 class AuditRetentionTest {
 
     private static final String OTHER_CASE = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a";
-    private static AuditDatabase database;
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
 
     private AuditParts audit;
     private List<String> ids;
 
-    @BeforeAll
-    static void open() {
-        database = AuditDatabase.create();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
-
     @BeforeEach
     void appendSixEventsInOneCaseAndTwoInAnother() {
-        database.reset();
-        audit = AuditParts.on(database.first(), 1000);
+        audit = database.emptyLog(1000);
         AuditLog log = audit.log();
         ids = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {
@@ -60,7 +49,7 @@ class AuditRetentionTest {
         audit.sealer().sealPending();
         audit.clock().advance(Duration.ofDays(400));
 
-        assertEquals(6, audit.retention().purgeCase(AuditEvents.CASE_ID));
+        assertEquals(6, audit.retention().purgeContentOfCase(AuditEvents.CASE_ID));
 
         assertEquals(new Verification(true, 8, 0, Optional.empty()), audit.verifier().verify());
         AuditEvent purged = chain().get(2).event();
@@ -78,16 +67,16 @@ class AuditRetentionTest {
     @Test
     void oneEventCanBePurgedOnce() {
         audit.sealer().sealPending();
-        assertTrue(audit.retention().purgeEvent(ids.get(3)));
-        assertFalse(audit.retention().purgeEvent(ids.get(3)));
-        assertFalse(audit.retention().purgeEvent(Ids.newId()));
+        assertTrue(audit.retention().purgeContent(ids.get(3)));
+        assertFalse(audit.retention().purgeContent(ids.get(3)));
+        assertFalse(audit.retention().purgeContent(Ids.newId()));
         assertTrue(audit.verifier().verify().ok());
         assertEquals(1, database.count("SELECT COUNT(*) FROM audit_event WHERE purged_at IS NOT NULL"));
     }
 
     @Test
     void anEventPurgedBeforeItWasSealedStillVerifies() {
-        audit.retention().purgeEvent(ids.get(0));
+        audit.retention().purgeContent(ids.get(0));
         audit.sealer().sealPending();
         assertTrue(audit.verifier().verify().ok());
     }
@@ -96,16 +85,16 @@ class AuditRetentionTest {
     void anEditMadeBeforeThePurgeIsStillCaught() {
         audit.sealer().sealPending();
         database.sql("UPDATE audit_event SET actor_account_id = 'someone-else' WHERE id = ?", ids.get(3));
-        audit.retention().purgeCase(AuditEvents.CASE_ID);
-        assertEquals(Optional.of(new Break(4, ids.get(3), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+        audit.retention().purgeContentOfCase(AuditEvents.CASE_ID);
+        assertFirstBreak(new Break(4, ids.get(3), Break.CONTENT_CHANGED));
     }
 
     @Test
     void whatAPurgeKeepsIsStillChecked() {
         audit.sealer().sealPending();
-        audit.retention().purgeCase(AuditEvents.CASE_ID);
+        audit.retention().purgeContentOfCase(AuditEvents.CASE_ID);
         database.sql("UPDATE audit_event SET outcome = 'ALLOWED' WHERE id = ?", ids.get(4));
-        assertEquals(Optional.of(new Break(5, ids.get(4), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+        assertFirstBreak(new Break(5, ids.get(4), Break.CONTENT_CHANGED));
     }
 
     @Test
@@ -113,7 +102,11 @@ class AuditRetentionTest {
         audit.sealer().sealPending();
         database.sql("UPDATE audit_event SET actor_account_id = NULL, purged_at = NOW(6), personal_digest = ?"
                      + " WHERE id = ?", new byte[32], ids.get(1));
-        assertEquals(Optional.of(new Break(2, ids.get(1), Break.CONTENT_CHANGED)), audit.verifier().verify().firstBreak());
+        assertFirstBreak(new Break(2, ids.get(1), Break.CONTENT_CHANGED));
+    }
+
+    private void assertFirstBreak(Break expected) {
+        assertEquals(Optional.of(expected), audit.verifier().verify().firstBreak());
     }
 
     private List<SealedEvent> chain() {

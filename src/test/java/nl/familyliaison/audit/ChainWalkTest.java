@@ -96,7 +96,8 @@ class ChainWalkTest {
     }
 
     private static SealedEvent at(long position, SealedEvent event) {
-        return new SealedEvent(position, event.id(), event.event(), event.contentHash(), event.chainHash(), null, false);
+        return new SealedEvent(position, event.id(), event.event(), event.contentHash(), event.chainHash(), null,
+                               false);
     }
 
     private static ChainHead head(SealedEvent last) {

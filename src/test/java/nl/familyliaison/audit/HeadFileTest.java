@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import nl.familyliaison.support.TestFolders;
 import org.junit.jupiter.api.Test;
@@ -38,20 +38,21 @@ class HeadFileTest {
     void aLineThatIsNotOneIsPassedOver() throws IOException {
         Path path = TestFolders.fresh("head-file").resolve("chain-head.log");
         ChainHead head = ChainHead.GENESIS.next("event-1", new byte[32]);
-        Files.writeString(path, "# notes\n" + HeadFile.line(head, AT) + "\n2 0badc0de 2026\n3 " + head.hashHex());
+        Files.writeString(path, "# notes\n" + HeadFile.line(head, AT) + "\n2 0badc0de 2026\n3 " + head.hashHex()
+                                + "\n4 \u00e9\u00e9 2026\n");
         assertEquals(List.of(head), read(new HeadFile(path)));
     }
 
     @Test
     void aMissingFileIsSaidToBeMissing() {
         HeadFile file = new HeadFile(TestFolders.fresh("head-file").resolve("none.log"));
-        assertFalse(file.forEach(line -> true));
+        assertFalse(file.exists());
         assertTrue(read(file).isEmpty());
     }
 
     private static List<ChainHead> read(HeadFile file) {
-        List<ChainHead> lines = new ArrayList<>();
-        file.forEach(lines::add);
-        return lines;
+        try (Stream<ChainHead> lines = file.lines()) {
+            return lines.toList();
+        }
     }
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 import nl.familyliaison.platform.Database;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Who looked at my file": what others did on the member's cases, newest first; never their own steps. */
 class MemberAccessLogTest {
@@ -21,13 +21,13 @@ class MemberAccessLogTest {
     private static final String CASE_B = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
     private static final String CASE_C = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
 
-    private static AuditDatabase database;
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
     private static AuditParts audit;
 
     @BeforeAll
     static void appendWhatHappenedOnThreeCases() {
-        database = AuditDatabase.create();
-        audit = AuditParts.on(database.first(), 1000);
+        audit = database.emptyLog(1000);
         append(MEMBER, "MEMBER", "case.read", CASE_A, Outcome.ALLOWED);
         append(INSPECTOR, "FAMILY_INSPECTOR", "case.read", CASE_A, Outcome.ALLOWED);
         append(INVESTIGATOR, "INVESTIGATOR", "message.read", CASE_A, Outcome.DENIED);
@@ -36,11 +36,6 @@ class MemberAccessLogTest {
         append(INSPECTOR, "FAMILY_INSPECTOR", "timeline.update", CASE_B, Outcome.SUCCEEDED);
         append(INSPECTOR, "FAMILY_INSPECTOR", "case.read", CASE_C, Outcome.ALLOWED);
         audit.sealer().sealPending();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
     }
 
     @Test
