@@ -39,17 +39,22 @@ public final class Mailbox {
         throw new AssertionError("No mail to " + address + " with subject " + subjectPattern + " arrived");
     }
 
-    /** Waits until the {@code countBefore + 1}-th mail to {@code address} arrives and returns it. */
-    public static Received awaitNew(String address, int countBefore) {
+    /** Waits until the {@code countBefore + 1}-th mail to {@code address} with a matching subject arrives. */
+    public static Received awaitNew(String address, String subjectPattern, int countBefore) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
-            List<Received> all = to(address);
-            if (all.size() > countBefore) {
-                return all.get(countBefore);
+            List<Received> matching = to(address, subjectPattern);
+            if (matching.size() > countBefore) {
+                return matching.get(countBefore);
             }
             sleep();
         }
-        throw new AssertionError("No new mail to " + address + " arrived");
+        throw new AssertionError("No new mail to " + address + " with subject " + subjectPattern + " arrived");
+    }
+
+    /** Every mail to {@code address} whose subject matches, oldest first. */
+    public static List<Received> to(String address, String subjectPattern) {
+        return to(address).stream().filter(mail -> mail.subject().matches(subjectPattern)).toList();
     }
 
     public static Optional<Received> newest(String address, String subjectPattern) {

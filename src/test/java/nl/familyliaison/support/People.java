@@ -19,6 +19,8 @@ import nl.familyliaison.platform.Language;
 public final class People {
 
     public static final String STAFF_PASSWORD = "Lange zin met 4 woorden!";
+    /** The subject of the sign-in code mail, in either language. */
+    public static final String CODE_SUBJECT = "Uw inlogcode|Your sign-in code";
 
     private final TestService service;
 
@@ -42,7 +44,7 @@ public final class People {
 
     /** "Send me a code" for {@code email}. */
     public CodeRequest requestCode(String email) {
-        int mailsBefore = Mailbox.to(email).size();
+        int mailsBefore = Mailbox.to(email, CODE_SUBJECT).size();
         Reply requested = service.api().post("/api/sign-in/code-requests", "{\"email\":\"" + email + "\"}");
         if (requested.status() != 202) {
             throw new AssertionError("code request: " + requested);
@@ -54,7 +56,7 @@ public final class People {
     public record CodeRequest(String email, String challengeId, int mailsBefore, Reply reply) {
         /** The code from the mail this request caused. */
         public String awaitCode() {
-            return Mailbox.code(Mailbox.awaitNew(email, mailsBefore), 8);
+            return Mailbox.code(Mailbox.awaitNew(email, CODE_SUBJECT, mailsBefore), 8);
         }
     }
 
