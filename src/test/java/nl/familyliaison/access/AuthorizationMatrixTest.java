@@ -48,6 +48,12 @@ class AuthorizationMatrixTest {
     private static People people;
     private static final Map<Who, People.Staff> STAFF = new EnumMap<>(Who.class);
     private static String memberEmail;
+    /** The callers' own case (the matrix's family inspector, investigator and member are on it) and another one. */
+    private static String own;
+    private static String other;
+    private static String ownUpdate;
+    private static String otherUpdate;
+    private static Api ownInspector;
 
     @BeforeAll
     static void start() {
@@ -58,6 +64,37 @@ class AuthorizationMatrixTest {
         STAFF.put(Who.FAMILY_INSPECTOR, people.staff(Role.FAMILY_INSPECTOR, "matrix-fi@inspectie.example"));
         STAFF.put(Who.INVESTIGATOR, people.staff(Role.INVESTIGATOR, "matrix-inv@inspectie.example"));
         STAFF.put(Who.ADMIN, people.staff(Role.ADMIN, "matrix-admin@inspectie.example"));
+        ownInspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
+        own = ownInspector.post("/api/cases", newCase("M-OWN")).json().path("id").asText();
+        Api admin = service.api().as(people.signInStaff(STAFF.get(Who.ADMIN)));
+        admin.send("PUT", "/api/cases/" + own + "/staff", "application/json",
+                   ("{\"familyInspectorId\":\"" + STAFF.get(Who.FAMILY_INSPECTOR).account().id()
+                    + "\",\"investigatorIds\":[\"" + STAFF.get(Who.INVESTIGATOR).account().id() + "\"]}").getBytes());
+        ownInspector.post("/api/cases/" + own + "/members", invite(memberEmail));
+        ownUpdate = ownInspector.post("/api/cases/" + own + "/updates", "{\"text\":\"Voor iedereen.\"}").json()
+                .path("id").asText();
+        Api otherInspector = service.api().as(people.signInStaff(
+                people.staff(Role.FAMILY_INSPECTOR, "matrix-fi-other@inspectie.example")));
+        other = otherInspector.post("/api/cases", newCase("M-OTHER")).json().path("id").asText();
+        otherInspector.post("/api/cases/" + other + "/members", invite("matrix-other-member@example.org"));
+        otherUpdate = otherInspector.post("/api/cases/" + other + "/updates", "{\"text\":\"Ander dossier.\"}")
+                .json().path("id").asText();
+    }
+
+    private static String newCase(String reference) {
+        return "{\"reference\":\"" + reference + "\",\"title\":\"Matrix\",\"incidentDate\":\"2026-01-01\"}";
+    }
+
+    private static String invite(String email) {
+        return "{\"email\":\"" + email + "\",\"displayName\":\"Matrix\",\"relation\":\"PARENT\"}";
+    }
+
+    /** A member of the own case who may be removed (one per call). */
+    private static String disposableMember() {
+        // A fresh session: the clock moves on with every staff sign-in, so an old one may have gone idle.
+        Api inspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
+        return inspector.post("/api/cases/" + own + "/members",
+                                 invite("matrix-" + System.nanoTime() + "@example.org")).json().path("id").asText();
     }
 
     @AfterAll
@@ -89,9 +126,65 @@ class AuthorizationMatrixTest {
                      api -> api.post("/api/staff/" + freshStaffId() + "/disable", "{}"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff/{accountId}/disable (a member's account)",
                      api -> api.post("/api/staff/" + memberId() + "/disable", "{}"), hiddenForAllSignedIn()));
+        caseRows(rows);
         rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
         rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));
         return rows;
+    }
+
+    private static void caseRows(List<Row> rows) {
+        rows.add(row("POST /api/cases", api -> api.post("/api/cases", "{}"), only(Who.FAMILY_INSPECTOR, Who.ADMIN)));
+        rows.add(row("GET /api/cases", api -> api.get("/api/cases"), signedIn()));
+        Map<Who, Expect> caseMetadata = only(Who.MEMBER, Who.FAMILY_INSPECTOR, Who.INVESTIGATOR, Who.ADMIN);
+        Map<Who, Expect> content = only(Who.MEMBER, Who.FAMILY_INSPECTOR, Who.INVESTIGATOR);
+        Map<Who, Expect> inspector = only(Who.FAMILY_INSPECTOR);
+        twoCases(rows, "GET /api/cases/{caseId}", id -> api -> api.get("/api/cases/" + id), caseMetadata,
+                 only(Who.ADMIN));
+        twoCases(rows, "PUT /api/cases/{caseId}/staff",
+                 id -> api -> api.send("PUT", "/api/cases/" + id + "/staff", "application/json", "{}".getBytes()),
+                 only(Who.ADMIN), only(Who.ADMIN));
+        for (String part : List.of("phase", "next-update")) {
+            twoCases(rows, "PUT /api/cases/{caseId}/" + part,
+                     id -> api -> api.send("PUT", "/api/cases/" + id + "/" + part, "application/json",
+                                           "{}".getBytes()), inspector, hiddenForAllSignedIn());
+        }
+        twoCases(rows, "GET /api/cases/{caseId}/members", id -> api -> api.get("/api/cases/" + id + "/members"),
+                 inspector, hiddenForAllSignedIn());
+        twoCases(rows, "POST /api/cases/{caseId}/members", id -> api -> api.post("/api/cases/" + id + "/members", "{}"),
+                 inspector, hiddenForAllSignedIn());
+        rows.add(row("DELETE /api/cases/{caseId}/members/{memberId}",
+                     api -> api.delete("/api/cases/" + own + "/members/" + disposableMember()), inspector));
+        twoCases(rows, "GET /api/cases/{caseId}/timeline", id -> api -> api.get("/api/cases/" + id + "/timeline"),
+                 content, hiddenForAllSignedIn());
+        twoCases(rows, "POST /api/cases/{caseId}/updates", id -> api -> api.post("/api/cases/" + id + "/updates", "{}"),
+                 inspector, hiddenForAllSignedIn());
+        rows.add(row("GET /api/cases/{caseId}/updates/{updateId}",
+                     api -> api.get("/api/cases/" + own + "/updates/" + ownUpdate), content));
+        rows.add(row("GET /api/cases/{caseId}/updates/{updateId} (another case's update)",
+                     api -> api.get("/api/cases/" + own + "/updates/" + otherUpdate), hiddenForAllSignedIn()));
+        rows.add(row("GET /api/cases/{caseId}/updates/{updateId} (in another case)",
+                     api -> api.get("/api/cases/" + other + "/updates/" + otherUpdate), hiddenForAllSignedIn()));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/corrections",
+                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/corrections", "{}"), inspector));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/corrections (in another case)",
+                     api -> api.post("/api/cases/" + other + "/updates/" + otherUpdate + "/corrections", "{}"),
+                     hiddenForAllSignedIn()));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/read",
+                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/read", "{}"), only(Who.MEMBER)));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/read (in another case)",
+                     api -> api.post("/api/cases/" + other + "/updates/" + otherUpdate + "/read", "{}"),
+                     hiddenForAllSignedIn()));
+        twoCases(rows, "GET /api/cases/{caseId}/contacts", id -> api -> api.get("/api/cases/" + id + "/contacts"),
+                 content, hiddenForAllSignedIn());
+        rows.add(row("GET /api/dashboard", api -> api.get("/api/dashboard"),
+                     only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR)));
+    }
+
+    /** The same route on the callers' own case and on another case. */
+    private static void twoCases(List<Row> rows, String route, Function<String, Function<Api, Reply>> request,
+                                 Map<Who, Expect> onOwn, Map<Who, Expect> onOther) {
+        rows.add(row(route, api -> request.apply(own).apply(api), onOwn));
+        rows.add(row(route + " (another case)", api -> request.apply(other).apply(api), onOther));
     }
 
     @Test
