@@ -103,7 +103,8 @@ public record Features(RequestLog requestLog,
                                                                     .orElse("mail-templates")),
                                                     config.get("http.public-url").asString()
                                                             .orElse("http://127.0.0.1:8080"));
-        DeliveryWorker delivery = new DeliveryWorker(new OutboxRepository(database.client()), outbox, transactions,
+        DeliveryWorker delivery = new DeliveryWorker(new OutboxRepository(database.backgroundClient()), outbox,
+                                                     new Transactions(database.backgroundClient()),
                                                      templates, MailSender.create(config.get("mail"),
                                                                                   dataDir.resolve("mail")),
                                                      clock, DeliveryWorker.Settings.from(config.get("notify.delivery")));
@@ -111,7 +112,7 @@ public record Features(RequestLog requestLog,
         AuditRepository auditRepository = new AuditRepository(database.client());
         AuditLog auditLog = new AuditLog(auditRepository, clock);
         AuditSettings auditSettings = AuditSettings.from(config);
-        AuditSealer sealer = new AuditSealer(auditRepository, auditSettings, clock);
+        AuditSealer sealer = new AuditSealer(new AuditRepository(database.backgroundClient()), auditSettings, clock);
         AccessAudit audit = accessAudit(auditLog);
         Authorization authorization = new Authorization();
         Guards guards = new Guards(authorization, audit);

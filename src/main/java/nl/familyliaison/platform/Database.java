@@ -27,11 +27,16 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final DbClient client;
+    private final HikariDataSource backgroundPool;
+    private final DbClient backgroundClient;
     private final Optional<EmbeddedMariaDb> embedded;
 
-    private Database(HikariDataSource pool, DbClient client, Optional<EmbeddedMariaDb> embedded) {
+    private Database(HikariDataSource pool, DbClient client, HikariDataSource backgroundPool,
+                     DbClient backgroundClient, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
         this.client = client;
+        this.backgroundPool = backgroundPool;
+        this.backgroundClient = backgroundClient;
         this.embedded = embedded;
     }
 
@@ -59,21 +64,30 @@ public final class Database implements AutoCloseable {
             user = "root";
             password = "";
         }
-        HikariDataSource pool = pool(db.get("pool"), jdbcUrl, user, password);
-        DbClient client = JdbcClientBuilder.create()
-                .connectionPool(() -> connection(pool))
-                .statements(DbStatements.create(db.get("statements")))
-                .build();
-        return new Database(pool, client, embedded);
+        HikariDataSource pool = pool("family-liaison", db.get("pool"), 12, jdbcUrl, user, password);
+        // Background work (audit sealing, mail delivery) gets connections of its own, so a burst of requests can
+        // never starve it and it can never starve the requests.
+        HikariDataSource background = pool("family-liaison-background", db.get("background-pool"), 3, jdbcUrl, user,
+                                           password);
+        DbStatements statements = DbStatements.create(db.get("statements"));
+        return new Database(pool, client(pool, statements), background, client(background, statements), embedded);
     }
 
-    private static HikariDataSource pool(Config pool, String url, String user, String password) {
+    private static DbClient client(HikariDataSource pool, DbStatements statements) {
+        return JdbcClientBuilder.create()
+                .connectionPool(() -> connection(pool))
+                .statements(statements)
+                .build();
+    }
+
+    private static HikariDataSource pool(String name, Config pool, int defaultSize, String url, String user,
+                                         String password) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("family-liaison");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(pool.get("size").asInt().orElse(12));
+        config.setMaximumPoolSize(pool.get("size").asInt().orElse(defaultSize));
         // A request must not hang while the database is away: fail fast, answer 503, recover when it returns.
         long timeout = pool.get("connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)).toMillis();
         config.setConnectionTimeout(timeout);
@@ -103,6 +117,11 @@ public final class Database implements AutoCloseable {
         return client;
     }
 
+    /** The DB Client for background workers, on a small pool of its own. */
+    public DbClient backgroundClient() {
+        return backgroundClient;
+    }
+
     /** Whether the database answers right now, within {@code timeout}. */
     public boolean isReachable(Duration timeout) {
         try (Connection connection = pool.getConnection()) {
@@ -121,6 +140,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        backgroundPool.close();
         embedded.ifPresent(EmbeddedMariaDb::close);
     }
 
