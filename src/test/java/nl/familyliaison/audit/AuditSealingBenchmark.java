@@ -37,7 +37,10 @@ public final class AuditSealingBenchmark {
     private AuditSealingBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        // Maven passes the -Dcli words as one argument (or an empty one): split them here.
+        String[] args = Arrays.stream(String.join(" ", given).trim().split("\\s+")).filter(it -> !it.isBlank())
+                .toArray(String[]::new);
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         List<Integer> threadCounts = Arrays.stream(args.length > 1 ? args[1].split(",") : new String[] {"16", "64"})
                 .map(Integer::valueOf).toList();
