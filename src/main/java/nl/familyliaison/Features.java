@@ -86,6 +86,7 @@ public record Features(RequestLog requestLog,
                        AccountRepository accounts,
                        AuditLog auditLog,
                        AuditSealer sealer,
+                       Outbox outbox,
                        DeliveryWorker delivery,
                        List<AutoCloseable> background) {
 
@@ -162,6 +163,7 @@ public record Features(RequestLog requestLog,
                             accounts,
                             auditLog,
                             sealer,
+                            outbox,
                             delivery,
                             List.of(delivery, sealer));
     }

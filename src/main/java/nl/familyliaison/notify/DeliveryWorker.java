@@ -141,8 +141,16 @@ public final class DeliveryWorker implements AutoCloseable {
         return "<" + rowId + "@family-liaison>";
     }
 
+    /**
+     * Whether trying again cannot help: the address or the mail itself was refused (invalid, rejected by the server
+     * with a 5xx code), or a template is missing. Anything else — a server away, a timeout — is tried again.
+     */
     private static boolean isPermanent(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.simplejavamail.mailer.MailValidationException
+                || cause instanceof org.simplejavamail.api.mailer.EmailTooBigException) {
+                return true;
+            }
             if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                 && failed.getInvalidAddresses().length > 0) {
                 return true;
