@@ -54,6 +54,8 @@ import nl.familyliaison.notify.MailSender;
 import nl.familyliaison.notify.MailTemplates;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.notify.OutboxRepository;
+import nl.familyliaison.notify.PreferenceRepository;
+import nl.familyliaison.notify.PreferenceService;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestId;
@@ -78,6 +80,7 @@ public record Features(RequestLog requestLog,
                        TimelineService timelineService,
                        ContactsService contactsService,
                        DashboardService dashboardService,
+                       PreferenceService preferenceService,
                        SignInService signIn,
                        SessionService sessions,
                        StaffService staffService,
@@ -99,7 +102,8 @@ public record Features(RequestLog requestLog,
         RateLimiter limiter = new RateLimiter(database.dataSource(), config.get("db.statements"),
                                               config.get("rate-limits"), clock);
 
-        Outbox outbox = new Outbox(new OutboxRepository(database.client()), keys, clock);
+        PreferenceRepository preferences = new PreferenceRepository(database.client());
+        Outbox outbox = new Outbox(new OutboxRepository(database.client()), preferences, keys, clock);
         MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
                                                                     .orElse("mail-templates")),
                                                     config.get("http.public-url").asString()
@@ -136,9 +140,16 @@ public record Features(RequestLog requestLog,
         CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog);
         Cases cases = new Cases(caseRepository, accounts, transactions, clock,
                                 config.get("cases.update-cadence-days").asInt().orElse(28));
-        Timeline timeline = new Timeline(new UpdateRepository(database.client()), caseRepository, memberRepository,
+        UpdateRepository updateRepository = new UpdateRepository(database.client());
+        Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
-        Dashboard dashboard = new Dashboard(caseRepository, cases, (caseIds, before) -> List.of(), clock);
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, cases, (caseIds, before) -> List.of(),
+                                            accountIds -> outbox.failedFor(accountIds).stream()
+                                                    .map(failed -> new Dashboard.FailedMail(failed.recipientId(),
+                                                                                            failed.template(),
+                                                                                            failed.createdAt()))
+                                                    .toList(),
+                                            clock);
 
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
@@ -153,6 +164,7 @@ public record Features(RequestLog requestLog,
                             new ContactsService(new Contacts(caseRepository, Contacts.from(
                                     config.get("contacts.support-organisations"))), caseAccess, guards),
                             new DashboardService(dashboard, phaseRepository, cases, guards),
+                            new PreferenceService(preferences, accounts, guards, clock),
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
@@ -181,6 +193,7 @@ public record Features(RequestLog requestLog,
         timelineService.routes(api);
         contactsService.routes(api);
         dashboardService.routes(api);
+        preferenceService.routes(api);
         signIn.routes(api);
         sessions.routes(api);
         staffService.routes(api);

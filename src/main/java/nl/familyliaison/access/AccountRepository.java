@@ -64,6 +64,12 @@ public final class AccountRepository {
                 .execute();
     }
 
+    public void updateLanguage(String id, Language language, Instant now) {
+        db.get().createNamedUpdate("account-update-language")
+                .addParam("id", id).addParam("language", language.code()).addParam("now", Rows.utc(now))
+                .execute();
+    }
+
     public long activateIfInvited(String id, Instant now) {
         return db.get().createNamedUpdate("account-activate-if-invited")
                 .addParam("id", id).addParam("now", Rows.utc(now))

@@ -2,8 +2,12 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What a staff member needs to see first: their cases with phase and next-update date, promises that are overdue,
@@ -14,28 +18,49 @@ public final class Dashboard {
     static final int ANSWER_WITHIN_WORKING_DAYS = 2;
 
     private final CaseRepository cases;
+    private final MemberRepository members;
+    private final UpdateRepository updates;
     private final Cases rules;
     private final BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads;
+    private final Function<Collection<String>, List<FailedMail>> failedMails;
     private final Clock clock;
 
     /**
      * @param waitingThreads threads of the given cases whose latest member message is older than the instant and not
      *                       answered by staff since
+     * @param failedMails    mails to the given accounts that could not be delivered
      */
-    public Dashboard(CaseRepository cases, Cases rules,
-                     BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads, Clock clock) {
+    public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates, Cases rules,
+                     BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads,
+                     Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
         this.cases = cases;
+        this.members = members;
+        this.updates = updates;
         this.rules = rules;
         this.waitingThreads = waitingThreads;
+        this.failedMails = failedMails;
         this.clock = clock;
+    }
+
+    /** A mail to an account that failed for good: the family inspector phones instead. */
+    public record FailedMail(String accountId, String kind, Instant since) {
+    }
+
+    /** A member whose mail failed, on one of the staff member's cases. */
+    public record Unreachable(String caseId, String memberId, String memberName, String kind, Instant since) {
     }
 
     /** A thread waiting for an answer: since when. */
     public record WaitingThread(String caseId, String threadId, Instant waitingSince) {
     }
 
+    /** An update a member has not read yet (whether or not they get mail). */
+    public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt) {
+    }
+
     public record Summary(List<Investigation> cases, List<Investigation> overdueUpdates,
-                          List<WaitingThread> waitingThreads) {
+                          List<WaitingThread> waitingThreads, List<Unreachable> failedNotifications,
+                          List<Unread> unreadUpdates) {
     }
 
     public Summary of(String staffAccountId) {
@@ -47,6 +72,45 @@ public final class Dashboard {
                                                            now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
-        return new Summary(mine, overdue, waiting);
+        return new Summary(mine, overdue, waiting, unreachable(mine), unread(mine));
+    }
+
+    private List<Unread> unread(List<Investigation> mine) {
+        List<Unread> unread = new java.util.ArrayList<>();
+        for (Investigation investigation : mine) {
+            List<Update> posted = updates.ofCase(investigation.id()).stream()
+                    .filter(update -> !update.isCorrection()).toList();
+            for (Member member : members.ofCase(investigation.id())) {
+                if (!member.isActive()) {
+                    continue;
+                }
+                posted.stream()
+                        .filter(update -> update.forAllMembers() || update.memberIds().contains(member.id()))
+                        .filter(update -> !update.readBy().containsKey(member.accountId()))
+                        .forEach(update -> unread.add(new Unread(investigation.id(), member.id(),
+                                                                 member.displayName(), update.id(),
+                                                                 update.postedAt())));
+            }
+        }
+        return unread;
+    }
+
+    private List<Unreachable> unreachable(List<Investigation> mine) {
+        Map<String, Member> byAccount = new HashMap<>();
+        Map<String, String> caseOfAccount = new HashMap<>();
+        for (Investigation investigation : mine) {
+            for (Member member : members.ofCase(investigation.id())) {
+                if (member.isActive()) {
+                    byAccount.put(member.accountId(), member);
+                    caseOfAccount.put(member.accountId(), investigation.id());
+                }
+            }
+        }
+        return failedMails.apply(byAccount.keySet()).stream()
+                .map(failed -> new Unreachable(caseOfAccount.get(failed.accountId()),
+                                               byAccount.get(failed.accountId()).id(),
+                                               byAccount.get(failed.accountId()).displayName(), failed.kind(),
+                                               failed.since()))
+                .toList();
     }
 }

@@ -30,14 +30,16 @@ public final class DashboardService {
     }
 
     record DashboardView(List<CaseView> cases, List<CaseView> overdueUpdates,
-                         List<Dashboard.WaitingThread> waitingThreads) {
+                         List<Dashboard.WaitingThread> waitingThreads,
+                         List<Dashboard.Unreachable> failedNotifications, List<Dashboard.Unread> unreadUpdates) {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
         Dashboard.Summary summary = dashboard.of(Actor.of(request).orElseThrow().accountId());
         Language language = Language.of(request);
         response.send(new DashboardView(views(summary.cases(), language), views(summary.overdueUpdates(), language),
-                                        summary.waitingThreads()));
+                                        summary.waitingThreads(), summary.failedNotifications(),
+                                        summary.unreadUpdates()));
     }
 
     private List<CaseView> views(List<Investigation> cases, Language language) {

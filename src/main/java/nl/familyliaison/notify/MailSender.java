@@ -32,7 +32,8 @@ public abstract sealed class MailSender permits MailSender.Smtp, MailSender.EmlF
         String from = mail.get("from").asString().orElse("Familiecontact <no-reply@family-liaison.invalid>");
         Optional<String> host = mail.get("smtp.host").asString().asOptional().filter(it -> !it.isBlank());
         if (host.isEmpty()) {
-            return new EmlFolder(from, mail.get("eml-dir").asString().map(Path::of).orElse(emlFolder));
+            return new EmlFolder(from, mail.get("eml-dir").asString().asOptional().filter(it -> !it.isBlank())
+                    .map(Path::of).orElse(emlFolder));
         }
         Config smtp = mail.get("smtp");
         Mailer mailer = MailerBuilder

@@ -20,7 +20,7 @@ public final class OutboxRepository {
     }
 
     /** Adds a mail inside the caller's transaction; a second mail for the same event and recipient is ignored. */
-    public void insert(DbExecute tx, String id, Mail mail, KeyRing.Sealed values, Instant now) {
+    public void insert(DbExecute tx, String id, Mail mail, KeyRing.Sealed values, Instant now, Instant dueAt) {
         tx.createNamedInsert("outbox-insert")
                 .addParam("id", id)
                 .addParam("eventKey", mail.eventKey())
@@ -32,7 +32,7 @@ public final class OutboxRepository {
                 .addParam("templateValues", values.bytes())
                 .addParam("priority", mail.priority().rank())
                 .addParam("now", Rows.utc(now))
-                .addParam("dueAt", Rows.utc(now))
+                .addParam("dueAt", Rows.utc(dueAt))
                 .execute();
     }
 
@@ -81,6 +81,24 @@ public final class OutboxRepository {
         db.execute().createNamedUpdate("outbox-mark-failed")
                 .addParam("id", id).addParam("worker", worker).addParam("error", error)
                 .execute();
+    }
+
+    /** Mails that failed for good, to these accounts, newest first. */
+    public List<Failed> failedFor(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return db.execute().createNamedQuery("outbox-select-failed-for")
+                // Ids hold no commas, so one comma-separated parameter stands for the whole set.
+                .addParam("accountIds", String.join(",", accountIds))
+                .execute()
+                .map(row -> new Failed(Rows.text(row, "id"), Rows.text(row, "recipient_id"), Rows.text(row, "template"),
+                                       Rows.instant(row, "created_at")))
+                .toList();
+    }
+
+    /** A mail that could not be delivered. */
+    public record Failed(String id, String recipientId, String template, Instant createdAt) {
     }
 
     /** A row this worker holds the lease on. */

@@ -176,6 +176,9 @@ class AuthorizationMatrixTest {
                      hiddenForAllSignedIn()));
         twoCases(rows, "GET /api/cases/{caseId}/contacts", id -> api -> api.get("/api/cases/" + id + "/contacts"),
                  content, hiddenForAllSignedIn());
+        rows.add(row("GET /api/preferences", api -> api.get("/api/preferences"), signedIn()));
+        rows.add(row("PUT /api/preferences",
+                     api -> api.send("PUT", "/api/preferences", "application/json", "{}".getBytes()), signedIn()));
         rows.add(row("GET /api/dashboard", api -> api.get("/api/dashboard"),
                      only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR)));
     }

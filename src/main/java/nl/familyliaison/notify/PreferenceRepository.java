@@ -1,0 +1,42 @@
+package nl.familyliaison.notify;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.Rows;
+
+/** Stored notification preferences. */
+public final class PreferenceRepository {
+
+    private final DbClient db;
+
+    public PreferenceRepository(DbClient db) {
+        this.db = db;
+    }
+
+    public Optional<Preferences> of(DbExecute execute, String accountId) {
+        return execute.createNamedGet("preference-select").addParam("accountId", accountId).execute()
+                .map(row -> new Preferences(Rows.flag(row, "mail_enabled"),
+                                            Preferences.DetailLevel.valueOf(Rows.text(row, "detail_level")),
+                                            LocalTime.parse(Rows.text(row, "quiet_start")),
+                                            LocalTime.parse(Rows.text(row, "quiet_end"))));
+    }
+
+    public Optional<Preferences> of(String accountId) {
+        return of(db.execute(), accountId);
+    }
+
+    public void save(String accountId, Preferences preferences, Instant now) {
+        db.execute().createNamedInsert("preference-upsert")
+                .addParam("accountId", accountId)
+                .addParam("mailEnabled", preferences.mailEnabled())
+                .addParam("detailLevel", preferences.detailLevel().name())
+                .addParam("quietStart", preferences.quietStart().toString())
+                .addParam("quietEnd", preferences.quietEnd().toString())
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+}
