@@ -19,7 +19,8 @@ import io.helidon.config.ConfigSources;
 public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify");
+    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify",
+                                                      "idempotency");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
