@@ -33,8 +33,18 @@ import nl.familyliaison.audit.AuditService;
 import nl.familyliaison.audit.AuditSettings;
 import nl.familyliaison.audit.AuditVerifier;
 import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.cases.PhaseService;
+import nl.familyliaison.messages.AttachmentRepository;
+import nl.familyliaison.messages.Attachments;
+import nl.familyliaison.messages.MessageRepository;
+import nl.familyliaison.messages.MessageService;
+import nl.familyliaison.messages.MessageSettings;
+import nl.familyliaison.messages.Posting;
+import nl.familyliaison.messages.ThreadPages;
+import nl.familyliaison.messages.Threads;
 import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.MailSender;
 import nl.familyliaison.notify.MailTemplates;
@@ -44,6 +54,8 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestId;
 import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.IdempotencyRepository;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
@@ -63,6 +75,7 @@ public record Features(RequestLog requestLog,
                        SessionService sessions,
                        StaffService staffService,
                        AuditService auditService,
+                       MessageService messages,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
                        AuditLog auditLog,
@@ -109,6 +122,17 @@ public record Features(RequestLog requestLog,
                                                  sessions, new SignInLimits(limiter), audit);
         List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
 
+        CaseRepository caseRepository = new CaseRepository(database.client());
+        CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog);
+        MessageRepository messageRepository = new MessageRepository(database.client());
+        Attachments attachments = new Attachments(new AttachmentRepository(database.client()),
+                                                  MessageSettings.from(config), keys, clock);
+        Posting posting = new Posting(messageRepository, attachments, caseRepository, accounts, outbox, keys, clock);
+        MessageService messages = new MessageService(
+                new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
+                new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
+                new Idempotency(new IdempotencyRepository(), transactions, keys, clock), limiter, outbox, guards);
+
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
                             new Authentication(sessions),
@@ -121,6 +145,7 @@ public record Features(RequestLog requestLog,
                                              auditRepository, accounts, guards,
                                              // No case memberships exist until the cases feature stores them.
                                              memberAccountId -> List.of()),
+                            messages,
                             staffAccounts,
                             accounts,
                             auditLog,
@@ -141,6 +166,7 @@ public record Features(RequestLog requestLog,
         sessions.routes(api);
         staffService.routes(api);
         auditService.routes(api);
+        messages.routes(api);
         return api;
     }
 

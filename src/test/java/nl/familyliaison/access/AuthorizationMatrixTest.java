@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.familyliaison.messages.MessageFixture;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
@@ -48,6 +49,8 @@ class AuthorizationMatrixTest {
     private static People people;
     private static final Map<Who, People.Staff> STAFF = new EnumMap<>(Who.class);
     private static String memberEmail;
+    private static MessageFixture.Ids ownThread;
+    private static MessageFixture.Ids otherThread;
 
     @BeforeAll
     static void start() {
@@ -58,6 +61,13 @@ class AuthorizationMatrixTest {
         STAFF.put(Who.FAMILY_INSPECTOR, people.staff(Role.FAMILY_INSPECTOR, "matrix-fi@inspectie.example"));
         STAFF.put(Who.INVESTIGATOR, people.staff(Role.INVESTIGATOR, "matrix-inv@inspectie.example"));
         STAFF.put(Who.ADMIN, people.staff(Role.ADMIN, "matrix-admin@inspectie.example"));
+        ownThread = MessageFixture.threadWithFile(service, people, "MATRIX-1",
+                                                  STAFF.get(Who.FAMILY_INSPECTOR).account(),
+                                                  STAFF.get(Who.INVESTIGATOR).account(), memberEmail);
+        otherThread = MessageFixture.threadWithFile(
+                service, people, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example")
+                        .account(), people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example").account(),
+                "matrix-other-case@example.org");
     }
 
     @AfterAll
@@ -91,7 +101,28 @@ class AuthorizationMatrixTest {
                      api -> api.post("/api/staff/" + memberId() + "/disable", "{}"), hiddenForAllSignedIn()));
         rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
         rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));
+        rows.addAll(messageRows(ownThread, "", only(Who.MEMBER, Who.FAMILY_INSPECTOR)));
+        rows.addAll(messageRows(otherThread, " (another case)", hiddenForAllSignedIn()));
         return rows;
+    }
+
+    /** Messages: for the case's members and family inspector; never investigators or administrators. */
+    private static List<Row> messageRows(MessageFixture.Ids ids, String note, Map<Who, Expect> expected) {
+        String threads = "/api/cases/" + ids.caseId() + "/threads";
+        String thread = threads + "/" + ids.threadId();
+        String files = "/api/cases/" + ids.caseId() + "/attachments";
+        return List.of(
+                row("GET /api/cases/{caseId}/threads" + note, api -> api.get(threads), expected),
+                row("POST /api/cases/{caseId}/threads" + note, api -> api.post(threads, "{}"), expected),
+                row("GET /api/cases/{caseId}/threads/{threadId}/messages" + note,
+                    api -> api.get(thread + "/messages"), expected),
+                row("POST /api/cases/{caseId}/threads/{threadId}/messages" + note,
+                    api -> api.post(thread + "/messages", "{}"), expected),
+                row("POST /api/cases/{caseId}/threads/{threadId}/read" + note,
+                    api -> api.post(thread + "/read", "{}"), expected),
+                row("POST /api/cases/{caseId}/attachments" + note, api -> api.post(files, "{}"), expected),
+                row("GET /api/cases/{caseId}/attachments/{attachmentId}" + note,
+                    api -> api.get(files + "/" + ids.attachmentId()), expected));
     }
 
     @Test
