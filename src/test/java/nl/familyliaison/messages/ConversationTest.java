@@ -23,17 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConversationTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(
-            settings -> settings.set("rate-limits.message-post-account.capacity", "1000"));
+    static final RunningService service = MessageCalls.unlimited(settings -> settings);
 
-    private static CaseFixture cases() {
-        return new CaseFixture(service.service(), service.people());
-    }
+    private static final CaseFixture CASES = CaseFixture.of(service);
 
     @Test
     void theMemberAsksTheInspectorAnswersAndBothSeeWhoReadWhat() {
-        Cast cast = cases().cast("ask");
-        Member anna = cases().member(cast, "anna-ask");
+        Cast cast = CASES.cast("ask");
+        Member anna = CASES.member(cast, "anna-ask");
         JsonNode started = startThread(anna.api(), cast.caseId(), "  Wanneer hoor ik meer?  ");
         String threadId = started.path("thread").path("id").asText();
         assertEquals("Wanneer hoor ik meer?", started.path("message").path("text").asText(), "blank space removed");
@@ -67,9 +64,9 @@ class ConversationTest {
 
     @Test
     void theInspectorStartsAThreadWithTheMembersTheyChoose() {
-        Cast cast = cases().cast("choose");
-        Member bram = cases().member(cast, "bram-choose");
-        Member carla = cases().member(cast, "carla-choose");
+        Cast cast = CASES.cast("choose");
+        Member bram = CASES.member(cast, "bram-choose");
+        Member carla = CASES.member(cast, "carla-choose");
         JsonNode started = startThread(cast.inspectorApi(), cast.caseId(), "Bram, kunnen we volgende week bellen?",
                                        bram.membershipId());
         assertEquals(List.of("FAMILY_INSPECTOR", "MEMBER"), roles(started.path("thread").path("participants")));
@@ -83,8 +80,8 @@ class ConversationTest {
 
     @Test
     void aLongThreadIsReadPageByPageNewestFirst() {
-        Cast cast = cases().cast("pages");
-        Member dana = cases().member(cast, "dana-pages");
+        Cast cast = CASES.cast("pages");
+        Member dana = CASES.member(cast, "dana-pages");
         String threadId = startThread(dana.api(), cast.caseId(), "bericht 1").path("thread").path("id").asText();
         for (int i = 2; i <= 5; i++) {
             post(i % 2 == 0 ? cast.inspectorApi() : dana.api(), cast.caseId(), threadId, "bericht " + i);
@@ -104,8 +101,8 @@ class ConversationTest {
 
     @Test
     void aThreadWithNewsComesFirst() {
-        Cast cast = cases().cast("order");
-        Member eva = cases().member(cast, "eva-order");
+        Cast cast = CASES.cast("order");
+        Member eva = CASES.member(cast, "eva-order");
         String older = startThread(eva.api(), cast.caseId(), "eerste vraag").path("thread").path("id").asText();
         service.clock().advance(Duration.ofMinutes(1));
         String newer = startThread(eva.api(), cast.caseId(), "tweede vraag").path("thread").path("id").asText();
