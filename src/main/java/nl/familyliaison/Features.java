@@ -49,6 +49,14 @@ import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
+import nl.familyliaison.messages.AttachmentRepository;
+import nl.familyliaison.messages.Attachments;
+import nl.familyliaison.messages.MessageRepository;
+import nl.familyliaison.messages.MessageService;
+import nl.familyliaison.messages.MessageSettings;
+import nl.familyliaison.messages.Posting;
+import nl.familyliaison.messages.ThreadPages;
+import nl.familyliaison.messages.Threads;
 import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.MailSender;
 import nl.familyliaison.notify.MailTemplates;
@@ -60,6 +68,8 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestId;
 import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.IdempotencyRepository;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
@@ -85,6 +95,7 @@ public record Features(RequestLog requestLog,
                        SessionService sessions,
                        StaffService staffService,
                        AuditService auditService,
+                       MessageService messages,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
                        AuditLog auditLog,
@@ -150,6 +161,14 @@ public record Features(RequestLog requestLog,
                                                                                             failed.createdAt()))
                                                     .toList(),
                                             clock);
+        MessageRepository messageRepository = new MessageRepository(database.client());
+        Attachments attachments = new Attachments(new AttachmentRepository(database.client()),
+                                                  MessageSettings.from(config), keys, clock);
+        Posting posting = new Posting(messageRepository, attachments, caseRepository, accounts, outbox, keys, clock);
+        MessageService messages = new MessageService(
+                new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
+                new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
+                new Idempotency(new IdempotencyRepository(), transactions, keys, clock), limiter, outbox, guards);
 
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
@@ -171,6 +190,7 @@ public record Features(RequestLog requestLog,
                             new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
                                              auditRepository, accounts, guards,
                                              caseRepository::idsOfMember),
+                            messages,
                             staffAccounts,
                             accounts,
                             auditLog,
@@ -198,6 +218,7 @@ public record Features(RequestLog requestLog,
         sessions.routes(api);
         staffService.routes(api);
         auditService.routes(api);
+        messages.routes(api);
         return api;
     }
 

@@ -79,6 +79,13 @@ public final class CaseRepository {
                             staffRole.filter("INVESTIGATOR"::equals).isPresent());
     }
 
+    /** The case's current memberships (not the ended ones). */
+    public List<MemberOfCase> members(String caseId) {
+        return db.get().createNamedQuery("case-members-active").addParam("caseId", caseId).execute()
+                .map(row -> new MemberOfCase(Rows.text(row, "id"), Rows.text(row, "account_id")))
+                .toList();
+    }
+
     public void setPhase(String id, String phase, Instant now) {
         db.get().createNamedUpdate("case-update-phase")
                 .addParam("id", id).addParam("phase", phase).addParam("now", Rows.utc(now)).execute();
@@ -124,6 +131,10 @@ public final class CaseRepository {
 
     /** A staff member to assign, with their role on the case (FAMILY_INSPECTOR or INVESTIGATOR). */
     public record Assignment(String accountId, String role) {
+    }
+
+    /** A current membership of a case: its id and the member's account. */
+    public record MemberOfCase(String memberId, String accountId) {
     }
 
     /** A staff member of a case. */

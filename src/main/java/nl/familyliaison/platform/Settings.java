@@ -19,7 +19,8 @@ import io.helidon.config.ConfigSources;
 public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify");
+    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify", "messages",
+                                                      "idempotency");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -97,6 +98,7 @@ public final class Settings {
         map.put("FL_AUDIT_SEAL_INTERVAL", "audit.seal-interval");
         map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
         map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
+        map.put("FL_ATTACHMENT_MAX_BYTES", "messages.attachment-max-bytes");
         return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.familyliaison.messages.MessageFixture;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
@@ -54,6 +55,8 @@ class AuthorizationMatrixTest {
     private static String ownUpdate;
     private static String otherUpdate;
     private static Api ownInspector;
+    private static MessageFixture.Ids ownThread;
+    private static MessageFixture.Ids otherThread;
 
     @BeforeAll
     static void start() {
@@ -79,6 +82,13 @@ class AuthorizationMatrixTest {
         otherInspector.post("/api/cases/" + other + "/members", invite("matrix-other-member@example.org"));
         otherUpdate = otherInspector.post("/api/cases/" + other + "/updates", "{\"text\":\"Ander dossier.\"}")
                 .json().path("id").asText();
+        ownThread = MessageFixture.threadWithFile(service, people, "MATRIX-1",
+                                                  STAFF.get(Who.FAMILY_INSPECTOR).account(),
+                                                  STAFF.get(Who.INVESTIGATOR).account(), memberEmail);
+        otherThread = MessageFixture.threadWithFile(
+                service, people, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example")
+                        .account(), people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example").account(),
+                "matrix-other-case@example.org");
     }
 
     private static String newCase(String reference) {
@@ -129,6 +139,8 @@ class AuthorizationMatrixTest {
         caseRows(rows);
         rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
         rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));
+        rows.addAll(messageRows(ownThread, "", only(Who.MEMBER, Who.FAMILY_INSPECTOR)));
+        rows.addAll(messageRows(otherThread, " (another case)", hiddenForAllSignedIn()));
         return rows;
     }
 
@@ -188,6 +200,25 @@ class AuthorizationMatrixTest {
                                  Map<Who, Expect> onOwn, Map<Who, Expect> onOther) {
         rows.add(row(route, api -> request.apply(own).apply(api), onOwn));
         rows.add(row(route + " (another case)", api -> request.apply(other).apply(api), onOther));
+    }
+
+    /** Messages: for the case's members and family inspector; never investigators or administrators. */
+    private static List<Row> messageRows(MessageFixture.Ids ids, String note, Map<Who, Expect> expected) {
+        String threads = "/api/cases/" + ids.caseId() + "/threads";
+        String thread = threads + "/" + ids.threadId();
+        String files = "/api/cases/" + ids.caseId() + "/attachments";
+        return List.of(
+                row("GET /api/cases/{caseId}/threads" + note, api -> api.get(threads), expected),
+                row("POST /api/cases/{caseId}/threads" + note, api -> api.post(threads, "{}"), expected),
+                row("GET /api/cases/{caseId}/threads/{threadId}/messages" + note,
+                    api -> api.get(thread + "/messages"), expected),
+                row("POST /api/cases/{caseId}/threads/{threadId}/messages" + note,
+                    api -> api.post(thread + "/messages", "{}"), expected),
+                row("POST /api/cases/{caseId}/threads/{threadId}/read" + note,
+                    api -> api.post(thread + "/read", "{}"), expected),
+                row("POST /api/cases/{caseId}/attachments" + note, api -> api.post(files, "{}"), expected),
+                row("GET /api/cases/{caseId}/attachments/{attachmentId}" + note,
+                    api -> api.get(files + "/" + ids.attachmentId()), expected));
     }
 
     @Test

@@ -1,0 +1,120 @@
+package nl.familyliaison.messages;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.messages.MessageViews.AttachmentView;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.ProblemException;
+
+/**
+ * Files sent with messages. An upload is stored on its own first (sealed, with a clean name) and waits for its
+ * uploader to send it with a message of the same case; a phone on a bad connection can then retry the upload and
+ * the message separately.
+ */
+public final class Attachments {
+
+    /** More than anyone sends at once; keeps one message from becoming an archive. */
+    static final int MAX_PER_MESSAGE = 10;
+
+    private final AttachmentRepository attachments;
+    private final MessageSettings settings;
+    private final KeyRing keys;
+    private final Clock clock;
+
+    public Attachments(AttachmentRepository attachments, MessageSettings settings, KeyRing keys, Clock clock) {
+        this.attachments = attachments;
+        this.settings = settings;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Reads an upload within the configured size; see {@link Upload#read}. */
+    public Upload read(InputStream body, long declaredLength) {
+        return Upload.read(body, declaredLength, settings.attachmentMaxBytes());
+    }
+
+    /** Stores an upload of {@code uploaderId} in the case; it waits there until sent with a message. */
+    public AttachmentView upload(DbExecute tx, String caseId, String uploaderId, Upload upload, String sentName) {
+        String id = Ids.newId();
+        String name = FileName.clean(sentName, upload.type());
+        KeyRing.Sealed sealedName = keys.seal(name.getBytes(StandardCharsets.UTF_8), StoredAttachment.nameContext(id));
+        StoredAttachment attachment = new StoredAttachment(id, uploaderId, null, null, upload.type(), upload.size(),
+                                                           sealedName);
+        attachments.in(tx).insert(attachment, caseId,
+                                  keys.seal(upload.content(), StoredAttachment.contentContext(id)), clock.instant());
+        return new AttachmentView(id, name, upload.type().mediaType(), upload.size());
+    }
+
+    /**
+     * Sends the uploads with a message, in the given order.
+     *
+     * @throws ProblemException 400 naming the first id that is not the sender's waiting upload in this case
+     */
+    List<AttachmentView> attach(DbExecute tx, String caseId, String senderId, String messageId, List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > MAX_PER_MESSAGE) {
+            throw ProblemException.invalid("attachmentIds", "Send at most " + MAX_PER_MESSAGE
+                                                            + " files with one message.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (!Ids.isId(id) || !seen.add(id) || !attachments.in(tx).attach(id, caseId, senderId, messageId, i)) {
+                throw ProblemException.invalid("attachmentIds[" + i + "]", "This file cannot be sent with this"
+                                                                           + " message. Upload it again.");
+            }
+        }
+        return ids.stream().map(id -> view(attachments.in(tx).find(caseId, id).orElseThrow())).toList();
+    }
+
+    /**
+     * An attachment of the case for someone who may have it: whoever may read the thread of its message, or, while
+     * it waits to be sent, only its uploader.
+     */
+    Optional<StoredAttachment> downloadable(String caseId, String accountId, String id,
+                                            Predicate<String> mayReadThread) {
+        if (!Ids.isId(id)) {
+            return Optional.empty();
+        }
+        return attachments.find(caseId, id).filter(attachment -> attachment.threadId() == null
+                ? attachment.uploaderId().equals(accountId)
+                : mayReadThread.test(attachment.threadId()));
+    }
+
+    byte[] content(StoredAttachment attachment) {
+        return keys.open(attachments.content(attachment.id()), StoredAttachment.contentContext(attachment.id()));
+    }
+
+    String name(StoredAttachment attachment) {
+        return new String(keys.open(attachment.name(), StoredAttachment.nameContext(attachment.id())),
+                          StandardCharsets.UTF_8);
+    }
+
+    /** The attachments of the messages at positions {@code low} to {@code high}, by message id. */
+    Map<String, List<AttachmentView>> ofMessages(String threadId, int low, int high) {
+        Map<String, List<AttachmentView>> byMessage = new LinkedHashMap<>();
+        for (StoredAttachment attachment : attachments.between(threadId, low, high)) {
+            byMessage.computeIfAbsent(attachment.messageId(), id -> new ArrayList<>()).add(view(attachment));
+        }
+        return byMessage;
+    }
+
+    private AttachmentView view(StoredAttachment attachment) {
+        return new AttachmentView(attachment.id(), name(attachment), attachment.type().mediaType(),
+                                  attachment.size());
+    }
+}

@@ -1,0 +1,209 @@
+package nl.familyliaison.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.messages.MessageViews.AttachmentView;
+import nl.familyliaison.messages.MessageViews.MessageView;
+import nl.familyliaison.messages.MessageViews.StartedThread;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.ratelimit.RateLimiter;
+
+/**
+ * Messages over HTTP: threads, messages, read marks, attachments. Maps requests and answers only. Every route goes
+ * through {@link CaseAccess#require} first (an unknown or foreign case answers 404 and is audited), then asks
+ * {@link Threads} whether the person takes part in the thread; every POST honours {@code Idempotency-Key}.
+ */
+public final class MessageService {
+
+    static final String POST_LIMIT = "message-post-account";
+    static final String UPLOAD_LIMIT = "upload-account";
+    static final HeaderName FILE_NAME = HeaderNames.create("X-File-Name");
+
+    private final Threads threads;
+    private final ThreadPages pages;
+    private final Attachments attachments;
+    private final CaseAccess access;
+    private final Idempotency idempotency;
+    private final RateLimiter limiter;
+    private final Outbox outbox;
+    private final Guards guards;
+
+    public MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
+                          Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
+        this.threads = threads;
+        this.pages = pages;
+        this.attachments = attachments;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.limiter = limiter;
+        this.outbox = outbox;
+        this.guards = guards;
+        // A misspelt policy stops the start instead of failing the first post.
+        limiter.policy(POST_LIMIT);
+        limiter.policy(UPLOAD_LIMIT);
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/cases/{caseId}/threads", guards.signedIn(), this::start)
+                .get("/api/cases/{caseId}/threads", guards.signedIn(), this::list)
+                .get("/api/cases/{caseId}/threads/{threadId}/messages", guards.signedIn(), this::page)
+                .post("/api/cases/{caseId}/threads/{threadId}/messages", guards.signedIn(), this::post)
+                .post("/api/cases/{caseId}/threads/{threadId}/read", guards.signedIn(), this::markRead)
+                .post("/api/cases/{caseId}/attachments", guards.signedIn(), this::upload)
+                .get("/api/cases/{caseId}/attachments/{attachmentId}", guards.signedIn(), this::download);
+    }
+
+    record NewThread(String text, List<String> memberIds, List<String> attachmentIds) {
+    }
+
+    record NewMessage(String text, List<String> attachmentIds) {
+    }
+
+    private void start(ServerRequest request, ServerResponse response) {
+        String action = "case.thread.start";
+        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        NewThread body = Json.read(request, NewThread.class);
+        MessageText text = MessageText.of(body.text());
+        limiter.consume(POST_LIMIT, context.actor().accountId());
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
+            StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
+            return Idempotency.Answer.json(Status.CREATED_201, started, started.thread().id());
+        });
+        done(request, response, context, action, "message-thread", answer);
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, "case.threads.list");
+        response.send(threads.list(context));
+    }
+
+    private void page(ServerRequest request, ServerResponse response) {
+        String action = "case.messages.read";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        MessageThread thread = readable(request, context, action);
+        Cursor cursor = Cursor.decode(request.query().first("cursor").asOptional().orElse(null));
+        MessageViews.MessagePage page = pages.page(context, thread, cursor, limit(request));
+        access.recorded(request, context, action, "message-thread", thread.id(), true);
+        response.send(page);
+    }
+
+    private void post(ServerRequest request, ServerResponse response) {
+        String action = "case.message.post";
+        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        MessageThread thread = readable(request, context, action);
+        NewMessage body = Json.read(request, NewMessage.class);
+        MessageText text = MessageText.of(body.text());
+        limiter.consume(POST_LIMIT, context.actor().accountId());
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
+            MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
+            return Idempotency.Answer.json(Status.CREATED_201, posted, posted.id());
+        });
+        done(request, response, context, action, "message", answer);
+    }
+
+    private void markRead(ServerRequest request, ServerResponse response) {
+        String action = "case.thread.mark-read";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        MessageThread thread = readable(request, context, action);
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), "", tx -> {
+            pages.markRead(tx, context, thread);
+            return Idempotency.Answer.noContent(thread.id());
+        });
+        done(request, response, context, action, "message-thread", answer);
+    }
+
+    private void upload(ServerRequest request, ServerResponse response) {
+        String action = "case.attachment.upload";
+        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        limiter.consume(UPLOAD_LIMIT, context.actor().accountId());
+        Upload upload = attachments.read(request.content().inputStream(),
+                                         request.headers().contentLength().orElse(-1L));
+        String name = request.headers().first(FILE_NAME).orElse(null);
+        String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
+            AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
+                                                       name);
+            return Idempotency.Answer.json(Status.CREATED_201, stored, stored.id());
+        });
+        done(request, response, context, action, "attachment", answer);
+    }
+
+    private void download(ServerRequest request, ServerResponse response) {
+        String action = "case.attachment.download";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        String id = request.path().pathParameters().get("attachmentId");
+        StoredAttachment attachment = attachments
+                .downloadable(context.caseId(), context.actor().accountId(), id,
+                              threadId -> threads.readable(context, threadId).isPresent())
+                .orElseThrow(() -> refused(request, context, action, "attachment", id));
+        byte[] content = attachments.content(attachment);
+        access.recorded(request, context, action, "attachment", attachment.id(), true);
+        response.headers().contentType(HttpMediaType.create(attachment.type().mediaType()));
+        response.header(HeaderNames.CONTENT_DISPOSITION, FileName.contentDisposition(attachments.name(attachment)));
+        // Set here as well as by the service-wide headers: a file must never be sniffed into HTML, nor kept.
+        response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(content);
+    }
+
+    /** After the transaction: wake the mail worker, record the write (a retry too), send the answer. */
+    private void done(ServerRequest request, ServerResponse response, CaseContext context, String action,
+                      String objectType, Idempotency.Answer answer) {
+        outbox.afterCommit();
+        access.recorded(request, context, action, objectType, answer.objectId(), true);
+        answer.send(response);
+    }
+
+    private MessageThread readable(ServerRequest request, CaseContext context, String action) {
+        String threadId = request.path().pathParameters().get("threadId");
+        return threads.readable(context, threadId)
+                .orElseThrow(() -> refused(request, context, action, "message-thread", threadId));
+    }
+
+    /** A thread or file of the case that is not there or not for this person: audited, and answered as absent. */
+    private ProblemException refused(ServerRequest request, CaseContext context, String action, String objectType,
+                                     String id) {
+        access.recorded(request, context, action, objectType, Ids.isId(id) ? id : null, false);
+        return ProblemException.notFound();
+    }
+
+    private static int limit(ServerRequest request) {
+        String sent = request.query().first("limit").asOptional().orElse(null);
+        if (sent == null) {
+            return ThreadPages.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(sent);
+            if (limit >= 1 && limit <= ThreadPages.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Answered below like any other limit out of range.
+        }
+        throw ProblemException.invalid("limit", "Choose a limit from 1 to " + ThreadPages.MAX_LIMIT + ".");
+    }
+
+    private static String fingerprint(Object body) {
+        return new String(Json.write(body), StandardCharsets.UTF_8);
+    }
+
+    private static String caseId(ServerRequest request) {
+        return request.path().pathParameters().get("caseId");
+    }
+}

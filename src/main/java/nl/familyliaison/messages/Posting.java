@@ -1,0 +1,73 @@
+package nl.familyliaison.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.messages.MessageViews.AttachmentView;
+import nl.familyliaison.messages.MessageViews.MessageView;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.KeyRing;
+
+/**
+ * Adds a message to a thread, all in the caller's transaction: the next position in the thread, the sealed body, the
+ * attachments sent with it, and a mail to everyone else in the thread. The mail says only that there is something
+ * new: never who wrote, never what.
+ */
+public final class Posting {
+
+    static final String MAIL_TEMPLATE = "new-message";
+
+    private final MessageRepository messages;
+    private final Attachments attachments;
+    private final CaseRepository cases;
+    private final AccountRepository accounts;
+    private final Outbox outbox;
+    private final KeyRing keys;
+    private final Clock clock;
+
+    public Posting(MessageRepository messages, Attachments attachments, CaseRepository cases,
+                   AccountRepository accounts, Outbox outbox, KeyRing keys, Clock clock) {
+        this.messages = messages;
+        this.attachments = attachments;
+        this.cases = cases;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    MessageView post(DbExecute tx, MessageThread thread, String authorId, MessageText text,
+                     List<String> attachmentIds) {
+        String id = Ids.newId();
+        Instant now = clock.instant();
+        int position = messages.in(tx).nextPosition(thread.id(), now);
+        messages.in(tx).insertMessage(new StoredMessage(id, thread.id(), position, authorId, seal(id, text), now));
+        List<AttachmentView> sent = attachments.attach(tx, thread.caseId(), authorId, id, attachmentIds);
+        Names names = new Names(accounts.in(tx));
+        tellTheOthers(tx, thread, authorId, id, names);
+        return new MessageView(id, names.person(authorId), true, text.value(), now, sent, List.of());
+    }
+
+    private KeyRing.Sealed seal(String messageId, MessageText text) {
+        return keys.seal(text.value().getBytes(StandardCharsets.UTF_8), StoredMessage.context(messageId));
+    }
+
+    private void tellTheOthers(DbExecute tx, MessageThread thread, String authorId, String messageId, Names names) {
+        for (String accountId : Roster.of(cases.in(tx), thread.caseId()).accountsIn(thread)) {
+            Account account = names.account(accountId);
+            if (!accountId.equals(authorId) && account.status() != Account.Status.DISABLED) {
+                outbox.enqueue(tx, new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,
+                                            account.language(), Map.of(), Mail.Priority.NORMAL));
+            }
+        }
+    }
+}
