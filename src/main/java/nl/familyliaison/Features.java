@@ -154,14 +154,18 @@ public record Features(RequestLog requestLog,
         UpdateRepository updateRepository = new UpdateRepository(database.client());
         Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
-        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, cases, (caseIds, before) -> List.of(),
+        MessageRepository messageRepository = new MessageRepository(database.client());
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, cases,
+                                            (caseIds, before) -> messageRepository.waitingForStaff(caseIds, before)
+                                                    .stream().map(waiting -> new Dashboard.WaitingThread(
+                                                            waiting.caseId(), waiting.threadId(), waiting.since()))
+                                                    .toList(),
                                             accountIds -> outbox.failedFor(accountIds).stream()
                                                     .map(failed -> new Dashboard.FailedMail(failed.recipientId(),
                                                                                             failed.template(),
                                                                                             failed.createdAt()))
                                                     .toList(),
                                             clock);
-        MessageRepository messageRepository = new MessageRepository(database.client());
         Attachments attachments = new Attachments(new AttachmentRepository(database.client()),
                                                   MessageSettings.from(config), keys, clock);
         Posting posting = new Posting(messageRepository, attachments, caseRepository, accounts, outbox, keys, clock);

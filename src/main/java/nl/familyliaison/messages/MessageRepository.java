@@ -134,4 +134,27 @@ public final class MessageRepository {
     /** One person read one message at a time. */
     record ReadReceipt(String messageId, String accountId, Instant readAt) {
     }
+
+    /**
+     * Threads of these cases whose newest message is a member's, posted before {@code before}: a question that is
+     * still waiting for staff.
+     */
+    public List<Waiting> waitingForStaff(List<String> caseIds, java.time.Instant before) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return db.get().createNamedQuery("threads-waiting-for-staff")
+                // Ids hold no commas, so one comma-separated parameter stands for the whole set.
+                .addParam("caseIds", String.join(",", caseIds))
+                .addParam("before", nl.familyliaison.platform.Rows.utc(before))
+                .execute()
+                .map(row -> new Waiting(nl.familyliaison.platform.Rows.text(row, "investigation_id"),
+                                        nl.familyliaison.platform.Rows.text(row, "thread_id"),
+                                        nl.familyliaison.platform.Rows.instant(row, "posted_at")))
+                .toList();
+    }
+
+    /** A thread waiting for an answer since a member's message. */
+    public record Waiting(String caseId, String threadId, java.time.Instant since) {
+    }
 }
