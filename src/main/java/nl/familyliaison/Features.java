@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.HttpRouting;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
@@ -61,6 +62,7 @@ import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.MailSender;
 import nl.familyliaison.notify.MailTemplates;
 import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.notify.OutboxMetrics;
 import nl.familyliaison.notify.OutboxRepository;
 import nl.familyliaison.notify.PreferenceRepository;
 import nl.familyliaison.notify.PreferenceService;
@@ -123,7 +125,10 @@ public record Features(RequestLog requestLog,
                                                      new Transactions(database.backgroundClient()),
                                                      templates, MailSender.create(config.get("mail"),
                                                                                   dataDir.resolve("mail")),
-                                                     clock, DeliveryWorker.Settings.from(config.get("notify.delivery")));
+                                                     clock, DeliveryWorker.Settings.from(config.get("notify.delivery")),
+                                                     new OutboxMetrics(Metrics.globalRegistry(),
+                                                                       new OutboxRepository(database.backgroundClient()),
+                                                                       clock));
 
         AuditRepository auditRepository = new AuditRepository(database.client());
         AuditLog auditLog = new AuditLog(auditRepository, clock);

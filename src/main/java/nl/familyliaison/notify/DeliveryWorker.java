@@ -33,13 +33,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private final MailSender sender;
     private final Clock clock;
     private final Settings settings;
+    private final OutboxMetrics metrics;
     private final String workerId = "worker-" + Ids.newId();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
-                          MailSender sender, Clock clock, Settings settings) {
+                          MailSender sender, Clock clock, Settings settings, OutboxMetrics metrics) {
         this.rows = rows;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -47,6 +48,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.sender = sender;
         this.clock = clock;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** How the worker paces itself. */
@@ -118,6 +120,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 MailTemplates.Rendered rendered = templates.render(row.template(), row.language(), values);
                 sender.send(messageId(row.id()), row.recipientEmail(), rendered);
                 rows.markSent(row.id(), workerId, clock.instant());
+                metrics.sent();
             } catch (RuntimeException e) {
                 failed(row, e);
             }
@@ -130,9 +133,11 @@ public final class DeliveryWorker implements AutoCloseable {
         if (isPermanent(e) || !now.isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
             LOG.warning("Mail " + row.id() + " (" + row.template() + ") failed for good: " + error);
             rows.markFailed(row.id(), workerId, error);
+            metrics.failed();
         } else {
             Duration wait = settings.backoff().delay(row.attempts() + 1, ThreadLocalRandom.current());
             rows.retryLater(row.id(), workerId, now.plus(wait), error);
+            metrics.retried();
         }
     }
 

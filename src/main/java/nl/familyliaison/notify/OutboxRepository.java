@@ -97,6 +97,17 @@ public final class OutboxRepository {
                 .toList();
     }
 
+    /** How many mails wait, and since when the oldest. */
+    public Figures figures() {
+        return db.execute().createNamedGet("outbox-figures").execute()
+                .map(row -> new Figures(Rows.number(row, "pending"), Rows.instant(row, "oldest")))
+                .orElse(new Figures(0, null));
+    }
+
+    /** The outbox's size and age. */
+    public record Figures(long pending, Instant oldest) {
+    }
+
     /** A mail that could not be delivered. */
     public record Failed(String id, String recipientId, String template, Instant createdAt) {
     }
