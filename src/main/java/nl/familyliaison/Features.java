@@ -126,9 +126,8 @@ public record Features(RequestLog requestLog,
                                                      templates, MailSender.create(config.get("mail"),
                                                                                   dataDir.resolve("mail")),
                                                      clock, DeliveryWorker.Settings.from(config.get("notify.delivery")),
-                                                     new OutboxMetrics(Metrics.globalRegistry(),
-                                                                       new OutboxRepository(database.backgroundClient()),
-                                                                       clock));
+                                                     new OutboxMetrics(Metrics.globalRegistry(), new OutboxRepository(
+                                                             database.backgroundClient()), clock));
 
         AuditRepository auditRepository = new AuditRepository(database.client());
         AuditLog auditLog = new AuditLog(auditRepository, clock);
@@ -139,7 +138,8 @@ public record Features(RequestLog requestLog,
         Guards guards = new Guards(authorization, audit);
         AccountRepository accounts = new AccountRepository(database.client());
         Sessions sessions = Sessions.create(new SessionRepository(database.client()), clock, config.get("sessions"));
-        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(database.client()), outbox, keys,
+        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(database.client()), outbox,
+                                                      keys,
                                                       transactions, clock,
                                                       config.get("staff.enrolment-lifetime").as(Duration.class)
                                                               .orElse(Duration.ofDays(3)));

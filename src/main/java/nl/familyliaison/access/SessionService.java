@@ -66,7 +66,8 @@ public final class SessionService {
         if (!Ids.isId(sessionId) || !sessions.end(actor.accountId(), sessionId)) {
             throw ProblemException.notFound();
         }
-        audit.record(request, actor.account(), "session.end", "account", actor.accountId(), AccessAudit.Result.SUCCEEDED);
+        audit.record(request, actor.account(), "session.end", "account", actor.accountId(),
+                     AccessAudit.Result.SUCCEEDED);
         response.status(Status.NO_CONTENT_204).send();
     }
 }

@@ -16,7 +16,8 @@ import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
 
 /**
- * Hands a rendered mail over: to the configured SMTP server, or — with none configured, as in the embedded default —
+ * Hands a rendered mail over: to the configured SMTP server, or — with none configured, as in the embedded
+ * default —
  * as an .eml file in a folder, so a person trying the service can open the mails it would send.
  */
 public abstract sealed class MailSender permits MailSender.Smtp, MailSender.EmlFolder {

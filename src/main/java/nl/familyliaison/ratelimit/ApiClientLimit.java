@@ -9,7 +9,8 @@ import nl.familyliaison.platform.RequestLog;
 
 /**
  * The general limit on API requests ({@code api-client}): per session for a signed-in request (the session the
- * authentication filter found — a made-up cookie does not get a bucket of its own), otherwise per client IP. Static files and health checks are not counted. Over the limit the request goes no
+ * authentication filter found — a made-up cookie does not get a bucket of its own), otherwise per client IP.
+ * Static files and health checks are not counted. Over the limit the request goes no
  * further: the error mapping answers 429 problem+json with Retry-After.
  */
 public final class ApiClientLimit {

@@ -59,14 +59,16 @@ class StaffSignInTest {
         assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, code).status());
         assertProblem(signIn(staff.account().email(), People.STAFF_PASSWORD, code), 401, "sign-in-failed");
         service.clock().advance(Duration.ofSeconds(30));
-        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD, staff.codeNow(service.clock())).status());
+        assertEquals(200, signIn(staff.account().email(), People.STAFF_PASSWORD,
+                                 staff.codeNow(service.clock())).status());
     }
 
     @Test
     void allFailuresLookAlike() {
         People.Staff staff = service.people().staff(Role.INVESTIGATOR, "alike@inspectie.example");
         service.clock().advance(Duration.ofSeconds(30));
-        Reply wrongPassword = signIn(staff.account().email(), "Wrong but long password", staff.codeNow(service.clock()));
+        Reply wrongPassword = signIn(staff.account().email(), "Wrong but long password",
+                                     staff.codeNow(service.clock()));
         Reply wrongCode = signIn(staff.account().email(), People.STAFF_PASSWORD, wrongCode(staff));
         Reply unknown = signIn("unknown@inspectie.example", People.STAFF_PASSWORD, staff.codeNow(service.clock()));
         assertEquals(wrongPassword.json().path("detail"), wrongCode.json().path("detail"));

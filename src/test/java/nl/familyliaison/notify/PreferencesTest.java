@@ -83,7 +83,8 @@ class PreferencesTest {
         for (String body : new String[] {
                 "{\"language\":\"fr\",\"mailEnabled\":true,\"detailLevel\":\"EVERYTHING\","
                 + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}}",
-                "{\"language\":\"nl\",\"detailLevel\":\"EVERYTHING\",\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}}",
+                "{\"language\":\"nl\",\"detailLevel\":\"EVERYTHING\","
+                + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}}",
                 "{\"language\":\"nl\",\"mailEnabled\":true,\"detailLevel\":\"SOME\","
                 + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}}",
                 "{\"language\":\"nl\",\"mailEnabled\":true,\"detailLevel\":\"EVERYTHING\","

@@ -19,7 +19,8 @@ class ApiRoutesTest {
 
     @Test
     void dotsInTemplatesAreLiteral() {
-        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/appointments/{id}/calendar.ics", ApiRoutes.PUBLIC);
+        ApiRoutes.Route route = new ApiRoutes.Route(Method.GET, "/api/appointments/{id}/calendar.ics",
+                                                    ApiRoutes.PUBLIC);
         assertTrue(route.matches("/api/appointments/abc/calendar.ics"));
         assertFalse(route.matches("/api/appointments/abc/calendarXics"));
     }

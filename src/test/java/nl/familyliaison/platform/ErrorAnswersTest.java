@@ -36,7 +36,8 @@ class ErrorAnswersTest {
         service = TestService.builder()
                 .set("server.max-payload-size", String.valueOf(BODY_LIMIT))
                 .routes(routes -> routes
-                        .post("/api/fixture/echo", ApiRoutes.PUBLIC, (req, res) -> res.send(Json.read(req, Greeting.class)))
+                        .post("/api/fixture/echo", ApiRoutes.PUBLIC,
+                              (req, res) -> res.send(Json.read(req, Greeting.class)))
                         .get("/api/fixture/crash", ApiRoutes.PUBLIC, (req, res) -> {
                             throw new IllegalStateException("SELECT secret FROM internals");
                         }))
