@@ -48,6 +48,8 @@ import nl.familyliaison.cases.Members;
 import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
+import nl.familyliaison.cases.UnreadFollowUp;
+import nl.familyliaison.cases.UnreadUpdates;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.messages.AttachmentRepository;
@@ -104,6 +106,7 @@ public record Features(RequestLog requestLog,
                        AuditSealer sealer,
                        Outbox outbox,
                        DeliveryWorker delivery,
+                       UnreadFollowUp followUp,
                        List<AutoCloseable> background) {
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
@@ -160,7 +163,17 @@ public record Features(RequestLog requestLog,
         Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
         MessageRepository messageRepository = new MessageRepository(database.client());
-        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, cases,
+        UnreadUpdates unreadUpdates = new UnreadUpdates(memberRepository, updateRepository);
+        Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
+                .orElse(Duration.ofDays(3));
+        UnreadFollowUp followUp = new UnreadFollowUp(
+                caseRepository, unreadUpdates,
+                before -> messageRepository.unreadByMembers(before).stream()
+                        .map(unread -> new UnreadFollowUp.UnreadMessage(unread.accountId(), unread.messageId()))
+                        .toList(),
+                accounts, outbox, new Transactions(database.backgroundClient()), clock, followUpAfter,
+                config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, unreadUpdates, followUpAfter, cases,
                                             (caseIds, before) -> messageRepository.waitingForStaff(caseIds, before)
                                                     .stream().map(waiting -> new Dashboard.WaitingThread(
                                                             waiting.caseId(), waiting.threadId(), waiting.since()))
@@ -206,7 +219,8 @@ public record Features(RequestLog requestLog,
                             sealer,
                             outbox,
                             delivery,
-                            List.of(delivery, sealer));
+                            followUp,
+                            List.of(delivery, sealer, followUp));
     }
 
     /** Filters in the order a request passes them, then every feature's routes. */
@@ -234,6 +248,7 @@ public record Features(RequestLog requestLog,
     void startBackground() {
         delivery.start();
         sealer.start();
+        followUp.start();
     }
 
     /** Access events go into the audit trail with the request's id and the caller's address. */

@@ -19,7 +19,8 @@ public final class Dashboard {
 
     private final CaseRepository cases;
     private final MemberRepository members;
-    private final UpdateRepository updates;
+    private final UnreadUpdates unreadUpdates;
+    private final java.time.Duration followUpAfter;
     private final Cases rules;
     private final BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads;
     private final Function<Collection<String>, List<FailedMail>> failedMails;
@@ -30,12 +31,14 @@ public final class Dashboard {
      *                       answered by staff since
      * @param failedMails    mails to the given accounts that could not be delivered
      */
-    public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates, Cases rules,
+    public Dashboard(CaseRepository cases, MemberRepository members, UnreadUpdates unreadUpdates,
+                     java.time.Duration followUpAfter, Cases rules,
                      BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads,
                      Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
         this.cases = cases;
         this.members = members;
-        this.updates = updates;
+        this.unreadUpdates = unreadUpdates;
+        this.followUpAfter = followUpAfter;
         this.rules = rules;
         this.waitingThreads = waitingThreads;
         this.failedMails = failedMails;
@@ -55,7 +58,8 @@ public final class Dashboard {
     }
 
     /** An update a member has not read yet (whether or not they get mail). */
-    public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt) {
+    public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt,
+                         boolean callMember) {
     }
 
     public record Summary(List<Investigation> cases, List<Investigation> overdueUpdates,
@@ -76,23 +80,13 @@ public final class Dashboard {
     }
 
     private List<Unread> unread(List<Investigation> mine) {
-        List<Unread> unread = new java.util.ArrayList<>();
-        for (Investigation investigation : mine) {
-            List<Update> posted = updates.ofCase(investigation.id()).stream()
-                    .filter(update -> !update.isCorrection()).toList();
-            for (Member member : members.ofCase(investigation.id())) {
-                if (!member.isActive()) {
-                    continue;
-                }
-                posted.stream()
-                        .filter(update -> update.forAllMembers() || update.memberIds().contains(member.id()))
-                        .filter(update -> !update.readBy().containsKey(member.accountId()))
-                        .forEach(update -> unread.add(new Unread(investigation.id(), member.id(),
-                                                                 member.displayName(), update.id(),
-                                                                 update.postedAt())));
-            }
-        }
-        return unread;
+        Instant callAfter = clock.instant().minus(followUpAfter.multipliedBy(2));
+        return mine.stream()
+                .flatMap(investigation -> unreadUpdates.in(investigation).stream())
+                .map(unread -> new Unread(unread.caseId(), unread.member().id(), unread.member().displayName(),
+                                          unread.update().id(), unread.update().postedAt(),
+                                          unread.update().postedAt().isBefore(callAfter)))
+                .toList();
     }
 
     private List<Unreachable> unreachable(List<Investigation> mine) {

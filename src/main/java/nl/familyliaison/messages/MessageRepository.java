@@ -157,4 +157,18 @@ public final class MessageRepository {
     /** A thread waiting for an answer since a member's message. */
     public record Waiting(String caseId, String threadId, java.time.Instant since) {
     }
+
+    /** Messages that members taking part in their thread have not read, posted before {@code before}. */
+    public List<UnreadByMember> unreadByMembers(java.time.Instant before) {
+        return db.get().createNamedQuery("messages-unread-by-members")
+                .addParam("before", nl.familyliaison.platform.Rows.utc(before))
+                .execute()
+                .map(row -> new UnreadByMember(nl.familyliaison.platform.Rows.text(row, "account_id"),
+                                       nl.familyliaison.platform.Rows.text(row, "message_id")))
+                .toList();
+    }
+
+    /** A message one member has not read. */
+    public record UnreadByMember(String accountId, String messageId) {
+    }
 }

@@ -1,0 +1,110 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * One reminder mail when a member has not read an update or a message within {@code after}; the staff dashboard flags
+ * the member for a phone call once twice that time has passed. Each item reminds each person once: the outbox's
+ * unique (event, recipient) key makes every later round, on any instance, a no-op for it.
+ */
+public final class UnreadFollowUp implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(UnreadFollowUp.class.getName());
+
+    private final CaseRepository cases;
+    private final UnreadUpdates unreadUpdates;
+    private final Function<Instant, List<UnreadMessage>> unreadMessages;
+    private final AccountRepository accounts;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration after;
+    private final Duration interval;
+    private volatile boolean running;
+    private Thread thread;
+
+    public UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates,
+                          Function<Instant, List<UnreadMessage>> unreadMessages, AccountRepository accounts,
+                          Outbox outbox, Transactions transactions, Clock clock, Duration after, Duration interval) {
+        this.cases = cases;
+        this.unreadUpdates = unreadUpdates;
+        this.unreadMessages = unreadMessages;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.after = after;
+        this.interval = interval;
+    }
+
+    /** A message one member has not read. */
+    public record UnreadMessage(String accountId, String messageId) {
+    }
+
+    /** One round: queues a reminder for every item unread longer than {@code after}. */
+    public void remind() {
+        Instant before = clock.instant().minus(after);
+        for (Investigation investigation : cases.all()) {
+            if (investigation.status() != Investigation.Status.OPEN) {
+                continue;
+            }
+            unreadUpdates.in(investigation).stream()
+                    .filter(unread -> unread.update().postedAt().isBefore(before))
+                    .forEach(unread -> queue("update:" + unread.update().id(), unread.member().accountId()));
+        }
+        unreadMessages.apply(before).forEach(unread -> queue("message:" + unread.messageId(), unread.accountId()));
+        outbox.afterCommit();
+    }
+
+    private void queue(String item, String accountId) {
+        accounts.byId(accountId).ifPresent(account -> transactions.inTransaction(tx -> {
+            outbox.enqueue(tx, new Mail("unread-reminder:" + item, account.id(), account.email(), "unread-reminder",
+                                        account.language(), Map.of(), Mail.Priority.NORMAL));
+            return null;
+        }));
+    }
+
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("unread-follow-up").start(this::loop);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                remind();
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Unread follow-up round failed; trying again later: "
+                                       + e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+}
