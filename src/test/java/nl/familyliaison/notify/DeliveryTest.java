@@ -3,8 +3,6 @@ package nl.familyliaison.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +16,12 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.Ports;
+import nl.familyliaison.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DeliveryTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = Ports.free();
     private static GreenMail smtp = startSmtp();
 
     @RegisterExtension
@@ -195,18 +194,9 @@ class DeliveryTest {
     }
 
     private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+        return TestMail.ownServer(PORT);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static void sleep(long millis) {
         try {

@@ -2,19 +2,18 @@ package nl.familyliaison.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.TestDatabase;
+import nl.familyliaison.support.Ports;
+import nl.familyliaison.support.TestMail;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +24,8 @@ class TwoWorkersTest {
 
     @Test
     void twoWorkersDeliverEveryMailExactlyOnce() throws Exception {
-        int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        int port = Ports.free();
+        GreenMail smtp = TestMail.ownServer(port);
         String database = TestDatabase.newDatabase();
         try (TestService first = instance(database, port); TestService second = instance(database, port)) {
             new Transactions(first.running().database().client()).inTransaction(tx -> {
@@ -69,11 +67,4 @@ class TwoWorkersTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

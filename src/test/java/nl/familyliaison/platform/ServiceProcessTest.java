@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import nl.familyliaison.support.TestFolders;
+import nl.familyliaison.support.Ports;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +36,8 @@ class ServiceProcessTest {
     @Test
     void stopsCleanlyOnSigtermAndKeepsItsDataAcrossRestarts() throws Exception {
         Path dataDir = TestFolders.fresh("process-data");
-        int httpPort = freePort();
-        int dbPort = freePort();
+        int httpPort = Ports.free();
+        int dbPort = Ports.free();
 
         Process first = launch(dataDir, httpPort, dbPort, "first.log");
         awaitHealthy(first, httpPort, dataDir.resolve("first.log"));
@@ -127,9 +127,4 @@ class ServiceProcessTest {
                                            "root", "");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -23,6 +23,13 @@ public final class TestMail {
         return server;
     }
 
+    /** A separate SMTP server on {@code port}, for tests that stop and start it (outages). */
+    public static GreenMail ownServer(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
     public static int port() {
         return server().getSmtp().getPort();
     }
