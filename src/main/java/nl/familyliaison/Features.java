@@ -27,6 +27,7 @@ import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
 import nl.familyliaison.access.StaffService;
 import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditRepository;
 import nl.familyliaison.audit.AuditSealer;
@@ -100,6 +101,7 @@ public record Features(RequestLog requestLog,
                        StaffService staffService,
                        AuditService auditService,
                        MessageService messages,
+                       AppointmentService appointments,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
                        AuditLog auditLog,
@@ -163,6 +165,7 @@ public record Features(RequestLog requestLog,
         Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
         MessageRepository messageRepository = new MessageRepository(database.client());
+        Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
         UnreadUpdates unreadUpdates = new UnreadUpdates(memberRepository, updateRepository);
         Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
                 .orElse(Duration.ofDays(3));
@@ -190,7 +193,7 @@ public record Features(RequestLog requestLog,
         MessageService messages = new MessageService(
                 new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
                 new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
-                new Idempotency(new IdempotencyRepository(), transactions, keys, clock), limiter, outbox, guards);
+                idempotency, limiter, outbox, guards);
 
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
@@ -213,6 +216,12 @@ public record Features(RequestLog requestLog,
                                              auditRepository, accounts, guards,
                                              caseRepository::idsOfMember),
                             messages,
+                            AppointmentService.create(database.client(), caseRepository, memberRepository, accounts,
+                                                      keys, outbox, caseAccess, idempotency, guards, clock,
+                                                      config.get("appointments.reminder-before").as(Duration.class)
+                                                              .orElse(Duration.ofHours(24)),
+                                                      config.get("appointments.organizer-address").asString()
+                                                              .orElse("no-reply@family-liaison.invalid")),
                             staffAccounts,
                             accounts,
                             auditLog,
@@ -242,6 +251,7 @@ public record Features(RequestLog requestLog,
         staffService.routes(api);
         auditService.routes(api);
         messages.routes(api);
+        appointments.routes(api);
         return api;
     }
 

@@ -20,7 +20,7 @@ public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
     static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify", "messages",
-                                                      "idempotency");
+                                                      "idempotency", "appointments");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -99,6 +99,7 @@ public final class Settings {
         map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
         map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
         map.put("FL_ATTACHMENT_MAX_BYTES", "messages.attachment-max-bytes");
+        map.put("FL_APPOINTMENT_REMINDER_BEFORE", "appointments.reminder-before");
         return java.util.Collections.unmodifiableMap(map);
     }
 }
