@@ -1,5 +1,5 @@
 // Small builders for NL Design System markup. Text nodes come from t() or, marked data-api, from the service.
-import { t, tOr } from './i18n.js';
+import { dateTime, t, tOr } from './i18n.js';
 
 let ids = 0;
 
@@ -22,6 +22,16 @@ export function h(tag, attributes = {}, ...children) {
     }
   }
   return element;
+}
+
+/** Appends the children that are there (null, undefined and false are left out, unlike Element.append). */
+export function fill(parent, ...children) {
+  parent.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
+
+/** An instant as a date and time in Amsterdam, in a time element (machine-readable too). */
+export function when(instant) {
+  return h('time', { datetime: instant }, dateTime(instant));
 }
 
 /** Text that comes from the service (names, messages, phase texts, dates): never looked up in a translation file. */

@@ -1,11 +1,11 @@
 // A member's cases: each with its phase and the date of the next update.
 import { get } from '../lib/api.js';
-import { alert, data, h, heading, paragraph } from '../lib/dom.js';
+import { alert, data, h, heading, paragraph, fill } from '../lib/dom.js';
 import { date, t } from '../lib/i18n.js';
 
 export default async function cases({ view, notice }) {
   const list = (await get('/api/cases')).cases;
-  view.append(
+  fill(view, 
     notice ? alert('info', paragraph(notice)) : null,
     heading(1, 'cases.title'),
     list.length === 0 ? paragraph('cases.none') : h('ul', { class: 'fl-cards' }, list.map((item) => h('li',

@@ -1,12 +1,12 @@
 // Who does what in this case, and where else to find help.
 import { get } from '../lib/api.js';
-import { caseNav, data, h, heading, paragraph, section } from '../lib/dom.js';
+import { caseNav, data, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 
 export default async function contacts({ view, params, session }) {
   const caseId = params.caseId;
   const found = await get(`/api/cases/${encodeURIComponent(caseId)}/contacts`);
-  view.append(
+  fill(view, 
     heading(1, 'contacts.title'),
     caseNav(caseId, 'contacts', session.role),
     section('contacts.people', h('ul', { class: 'fl-cards' }, found.people.map((person) => h('li', { class: 'fl-card' },

@@ -1,6 +1,6 @@
 // Staff: my cases, waiting messages, overdue updates, coming interviews, members to phone.
 import { get, post } from '../lib/api.js';
-import { data, disclosure, field, form, h, heading, paragraph, section } from '../lib/dom.js';
+import { data, disclosure, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { date, dateTime, t, time } from '../lib/i18n.js';
 
 function list(items, render, emptyKey) {
@@ -13,7 +13,7 @@ export default async function dashboard({ view, session, go }) {
   const cases = new Map(board.cases.map((item) => [item.id, item]));
   const caseLink = (caseId, suffix = '') => h('a', { class: 'utrecht-link', href: `#/cases/${caseId}${suffix}`,
     'data-api': true }, cases.has(caseId) ? `${cases.get(caseId).reference} · ${cases.get(caseId).title}` : caseId);
-  view.append(
+  fill(view, 
     heading(1, 'dashboard.title'),
     h('p', { class: 'utrecht-paragraph' }, t('dashboard.hello', { name: session.displayName })),
     section('dashboard.cases', list(board.cases, (item) => [

@@ -1,9 +1,9 @@
 // The start page: who are you, and how to leave quickly.
-import { alert, h, heading, paragraph } from '../lib/dom.js';
+import { alert, h, heading, paragraph, fill } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 
 export default async function home({ view, notice }) {
-  view.append(
+  fill(view, 
     notice ? alert('info', paragraph(notice)) : null,
     heading(1, 'home.title'),
     paragraph('home.intro'),

@@ -1,7 +1,9 @@
 // Interviews of a case. Members answer proposals (a time, none of these, other times), add appointments to their
 // calendar and ask for a change; staff propose times, confirm one, move or cancel an appointment.
 import { get, newKey, post, put } from '../lib/api.js';
-import { alert, caseNav, choiceGroup, data, disclosure, field, form, h, heading, paragraph, section } from '../lib/dom.js';
+import {
+  alert, caseNav, choiceGroup, data, disclosure, field, form, h, heading, paragraph, fill, section,
+} from '../lib/dom.js';
 import { amsterdamToInstant, dateTime, t, time } from '../lib/i18n.js';
 
 const MODES = ['IN_PERSON', 'VIDEO', 'PHONE'];
@@ -120,7 +122,7 @@ function staffProposal(proposal, reload) {
       proposal.status === 'OPEN' ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action',
         'aria-label': t('interviews.confirmSlot', { time: span(slot) }),
         onclick: () => post(`/api/interview-proposals/${proposal.id}/confirmation`, { slotId: slot.id },
-          { key: newKey() }).then(reload, (error) => reload(error)) }, t('interviews.confirm')) : null))),
+          { key: newKey() }).then(() => reload(), (error) => reload(error)) }, t('interviews.confirm')) : null))),
     h('h4', { class: 'utrecht-heading-4' }, t('interviews.answers')),
     proposal.answers.length === 0 ? paragraph('interviews.noAnswers')
       : h('ul', {}, proposal.answers.map((answer) => h('li', {}, answerText(proposal, answer),
@@ -180,9 +182,9 @@ export default async function interviews({ view, params, session, go, notice }) 
   const staff = session.role !== 'MEMBER';
   const [proposals, appointments, members] = await Promise.all([get(`${path}/interview-proposals`),
     get(`${path}/appointments`), staff ? get(`${path}/members`) : Promise.resolve(null)]);
-  const reload = (error) => go(`cases/${caseId}/interviews`, error ? `problem.${error.code}` : null);
+  const reload = (error) => go(`cases/${caseId}/interviews`, error ? `problem.${error.code || 'unknown'}` : null);
   const open = proposals.filter((proposal) => proposal.status === 'OPEN');
-  view.append(
+  fill(view, 
     notice ? alert('error', paragraph(notice)) : null,
     heading(1, 'interviews.title'),
     caseNav(caseId, 'interviews', session.role),

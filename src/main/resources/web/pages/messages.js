@@ -1,6 +1,6 @@
 // The threads of a case and a new message to the family inspector (or, for them, to chosen members).
 import { get, newKey, post } from '../lib/api.js';
-import { caseNav, choiceGroup, data, field, form, h, heading, paragraph, section } from '../lib/dom.js';
+import { caseNav, choiceGroup, data, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { fileField, upload } from './message-parts.js';
 
@@ -25,7 +25,7 @@ export default async function messages({ view, params, session, go }) {
     .map((member) => [member.id, data('span', member.displayName)]), 'checkbox') : null,
   field('text', 'messages.text', { type: 'textarea', required: true, rows: 5, maxlength: 10000 }),
   fileField());
-  view.append(
+  fill(view, 
     heading(1, 'messages.title'),
     caseNav(caseId, 'messages', session.role),
     paragraph('messages.intro'),

@@ -1,6 +1,6 @@
 // My language and mail: on or off, how much, and quiet hours in which mail waits until morning.
 import { get, put } from '../lib/api.js';
-import { alert, choiceGroup, field, form, heading, paragraph } from '../lib/dom.js';
+import { alert, choiceGroup, field, form, heading, paragraph, fill } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 
 const LEVELS = ['EVERYTHING', 'MILESTONES', 'APPOINTMENTS'];
@@ -11,7 +11,7 @@ export default async function preferences({ view, go, notice }) {
     required: true });
   const quietEnd = field('quietEnd', 'preferences.quietEnd', { type: 'time', value: current.quietHours.end,
     required: true });
-  view.append(
+  fill(view, 
     notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'preferences.title'),
     paragraph('preferences.intro'),

@@ -1,11 +1,11 @@
 // Where I am signed in; end a session on a lost or shared device.
 import { del, get } from '../lib/api.js';
-import { alert, data, h, heading, paragraph } from '../lib/dom.js';
+import { alert, data, h, heading, paragraph, fill } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 
 export default async function sessions({ view, go, notice }) {
   const list = (await get('/api/sessions')).sessions;
-  view.append(
+  fill(view, 
     notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'sessions.title'),
     paragraph('sessions.intro'),

@@ -1,7 +1,7 @@
 // Member sign-in: an email address, then the 8-digit code from the mail.
 import { post } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
-import { alert, data, field, form, h, heading, link, paragraph } from '../lib/dom.js';
+import { alert, data, field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
 
 export default async function signIn({ view, go, signedIn, notice }) {
   const stepOne = form('signIn.sendCode', async (values) => {
@@ -29,7 +29,7 @@ export default async function signIn({ view, go, signedIn, notice }) {
     stepTwo.querySelector('input').focus();
   }
 
-  view.append(
+  fill(view, 
     notice ? alert('info', paragraph(notice)) : null,
     heading(1, 'signIn.title'),
     paragraph('signIn.intro'),

@@ -1,9 +1,9 @@
 // Staff sign-in: password and the code from the authenticator app.
 import { post } from '../lib/api.js';
-import { field, form, h, heading, link, paragraph } from '../lib/dom.js';
+import { field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
 
 export default async function staffSignIn({ view, go, signedIn }) {
-  view.append(
+  fill(view, 
     heading(1, 'staffSignIn.title'),
     paragraph('staffSignIn.intro'),
     form('staffSignIn.submit', async (values) => {

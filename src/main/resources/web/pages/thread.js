@@ -1,6 +1,6 @@
 // One thread, oldest message first, with read receipts on your own messages; reading it marks it read.
 import { get, newKey, post } from '../lib/api.js';
-import { caseNav, field, form, h, heading, link } from '../lib/dom.js';
+import { caseNav, field, form, h, heading, link, fill } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { fileField, messageView, upload } from './message-parts.js';
 
@@ -18,7 +18,7 @@ export default async function thread({ view, params, session, go }) {
   }
   await page(null);
   let key = newKey();
-  view.append(
+  fill(view, 
     heading(1, 'thread.title'),
     caseNav(caseId, 'messages', session.role),
     h('p', { class: 'utrecht-paragraph' }, link(`#/cases/${caseId}/messages`, 'thread.back')),

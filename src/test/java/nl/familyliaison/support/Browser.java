@@ -73,7 +73,12 @@ public final class Browser implements AutoCloseable {
     public void open(java.net.URI service, String route) {
         // Forget the page drawn last: a route on the same document is drawn without loading it again.
         js("const main = document.getElementById('main'); if (main) { main.removeAttribute('data-view'); }");
-        driver.get(service.resolve("/#/" + route).toString());
+        String target = service.resolve("/#/" + route).toString();
+        if (target.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh(); // the same address again would not even fire hashchange
+        } else {
+            driver.get(target);
+        }
         awaitPage();
     }
 

@@ -25,6 +25,7 @@ final class Client implements AutoCloseable {
     private final Browser browser;
     private final URI service;
     private final String name;
+    private int loads;
 
     private Client(Browser browser, URI service, String name) {
         this.browser = browser;
@@ -55,6 +56,15 @@ final class Client implements AutoCloseable {
 
     Client open(String route) {
         browser.open(service, route);
+        return this;
+    }
+
+    /** Loads a page as a new document (a new address, not just a new #route), so its resources are its own. */
+    Client load(String route) {
+        loads += 1;
+        browser.js("const main = document.getElementById('main'); if (main) { main.removeAttribute('data-view'); }");
+        driver().get(service.resolve("/?load=" + loads + "#/" + route).toString());
+        browser.awaitPage();
         return this;
     }
 

@@ -66,7 +66,7 @@ class JourneyBrowserTest {
         staff.shot("journey-02-staff-case-invited");
 
         // The member signs in with the code from the mail and reads the timeline.
-        Team.signInMember(family, MEMBER, "journey-03");
+        Team.signInMember(family, MEMBER, step -> family.shot("journey-03-" + step));
         assertEquals("Mijn onderzoeken", family.heading());
         family.shot("journey-04-member-cases");
         family.clickLink("Onderzoek brand Noord");

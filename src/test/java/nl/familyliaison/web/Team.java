@@ -61,23 +61,27 @@ record Team(RunningService service, People.Staff inspector, People.Staff investi
                 .submit("staffSignIn.submit");
     }
 
-    /** Member sign-in in the browser with the code from the mail; {@code shots} names screenshots when given. */
-    static void signInMember(Client client, String email, String shots) {
+    /** Member sign-in in the browser with the code from the mail; {@code atStep} sees "sign-in" and "sign-in-code". */
+    static void signInMember(Client client, String email, java.util.function.Consumer<String> atStep) {
         int before = Mailbox.to(email, People.CODE_SUBJECT).size();
         client.open("sign-in");
-        if (shots != null) {
-            client.shot(shots + "-sign-in");
-        }
+        atStep.accept("sign-in");
         client.fill("signIn.sendCode", "email", email).submit("signIn.sendCode");
-        if (shots != null) {
-            client.shot(shots + "-sign-in-code");
-        }
+        atStep.accept("sign-in-code");
         String code = Mailbox.code(Mailbox.awaitNew(email, People.CODE_SUBJECT, before), 8);
         client.fill("signIn.check", "code", code).submit("signIn.check");
     }
 
     static void signOut(Client client) {
         client.click(org.openqa.selenium.By.id("sign-out"));
+    }
+
+    /** Starts from the start page, signed out. */
+    static void startSignedOut(Client client) {
+        client.open("");
+        if (!client.driver().findElements(org.openqa.selenium.By.id("sign-out")).isEmpty()) {
+            signOut(client);
+        }
     }
 
     private static void expect(int status, Reply reply) {
