@@ -3,6 +3,7 @@ package nl.familyliaison.appointments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -232,7 +233,7 @@ final class Scheduling {
         if (requested == null || requested.isEmpty() || requested.size() > MAX_MEMBERS) {
             throw ProblemException.invalid("memberIds", "Choose 1 to " + MAX_MEMBERS + " members of this case.");
         }
-        Map<String, Member> active = new java.util.HashMap<>();
+        Map<String, Member> active = new HashMap<>();
         activeMembers(tx, caseId).forEach(member -> active.put(member.id(), member));
         List<Member> invited = new ArrayList<>();
         for (String memberId : new LinkedHashSet<>(requested)) {
