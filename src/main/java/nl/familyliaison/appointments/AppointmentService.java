@@ -92,6 +92,7 @@ public final class AppointmentService {
                 .get("/api/interview-proposals/{proposalId}", guards.signedIn(), this::proposal)
                 .put("/api/interview-proposals/{proposalId}/answer", guards.roles(Role.MEMBER), this::answer)
                 .post("/api/interview-proposals/{proposalId}/confirmation", staff(), this::confirm)
+                .post("/api/interview-proposals/{proposalId}/withdrawal", staff(), this::withdraw)
                 .get("/api/cases/{caseId}/appointments", guards.signedIn(), this::appointments)
                 .get("/api/appointments", guards.signedIn(), this::upcoming)
                 .get("/api/appointments/{appointmentId}", guards.signedIn(), this::appointment)
@@ -171,6 +172,16 @@ public final class AppointmentService {
             Appointment made = scheduling.confirm(tx, found.object(), body.slotId(),
                                                   found.context().actor().accountId());
             return result(presenter.in(tx).show(found.context(), made), made.id());
+        });
+    }
+
+    private void withdraw(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.withdraw";
+        Found<Proposal> found = proposal(request, what);
+        write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
+            scheduling.withdraw(tx, found.object());
+            Proposal withdrawn = stored.in(tx).proposal(found.object().id()).orElseThrow();
+            return result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
         });
     }
 

@@ -191,6 +191,8 @@ class AuthorizationMatrixTest {
                     api -> api.send("PUT", proposal + "/answer", "application/json", "{}".getBytes()), answering),
                 row("POST /api/interview-proposals/{proposalId}/confirmation" + note,
                     api -> api.post(proposal + "/confirmation", "{}"), scheduling),
+                row("POST /api/interview-proposals/{proposalId}/withdrawal" + note,
+                    api -> api.post(proposal + "/withdrawal", "{}"), scheduling),
                 row("GET /api/cases/{caseId}/appointments" + note,
                     api -> api.get("/api/cases/" + caseId + "/appointments"), reading),
                 row("GET /api/appointments/{appointmentId}" + note, api -> api.get(appointment), reading),
