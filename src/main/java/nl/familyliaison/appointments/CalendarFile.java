@@ -11,9 +11,13 @@ import java.util.List;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -22,8 +26,10 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -45,9 +51,29 @@ final class CalendarFile {
     private final String organizerAddress;
 
     CalendarFile(String organizerAddress) {
-        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-        this.amsterdam = registry.getTimeZone(AMSTERDAM.getId()).getVTimeZone();
+        this.amsterdam = amsterdam();
         this.organizerAddress = organizerAddress;
+    }
+
+    /**
+     * The VTIMEZONE for Europe/Amsterdam. The tz database now keeps Amsterdam as an alias of Brussels, and ical4j's
+     * copy names it so: a file saying TZID=Europe/Amsterdam on its times with only a Europe/Brussels definition would
+     * leave strict programs guessing. So the definition is renamed, and only the rules still in force are kept (an
+     * appointment is never in the past): two lines instead of a century of history. Both cities have kept the same
+     * clock since 1977; {@code CalendarFileTest} checks the offsets day by day against java.time for a year ahead.
+     */
+    static VTimeZone amsterdam() {
+        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+        VTimeZone definition = registry.getTimeZone(AMSTERDAM.getId()).getVTimeZone();
+        List<Observance> inForce = definition.getObservances().stream()
+                .filter(observance -> observance.getProperty(Property.RRULE)
+                        .map(rule -> ((RRule<?>) rule).getRecur().getUntil() == null).orElse(false))
+                .toList();
+        if (inForce.size() != 2) {
+            throw new IllegalStateException("Expected a summer and a winter rule for " + AMSTERDAM + ", found "
+                                            + inForce.size());
+        }
+        return new VTimeZone(new PropertyList(List.of(new TzId(AMSTERDAM.getId()))), new ComponentList<>(inForce));
     }
 
     byte[] of(Appointment appointment, Language language, Instant now) {

@@ -12,21 +12,21 @@ import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestService;
 
 /** The database as it is, read with plain JDBC: what is really stored, not what the service says. */
-final class Tables {
+public final class Tables {
 
     private final Supplier<TestService> service;
 
     /** For a test class's service, which starts only after the class's fields are set. */
-    Tables(RunningService service) {
+    public Tables(RunningService service) {
         this.service = service::service;
     }
 
-    long count(String table) {
+    public long count(String table) {
         return count(table, "1 = 1");
     }
 
     /** Rows of {@code table} meeting {@code condition}, whose ? are {@code values}. */
-    long count(String table, String condition, Object... values) {
+    public long count(String table, String condition, Object... values) {
         return query("SELECT COUNT(*) FROM " + table + " WHERE " + condition, set -> set.getLong(1), values)
                 .getFirst();
     }
