@@ -63,7 +63,7 @@ public final class BriefingService {
                 .post(one + "/opening", guards.roles(Role.MEMBER), this::open)
                 .get(one + "/document", guards.roles(Role.FAMILY_INSPECTOR, Role.MEMBER), this::document)
                 .post(one + "/meeting-request", guards.roles(Role.MEMBER), this::requestMeeting)
-                .put(one + "/meeting-requests/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::linkMeeting)
+                .put(one + "/meetings/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::linkMeeting)
                 .post(one + "/remarks", guards.roles(Role.MEMBER), this::remark)
                 .post(one + "/publication", guards.roles(Role.FAMILY_INSPECTOR), this::publish);
     }

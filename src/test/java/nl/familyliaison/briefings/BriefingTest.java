@@ -88,7 +88,7 @@ class BriefingTest {
                                                                          + "\"mode\":\"PHONE\",\"memberIds\":[\""
                                                                          + chosenId + "\"]}").json().path("id")
                 .asText();
-        JsonNode linked = inspector.send("PUT", briefing + "/meeting-requests/" + chosenId, "application/json",
+        JsonNode linked = inspector.send("PUT", briefing + "/meetings/" + chosenId, "application/json",
                                          ("{\"proposalId\":\"" + proposal + "\"}").getBytes()).json();
         assertEquals(proposal, linked.path("recipients").get(0).path("meetingProposalId").asText());
         assertTrue(linked.path("recipients").get(0).has("meetingRequestedAt"));
