@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -33,6 +37,7 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.RouteAccess;
 
 /**
  * Interview scheduling over HTTP. Maps requests and answers only: every route first finds the case the object
@@ -87,6 +92,7 @@ public final class AppointmentService {
                 .get("/api/interview-proposals/{proposalId}", guards.signedIn(), this::proposal)
                 .put("/api/interview-proposals/{proposalId}/answer", guards.roles(Role.MEMBER), this::answer)
                 .post("/api/interview-proposals/{proposalId}/confirmation", staff(), this::confirm)
+                .post("/api/interview-proposals/{proposalId}/withdrawal", staff(), this::withdraw)
                 .get("/api/cases/{caseId}/appointments", guards.signedIn(), this::appointments)
                 .get("/api/appointments", guards.signedIn(), this::upcoming)
                 .get("/api/appointments/{appointmentId}", guards.signedIn(), this::appointment)
@@ -97,7 +103,7 @@ public final class AppointmentService {
                 .get("/api/appointments/{appointmentId}/calendar.ics", guards.signedIn(), this::calendar);
     }
 
-    private nl.familyliaison.platform.RouteAccess staff() {
+    private RouteAccess staff() {
         return guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR);
     }
 
@@ -167,6 +173,16 @@ public final class AppointmentService {
         });
     }
 
+    private void withdraw(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.withdraw";
+        Found<Proposal> found = proposal(request, what);
+        write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
+            scheduling.withdraw(tx, found.object());
+            Proposal withdrawn = stored.in(tx).proposal(found.object().id()).orElseThrow();
+            return result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
+        });
+    }
+
     private void appointments(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
                                              actionOf(request), "appointment.list");
@@ -194,7 +210,7 @@ public final class AppointmentService {
         List<Appointment> mine = actor.role() == Role.MEMBER ? stored.upcomingOfMember(actor.accountId(), now)
                                                              : stored.upcomingOfStaff(actor.accountId(), now);
         List<AppointmentView> views = new ArrayList<>();
-        java.util.Map<String, Optional<CaseContext>> contexts = new java.util.HashMap<>();
+        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
         for (Appointment appointment : mine) {
             Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> permitted(
                     request, caseId));
@@ -262,25 +278,29 @@ public final class AppointmentService {
     }
 
     private Found<Proposal> proposal(ServerRequest request, String what) {
-        String id = request.path().pathParameters().get("proposalId");
-        Optional<Proposal> proposal = Ids.isId(id) ? stored.proposal(id) : Optional.empty();
-        CaseContext context = access.require(request, proposal.map(Proposal::caseId).orElse(null),
-                                             actionOf(request), what);
-        if (!presenter.maySee(context, proposal.get())) {
-            throw refused(request, context, what, "interview-proposal", id);
-        }
-        return new Found<>(context, proposal.get());
+        return found(request, what, "proposalId", "interview-proposal", stored::proposal, Proposal::caseId,
+                     presenter::maySee);
     }
 
     private Found<Appointment> appointment(ServerRequest request, String what) {
-        String id = request.path().pathParameters().get("appointmentId");
-        Optional<Appointment> appointment = Ids.isId(id) ? stored.appointment(id) : Optional.empty();
-        CaseContext context = access.require(request, appointment.map(Appointment::caseId).orElse(null),
-                                             actionOf(request), what);
-        if (!presenter.maySee(context, appointment.get())) {
-            throw refused(request, context, what, "appointment", id);
+        return found(request, what, "appointmentId", "appointment", stored::appointment, Appointment::caseId,
+                     presenter::maySee);
+    }
+
+    /**
+     * The object named in the path, once its case let the person in and the object is for them; otherwise 404,
+     * audited either way. An unknown id is asked about a case of null, which refuses it like a foreign one.
+     */
+    private <T> Found<T> found(ServerRequest request, String what, String idParameter, String objectType,
+                               Function<String, Optional<T>> lookup, Function<T, String> caseOf,
+                               BiPredicate<CaseContext, T> visible) {
+        String id = request.path().pathParameters().get(idParameter);
+        Optional<T> object = Ids.isId(id) ? lookup.apply(id) : Optional.empty();
+        CaseContext context = access.require(request, object.map(caseOf).orElse(null), actionOf(request), what);
+        if (!visible.test(context, object.get())) {
+            throw refused(request, context, what, objectType, id);
         }
-        return new Found<>(context, appointment.get());
+        return new Found<>(context, object.get());
     }
 
     private Optional<CaseContext> permitted(ServerRequest request, String caseId) {
@@ -312,7 +332,7 @@ public final class AppointmentService {
 
     private void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
                        String objectType, Object body, Status status,
-                       Function<io.helidon.dbclient.DbTransaction, Result> work) {
+                       Function<DbTransaction, Result> work) {
         String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
             Result result = work.apply(tx);

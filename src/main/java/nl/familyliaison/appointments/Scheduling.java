@@ -3,6 +3,7 @@ package nl.familyliaison.appointments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,16 @@ final class Scheduling {
         return appointment;
     }
 
+    /** Staff take back an invitation no time was chosen for; the invited members hear that it is off. */
+    void withdraw(DbExecute tx, Proposal proposal) {
+        AppointmentRepository repository = store.in(tx);
+        requireOpen(repository.lockProposal(proposal.id()).orElseThrow());
+        repository.setProposalStatus(proposal.id(), Proposal.Status.WITHDRAWN, clock.instant());
+        activeMembers(tx, proposal.caseId()).stream().filter(member -> proposal.invites(member.id()))
+                .forEach(member -> mail(tx, member, "appointment-proposal-withdrawn",
+                                        "appointment-proposal-withdrawn:" + proposal.id()));
+    }
+
     Appointment reschedule(DbExecute tx, Appointment appointment, String actorId, TimeSlot newTime, String reason) {
         AppointmentRepository repository = store.in(tx);
         requireConfirmed(repository.lockAppointment(appointment.id()).orElseThrow());
@@ -232,7 +243,7 @@ final class Scheduling {
         if (requested == null || requested.isEmpty() || requested.size() > MAX_MEMBERS) {
             throw ProblemException.invalid("memberIds", "Choose 1 to " + MAX_MEMBERS + " members of this case.");
         }
-        Map<String, Member> active = new java.util.HashMap<>();
+        Map<String, Member> active = new HashMap<>();
         activeMembers(tx, caseId).forEach(member -> active.put(member.id(), member));
         List<Member> invited = new ArrayList<>();
         for (String memberId : new LinkedHashSet<>(requested)) {
@@ -260,8 +271,11 @@ final class Scheduling {
     }
 
     private static void requireOpen(Proposal.Status status) {
-        if (status != Proposal.Status.OPEN) {
-            throw new ProblemException(ProblemType.CONFLICT, "A time has already been chosen for this invitation.");
+        switch (status) {
+            case OPEN -> { }
+            case CONFIRMED -> throw new ProblemException(ProblemType.CONFLICT,
+                                                         "A time has already been chosen for this invitation.");
+            case WITHDRAWN -> throw new ProblemException(ProblemType.CONFLICT, "This invitation was taken back.");
         }
     }
 

@@ -102,6 +102,27 @@ class ChangesTest {
     }
 
     @Test
+    void aWithdrawnInvitationTakesNoAnswersAndTheMembersHearItIsOff() {
+        Cast cast = scheduler.cases().cast("changes-withdrawn");
+        Member anna = scheduler.cases().member(cast, "anna-changes-withdrawn");
+        JsonNode offer = proposed(cast.investigatorApi(), cast.caseId(),
+                                  proposal(hourLong("2026-04-21T10:00"), anna.membershipId()));
+        String proposalId = offer.path("id").asText();
+        JsonNode withdrawn = expect(200, cast.investigatorApi().post("/api/interview-proposals/" + proposalId
+                                                                     + "/withdrawal", "{}"));
+        assertEquals("WITHDRAWN", withdrawn.path("status").asText());
+        Mailbox.await(anna.account().email(), "De uitnodiging voor een gesprek gaat niet door"
+                                              + "|The interview invitation is off");
+        Problems.assertProblem(answer(anna.api(), proposalId, "{\"choice\":\"DECLINE\"}"), 409, "conflict");
+        Problems.assertProblem(confirm(cast.investigatorApi(), proposalId,
+                                       offer.path("slots").get(0).path("id").asText()), 409, "conflict");
+        Problems.assertProblem(cast.inspectorApi().post("/api/interview-proposals/" + proposalId + "/withdrawal",
+                                                        "{}"), 409, "conflict");
+        assertEquals("WITHDRAWN", expect(200, anna.api().get("/api/interview-proposals/" + proposalId))
+                .path("status").asText());
+    }
+
+    @Test
     void wrongAnswersAndRequestsNameTheField() {
         Cast cast = scheduler.cases().cast("changes-wrong");
         Member anna = scheduler.cases().member(cast, "anna-changes-wrong");
