@@ -35,6 +35,7 @@ import nl.familyliaison.briefings.BriefingService;
 import nl.familyliaison.briefings.Briefings;
 import nl.familyliaison.cases.Closing;
 import nl.familyliaison.cases.ClosingService;
+import nl.familyliaison.feedback.FeedbackRepository;
 import nl.familyliaison.feedback.FeedbackService;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.retention.Purgeable;
@@ -236,7 +237,8 @@ public record Features(RequestLog requestLog,
                 new Briefings(briefingRepository, messageContent, memberRepository, caseRepository, accounts,
                               timeline, outbox, keys, transactions, clock),
                 memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock);
-        FeedbackService feedback = new FeedbackService(database.client(), outbox, keys, transactions, guards, audit,
+        FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
+        FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
                                                        clock, config.get("feedback.address").asString()
                                                                .orElse("klachten@family-liaison.invalid"));
         Removal removal = new Removal(new RemovalRepository(database.client()), accounts, memberRepository,
@@ -246,7 +248,7 @@ public record Features(RequestLog requestLog,
                                                       .eraseRemarksOf(accountId),
                                               (tx, accountId, email) -> appointmentContent.eraseAccount(tx,
                                                                                                         accountId),
-                                              (tx, accountId, email) -> feedback.erase(tx, accountId),
+                                              (tx, accountId, email) -> feedbackRepository.eraseOf(tx, accountId),
                                               (tx, accountId, email) -> idempotency.forget(tx, accountId),
                                               (tx, accountId, email) -> outbox.forget(tx, accountId, email)),
                                       outbox, transactions, clock);

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,7 +20,6 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
-import nl.familyliaison.platform.Rows;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -34,7 +31,7 @@ public final class FeedbackService {
 
     static final int MAX_TEXT = 5_000;
 
-    private final DbClient db;
+    private final FeedbackRepository feedback;
     private final Outbox outbox;
     private final KeyRing keys;
     private final Transactions transactions;
@@ -44,12 +41,12 @@ public final class FeedbackService {
     private final String address;
 
     /** @param address where feedback goes (feedback.address); never a family inspector's own inbox */
-    public FeedbackService(DbClient db, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
+    public FeedbackService(FeedbackRepository feedback, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
                            AccessAudit audit, Clock clock, String address) {
         if (address == null || !nl.familyliaison.access.Account.isPlausibleEmail(address)) {
             throw new IllegalStateException("feedback.address must be an email address");
         }
-        this.db = db;
+        this.feedback = feedback;
         this.outbox = outbox;
         this.keys = keys;
         this.transactions = transactions;
@@ -83,16 +80,12 @@ public final class FeedbackService {
     /** The complaints desk reads here what the mail only announced (newest first, the last 200). */
     private void list(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        java.util.List<FeedbackView> found = db.execute().createNamedQuery("feedback-select-recent").execute()
-                .map(row -> {
-                    String id = Rows.text(row, "id");
-                    KeyRing.Sealed sealed = new KeyRing.Sealed(Rows.text(row, "text_key_id"), Rows.bytes(row, "text"));
-                    return new FeedbackView(reference(id), Kind.valueOf(Rows.text(row, "kind")),
-                                            About.valueOf(Rows.text(row, "about")),
-                                            new String(keys.open(sealed, "feedback.text:" + id),
-                                                       StandardCharsets.UTF_8),
-                                            Rows.instant(row, "created_at"));
-                })
+        java.util.List<FeedbackView> found = feedback.recent().stream()
+                .map(stored -> new FeedbackView(reference(stored.id()), Kind.valueOf(stored.kind()),
+                                                About.valueOf(stored.about()),
+                                                new String(keys.open(stored.text(), context(stored.id())),
+                                                           StandardCharsets.UTF_8),
+                                                stored.createdAt()))
                 .toList();
         audit.record(request, actor.account(), "feedback.list", "feedback", null, AccessAudit.Result.SUCCEEDED);
         response.send(new FeedbackList(found));
@@ -113,13 +106,9 @@ public final class FeedbackService {
         }
         String id = Ids.newId();
         Instant now = clock.instant();
-        KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), "feedback.text:" + id);
+        KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
         transactions.inTransaction(tx -> {
-            tx.createNamedInsert("feedback-insert")
-                    .addParam("id", id).addParam("accountId", actor.accountId()).addParam("kind", body.kind().name())
-                    .addParam("about", body.about().name()).addParam("textKeyId", sealed.keyId())
-                    .addParam("text", sealed.bytes()).addParam("now", Rows.utc(now))
-                    .execute();
+            feedback.insert(tx, id, actor.accountId(), body.kind().name(), body.about().name(), sealed, now);
             outbox.enqueue(tx, new Mail("feedback:" + id, null, address, "feedback-received", Language.NL,
                                         Map.of("reference", reference(id)), Mail.Priority.NORMAL));
             return null;
@@ -129,9 +118,8 @@ public final class FeedbackService {
         response.status(Status.CREATED_201).send(new Received(reference(id), now));
     }
 
-    /** Deletes what a removed person sent. */
-    public void erase(DbExecute tx, String accountId) {
-        tx.createNamedDelete("feedback-delete-of-account").addParam("accountId", accountId).execute();
+    private static String context(String id) {
+        return "feedback.text:" + id;
     }
 
     /** A short reference the desk and the member can both quote. */

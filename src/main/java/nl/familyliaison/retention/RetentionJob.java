@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import nl.familyliaison.audit.AuditRetention;
@@ -14,6 +13,7 @@ import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Investigation;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.Periodic;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -37,8 +37,7 @@ public final class RetentionJob implements AutoCloseable {
     private final Transactions transactions;
     private final RetentionSettings settings;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread thread;
+    private final Periodic periodic;
 
     public RetentionJob(CaseRepository cases, List<Purgeable> content, AuditRetention audit, MessageContent uploads,
                         Idempotency idempotency, Transactions transactions, RetentionSettings settings, Clock clock) {
@@ -50,6 +49,7 @@ public final class RetentionJob implements AutoCloseable {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.periodic = new Periodic("retention", settings.interval(), this::run);
     }
 
     /** What one case lost (or would lose), by kind. */
@@ -104,30 +104,11 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("retention").start(this::loop);
+        periodic.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A retention run failed; trying again later: " + e.getClass().getSimpleName());
-            }
-            try {
-                Thread.sleep(settings.interval());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        periodic.close();
     }
 }

@@ -61,6 +61,19 @@ public final class Tables {
         return found;
     }
 
+    /** Waits (up to 20 s) until the sealer has linked every audit event into the chain. */
+    public void awaitSealed() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (count("audit_event", "chain_position IS NULL") > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private interface Reader<T> {
         T read(ResultSet set) throws SQLException;
     }

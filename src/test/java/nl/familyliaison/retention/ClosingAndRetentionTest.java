@@ -129,7 +129,7 @@ class ClosingAndRetentionTest {
         assertEquals(0, service.running().features().retention().run(false).cases().size(), "purged once");
 
         // The audit chain still verifies, over the events whose personal fields were erased too.
-        awaitSealed();
+        tables.awaitSealed();
         JsonNode verification = admin.get("/api/audit/verification").json();
         assertTrue(verification.path("ok").asBoolean(), verification.toString());
         inspector = service.api().as(service.people().signInStaff(closing.inspector()));
@@ -162,17 +162,5 @@ class ClosingAndRetentionTest {
                                          "t.investigation_id = ?", caseId),
                 "files", tables.count("message_attachment", "investigation_id = ?", caseId),
                 "briefings", tables.count("briefing", "investigation_id = ?", caseId));
-    }
-
-    private static void awaitSealed() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (tables.count("audit_event", "chain_position IS NULL") > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

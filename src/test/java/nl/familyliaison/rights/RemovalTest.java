@@ -106,7 +106,7 @@ class RemovalTest {
         assertProblem(member.get("/api/session"), 401, "sign-in-required");
         assertEquals(202, service.api().post("/api/sign-in/code-requests", "{\"email\":\"" + EMAIL + "\"}")
                 .status());
-        awaitSealed();
+        tables.awaitSealed();
         Api admin = service.api().as(service.people().signInStaff(
                 service.people().staff(Role.ADMIN, "rem-admin@inspectie.example")));
         JsonNode verification = admin.get("/api/audit/verification").json();
@@ -126,17 +126,5 @@ class RemovalTest {
         assertEquals(0, member.get("/api/removal-requests").json().path("requests").size());
         member.post("/api/removal-requests", "{}");
         assertEquals(1, member.get("/api/removal-requests").json().path("requests").size());
-    }
-
-    private static void awaitSealed() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (tables.count("audit_event", "chain_position IS NULL") > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
