@@ -86,7 +86,8 @@ public final class Browser implements AutoCloseable {
     public void awaitPage() {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(it -> Boolean.TRUE.equals(
                 js("const main = document.getElementById('main');"
-                   + "return !!main && !!main.dataset.view && !main.hasAttribute('aria-busy') && !!main.querySelector('h1');")));
+                   + "return !!main && !!main.dataset.view && !main.hasAttribute('aria-busy')"
+                   + " && !!main.querySelector('h1');")));
     }
 
     /** Runs a script in the page and answers its result. */
