@@ -16,7 +16,7 @@ public final class Authorization {
         READ_MESSAGES, POST_MESSAGE,
         ANSWER_APPOINTMENT, SCHEDULE_APPOINTMENT,
         READ_BRIEFING, BRIEF,
-        POST_UPDATE, MANAGE_MEMBERS, MANAGE_CASE,
+        POST_UPDATE, READ_MEMBERS, MANAGE_MEMBERS, MANAGE_CASE,
         ASSIGN_STAFF
     }
 
@@ -55,7 +55,8 @@ public final class Authorization {
 
     private static boolean investigatorMay(CaseAction action) {
         return switch (action) {
-            case READ_CASE, READ_TIMELINE, READ_CONTACTS, SCHEDULE_APPOINTMENT -> true;
+            // READ_MEMBERS: an investigator chooses whom to invite to an interview.
+            case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_MEMBERS, SCHEDULE_APPOINTMENT -> true;
             default -> false;
         };
     }

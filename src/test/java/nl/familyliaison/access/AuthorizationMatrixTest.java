@@ -276,7 +276,7 @@ class AuthorizationMatrixTest {
                                            "{}".getBytes()), inspector, hiddenForAllSignedIn());
         }
         twoCases(rows, "GET /api/cases/{caseId}/members", id -> api -> api.get("/api/cases/" + id + "/members"),
-                 inspector, hiddenForAllSignedIn());
+                 only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR), hiddenForAllSignedIn());
         twoCases(rows, "POST /api/cases/{caseId}/members", id -> api -> api.post("/api/cases/" + id + "/members", "{}"),
                  inspector, hiddenForAllSignedIn());
         rows.add(row("DELETE /api/cases/{caseId}/members/{memberId}",
