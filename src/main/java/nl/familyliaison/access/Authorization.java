@@ -15,6 +15,7 @@ public final class Authorization {
         READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG,
         READ_MESSAGES, POST_MESSAGE,
         ANSWER_APPOINTMENT, SCHEDULE_APPOINTMENT,
+        READ_BRIEFING, BRIEF,
         POST_UPDATE, READ_MEMBERS, MANAGE_MEMBERS, MANAGE_CASE,
         ASSIGN_STAFF
     }
@@ -63,7 +64,7 @@ public final class Authorization {
     private static boolean memberMay(CaseAction action) {
         return switch (action) {
             case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG, READ_MESSAGES, POST_MESSAGE,
-                 ANSWER_APPOINTMENT -> true;
+                 ANSWER_APPOINTMENT, READ_BRIEFING -> true;
             default -> false;
         };
     }

@@ -141,9 +141,7 @@ public final class AppointmentService {
     private void proposals(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
                                              actionOf(request), "appointment.proposal.list");
-        response.send(stored.proposalsOfCase(context.caseId()).stream()
-                              .filter(proposal -> presenter.maySee(context, proposal))
-                              .map(proposal -> presenter.show(context, proposal)).toList());
+        response.send(proposalsOf(context));
     }
 
     private void proposal(ServerRequest request, ServerResponse response) {
@@ -188,9 +186,21 @@ public final class AppointmentService {
     private void appointments(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
                                              actionOf(request), "appointment.list");
-        response.send(stored.appointmentsOfCase(context.caseId()).stream()
-                              .filter(appointment -> presenter.maySee(context, appointment))
-                              .map(appointment -> presenter.show(context, appointment)).toList());
+        response.send(appointmentsOf(context));
+    }
+
+    /** The case's appointments as the person of {@code context} sees them (the route's answer; the export's too). */
+    public List<?> appointmentsOf(CaseContext context) {
+        return stored.appointmentsOfCase(context.caseId()).stream()
+                .filter(appointment -> presenter.maySee(context, appointment))
+                .map(appointment -> presenter.show(context, appointment)).toList();
+    }
+
+    /** The case's interview proposals as the person of {@code context} sees them. */
+    public List<?> proposalsOf(CaseContext context) {
+        return stored.proposalsOfCase(context.caseId()).stream()
+                .filter(proposal -> presenter.maySee(context, proposal))
+                .map(proposal -> presenter.show(context, proposal)).toList();
     }
 
     /** The signed-in person's coming appointments over all their cases, soonest first. */

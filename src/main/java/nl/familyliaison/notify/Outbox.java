@@ -70,6 +70,13 @@ public final class Outbox {
         return outbox.withdraw(tx, eventKeyPrefix);
     }
 
+    /** Forgets a removed person: their mail preferences and every mail to them, sent or not. */
+    public void forget(DbExecute tx, String accountId, String email) {
+        tx.createNamedDelete("preference-delete-of-account").addParam("accountId", accountId).execute();
+        tx.createNamedDelete("outbox-delete-of-recipient").addParam("accountId", accountId).addParam("email", email)
+                .execute();
+    }
+
     /** Mails to these accounts that failed for good (staff phone instead). */
     public java.util.List<OutboxRepository.Failed> failedFor(java.util.Collection<String> accountIds) {
         return outbox.failedFor(accountIds);

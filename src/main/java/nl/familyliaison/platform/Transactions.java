@@ -50,7 +50,8 @@ public final class Transactions {
         }
     }
 
-    static boolean isDeadlock(Throwable failure) {
+    /** Whether the failure is (caused by) InnoDB rolling the transaction back as a deadlock victim. */
+    public static boolean isDeadlock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && DEADLOCK_STATE.equals(sql.getSQLState())) {
                 return true;

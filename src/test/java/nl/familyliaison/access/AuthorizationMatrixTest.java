@@ -60,6 +60,8 @@ class AuthorizationMatrixTest {
     private static MessageFixture.Ids otherThread;
     private static Scheduled ownSchedule;
     private static Scheduled otherSchedule;
+    private static String ownMember;
+    private static String ownBriefing;
 
     /** An open interview proposal and a confirmed appointment of one case. */
     record Scheduled(String proposalId, String appointmentId) {
@@ -104,6 +106,15 @@ class AuthorizationMatrixTest {
                                                      invite("matrix-other-member@example.org")).json()
                 .path("id").asText();
         ownSchedule = Scheduled.on(ownInspector, own, ownMembership, "2026-04-01");
+        ownMember = ownMembership;
+        String report = ownInspector.send("POST", "/api/cases/" + own + "/attachments", "application/pdf",
+                                          "%PDF-1.7\n%%EOF\n".getBytes(), "X-File-Name", "r.pdf").json()
+                .path("id").asText();
+        ownBriefing = ownInspector.post("/api/cases/" + own + "/briefings", "{\"attachmentId\":\"" + report
+                                                                           + "\",\"memberIds\":[\"" + ownMembership
+                                                                           + "\"],\"publicationDate\":\"2026-06-01\","
+                                                                           + "\"remarksUntil\":\"2026-05-01T00:00:00Z\"}")
+                .json().path("id").asText();
         otherSchedule = Scheduled.on(otherInspector, other, otherMembership, "2026-04-02");
         otherUpdate = otherInspector.post("/api/cases/" + other + "/updates", "{\"text\":\"Ander dossier.\"}")
                 .json().path("id").asText();
@@ -169,7 +180,49 @@ class AuthorizationMatrixTest {
         rows.addAll(scheduleRows(own, ownSchedule, ""));
         rows.addAll(scheduleRows(other, otherSchedule, " (another case)"));
         rows.add(row("GET /api/appointments", api -> api.get("/api/appointments"), signedIn()));
+        rows.addAll(briefingRows(own, ownBriefing, ""));
+        rows.addAll(briefingRows(other, java.util.UUID.randomUUID().toString(), " (another case)"));
+        rows.add(row("GET /api/export", api -> api.get("/api/export"), only(Who.MEMBER)));
+        rows.add(row("POST /api/removal-requests", api -> api.post("/api/removal-requests", "{}"), only(Who.MEMBER)));
+        rows.add(row("GET /api/removal-requests", api -> api.get("/api/removal-requests"),
+                     only(Who.MEMBER, Who.FAMILY_INSPECTOR)));
+        rows.add(row("POST /api/removal-requests/{requestId}/confirmation (no such request)",
+                     api -> api.post("/api/removal-requests/" + java.util.UUID.randomUUID() + "/confirmation", "{}"),
+                     hiddenForAllSignedIn()));
+        rows.add(row("POST /api/feedback", api -> api.post("/api/feedback", "{}"), only(Who.MEMBER)));
+        rows.add(row("GET /api/feedback", api -> api.get("/api/feedback"), only(Who.ADMIN)));
+        rows.add(row("GET /api/retention/preview", api -> api.get("/api/retention/preview"), only(Who.ADMIN)));
         return rows;
+    }
+
+    /** Briefings: the case's family inspector shares and publishes; the chosen member reads, opens and remarks. */
+    private static List<Row> briefingRows(String caseId, String briefingId, String note) {
+        boolean ownCase = note.isEmpty();
+        Map<Who, Expect> reading = ownCase ? only(Who.MEMBER, Who.FAMILY_INSPECTOR) : hiddenForAllSignedIn();
+        Map<Who, Expect> briefing = ownCase ? only(Who.FAMILY_INSPECTOR) : hiddenForAllSignedIn();
+        Map<Who, Expect> chosen = ownCase ? only(Who.MEMBER) : hiddenForAllSignedIn();
+        String all = "/api/cases/" + caseId + "/briefings";
+        String one = all + "/" + briefingId;
+        String prefix = "/api/cases/{caseId}/briefings";
+        return List.of(
+                row("POST /api/cases/{caseId}/closing" + note,
+                    api -> api.post("/api/cases/" + caseId + "/closing", "{}"), briefing),
+                row("POST " + prefix + note, api -> api.post(all, "{}"), briefing),
+                row("GET " + prefix + note, api -> api.get(all),
+                    ownCase ? only(Who.MEMBER, Who.FAMILY_INSPECTOR) : hiddenForAllSignedIn()),
+                row("GET " + prefix + "/{briefingId}" + note, api -> api.get(one), reading),
+                row("POST " + prefix + "/{briefingId}/opening" + note, api -> api.post(one + "/opening", "{}"),
+                    chosen),
+                row("GET " + prefix + "/{briefingId}/document" + note, api -> api.get(one + "/document"), reading),
+                row("POST " + prefix + "/{briefingId}/meeting-request" + note,
+                    api -> api.post(one + "/meeting-request", "{}"), chosen),
+                row("PUT " + prefix + "/{briefingId}/meetings/{memberId}" + note,
+                    api -> api.send("PUT", one + "/meetings/" + ownMember, "application/json",
+                                    "{}".getBytes()), briefing),
+                row("POST " + prefix + "/{briefingId}/remarks" + note, api -> api.post(one + "/remarks", "{}"),
+                    chosen),
+                row("POST " + prefix + "/{briefingId}/publication" + note,
+                    api -> api.post(one + "/publication", "{}"), briefing));
     }
 
     /** Interviews: staff of the case schedule, its members answer and ask; everyone reads what is theirs. */
@@ -301,10 +354,14 @@ class AuthorizationMatrixTest {
         for (Row row : rows()) {
             for (Who who : Who.values()) {
                 // One session per caller, signed in once (staff sign-in hashes a password and moves the clock);
-                // a fresh one for the rows that end the caller's own session.
-                Api caller = row.route().startsWith("DELETE /api/session") ? as(who)
-                        : sessions.computeIfAbsent(who, AuthorizationMatrixTest::as);
+                // a fresh one for the rows that end the caller's own session. "The caller's newest session" may
+                // also be the kept one (last-seen is written coarsely), so after such a row the kept one is renewed.
+                boolean endsSessions = row.route().startsWith("DELETE /api/session");
+                Api caller = endsSessions ? as(who) : sessions.computeIfAbsent(who, AuthorizationMatrixTest::as);
                 Reply reply = row.request().apply(caller);
+                if (endsSessions) {
+                    sessions.remove(who);
+                }
                 Expect got = outcome(reply);
                 if (got != row.expected().get(who)) {
                     wrong.add(row.route() + " as " + who + ": expected " + row.expected().get(who) + ", got " + got

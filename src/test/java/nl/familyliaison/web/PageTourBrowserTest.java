@@ -91,7 +91,8 @@ class PageTourBrowserTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(WEIGHTS.size() >= 38, "pages weighed: " + WEIGHTS);
-        WEIGHTS.forEach((page, bytes) -> assertTrue(bytes > 20_000 && bytes <= PageChecks.WEIGHT_LIMIT,
+        // The floor only shows that the shell (HTML, CSS, app.js) was counted; the ceiling is the limit.
+        WEIGHTS.forEach((page, bytes) -> assertTrue(bytes > 10_000 && bytes <= PageChecks.WEIGHT_LIMIT,
                                                     page + " weighs " + bytes + " bytes"));
     }
 
