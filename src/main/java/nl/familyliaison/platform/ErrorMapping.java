@@ -1,6 +1,7 @@
 package nl.familyliaison.platform;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -97,7 +98,10 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
                 || cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof SQLRecoverableException
-                || cause instanceof ConnectException) {
+                || cause instanceof ConnectException
+                || cause instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("08")) {
+                // SQLState class 08 is "connection exception": the pool's "Connection is closed" arrives as a plain
+                // SQLException with 08003 when the database went away in the middle of a transaction.
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -159,9 +159,18 @@ public final class MariaDbProxyManager extends AbstractSelectForUpdateBasedProxy
             run(connection::commit);
         }
 
+        /**
+         * Bucket4j rolls back when a step failed; on a connection the database dropped the rollback fails too, and
+         * its "Connection is closed" would hide the failure that says why. Nothing is left to undo then: the
+         * database ends the transaction with the connection.
+         */
         @Override
         public void rollback() {
-            run(connection::rollback);
+            try {
+                connection.rollback();
+            } catch (SQLException alreadyGone) {
+                // the first failure goes on up
+            }
         }
 
         @Override

@@ -122,6 +122,10 @@ class CaseFileTest {
                       "invalid-input");
         assertProblem(file.inspectorApi().post(updates, "{\"text\":\"Hallo\",\"phase\":\"nope\"}"), 400,
                       "invalid-input");
+        // A null in the list of members once crashed the route (500); found by the bad-input campaign.
+        String nullMember = "{\"text\":\"Hallo\",\"visibleTo\":[null]}";
+        assertEquals("visibleTo[0]", assertProblem(file.inspectorApi().post(updates, nullMember), 400,
+                                                   "invalid-input").path("errors").path(0).path("field").asText());
         assertEquals(0, file.inspectorApi().get("/api/cases/" + file.caseId() + "/timeline").json().path("entries")
                 .size());
     }

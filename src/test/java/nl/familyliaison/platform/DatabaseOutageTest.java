@@ -3,9 +3,20 @@ package nl.familyliaison.platform;
 import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import nl.familyliaison.support.Api;
@@ -55,6 +66,78 @@ class DatabaseOutageTest {
         eventually(() -> api.get("/observe/health/ready"), 200);
         Reply again = eventually(() -> api.get("/api/phases"), 200);
         assertEquals(9, again.json().path("phases").size());
+    }
+
+    /**
+     * The same under load: 16 clients keep reading and signing in while the database goes away and comes back. Every
+     * answer is a success or a 503 problem+json with Retry-After (never a 500, never a dropped connection),
+     * readiness goes DOWN and then UP, and the service recovers without a restart.
+     */
+    @Test
+    void underLoadEveryAnswerIsASuccessOrA503AndTheServiceRecovers() throws Exception {
+        Api api = service.api().unchecked();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicInteger sinceResume = new AtomicInteger();
+        AtomicBoolean resumed = new AtomicBoolean();
+        AtomicBoolean go = new AtomicBoolean(true);
+        List<String> readiness = new CopyOnWriteArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                int client = i;
+                clients.submit(() -> {
+                    while (go.get()) {
+                        Reply reply;
+                        try {
+                            reply = client % 2 == 0 ? api.get("/api/phases")
+                                    : api.post("/api/sign-in/code-requests",
+                                               "{\"email\":\"load-" + UUID.randomUUID() + "@example.org\"}");
+                        } catch (RuntimeException e) {
+                            wrong.add("no answer: " + e);
+                            continue;
+                        }
+                        statuses.merge(reply.status(), 1, Integer::sum);
+                        if (reply.status() == 503) {
+                            if (!String.valueOf(reply.contentType()).startsWith("application/problem+json")
+                                || reply.header("Retry-After") == null) {
+                                wrong.add("a 503 without problem+json or Retry-After: " + reply);
+                            }
+                        } else if (reply.status() != 200 && reply.status() != 202) {
+                            wrong.add(reply.toString());
+                        } else if (resumed.get()) {
+                            sinceResume.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            clients.submit(() -> {
+                while (go.get()) {
+                    String state = api.get("/observe/health/ready").status() == 200 ? "UP" : "DOWN";
+                    if (readiness.isEmpty() || !readiness.getLast().equals(state)) {
+                        readiness.add(state);
+                    }
+                    sleep();
+                }
+            });
+            Thread.sleep(1000);
+            database.close();
+            awaitTrue(() -> readiness.contains("DOWN") && statuses.getOrDefault(503, 0) > 20);
+            database.resume();
+            resumed.set(true);
+            awaitTrue(() -> readiness.getLast().equals("UP") && sinceResume.get() > 100);
+            go.set(false);
+        }
+        assertEquals(List.of(), wrong.stream().limit(10).toList(), statuses.toString());
+        assertEquals(List.of("UP", "DOWN", "UP"), readiness);
+        assertEquals(200, api.get("/api/phases").status());
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "not within 30 seconds");
+            sleep();
+        }
     }
 
     private static Reply eventually(Supplier<Reply> request, int status) {

@@ -81,6 +81,10 @@ class ErrorAnswersTest {
         problem = assertProblem(api.post("/api/fixture/echo", "{\"name\":\"Sam\",\"count\":\"two\"}"), 400,
                                 "invalid-input");
         assertEquals("count", problem.path("errors").path(0).path("field").asText());
+        // Found by the bad-input campaign: a fraction was quietly cut to a whole number.
+        problem = assertProblem(api.post("/api/fixture/echo", "{\"name\":\"Sam\",\"count\":1.5}"), 400,
+                                "invalid-input");
+        assertEquals("count", problem.path("errors").path(0).path("field").asText());
     }
 
     @Test

@@ -74,8 +74,8 @@ class PageTourBrowserTest {
                 visit("public", route, language, texts, problems);
             }
 
-            Team.signInMember(client, MEMBER, step -> check(step.equals("sign-in") ? "public-sign-in" : "member-" + step,
-                                                             language, texts, problems));
+            Team.signInMember(client, MEMBER, step -> check(
+                    step.equals("sign-in") ? "public-sign-in" : "member-" + step, language, texts, problems));
             for (String route : List.of("cases", "case", "messages", "thread", "interviews", "contacts", "access-log",
                                         "preferences", "sessions")) {
                 visit("member", route, language, texts, problems);
@@ -91,7 +91,8 @@ class PageTourBrowserTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(WEIGHTS.size() >= 38, "pages weighed: " + WEIGHTS);
-        WEIGHTS.forEach((page, bytes) -> assertTrue(bytes > 20_000 && bytes <= PageChecks.WEIGHT_LIMIT,
+        // The floor only shows that the shell (HTML, CSS, app.js) was counted; the ceiling is the limit.
+        WEIGHTS.forEach((page, bytes) -> assertTrue(bytes > 10_000 && bytes <= PageChecks.WEIGHT_LIMIT,
                                                     page + " weighs " + bytes + " bytes"));
     }
 
