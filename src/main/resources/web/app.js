@@ -21,7 +21,10 @@ const ROUTES = [
   ['cases/:caseId/messages/:threadId', 'thread', 'any'],
   ['cases/:caseId/interviews', 'interviews', 'any'],
   ['cases/:caseId/contacts', 'contacts', 'any'],
+  ['cases/:caseId/briefings', 'briefings', 'member'],
   ['access-log', 'access-log', 'member'],
+  ['my-data', 'my-data', 'member'],
+  ['feedback', 'feedback', 'member'],
   ['preferences', 'preferences', 'any'],
   ['sessions', 'sessions', 'any'],
   ['dashboard', 'dashboard', 'staff'],
@@ -97,8 +100,8 @@ function renderNav() {
   }
   nav.setAttribute('aria-label', t('nav.label'));
   const links = session.role === 'MEMBER'
-    ? [['cases', 'nav.cases'], ['access-log', 'nav.accessLog'], ['preferences', 'nav.preferences'],
-      ['sessions', 'nav.sessions']]
+    ? [['cases', 'nav.cases'], ['access-log', 'nav.accessLog'], ['my-data', 'nav.myData'],
+      ['feedback', 'nav.feedback'], ['preferences', 'nav.preferences'], ['sessions', 'nav.sessions']]
     : staffLinks(session.role).concat([['preferences', 'nav.preferences'], ['sessions', 'nav.sessions']]);
   nav.replaceChildren(h('ul', {},
     links.map(([path, key]) => h('li', {}, h('a', { class: 'utrecht-link', href: `#/${path}` }, t(key)))),

@@ -163,6 +163,9 @@ export function caseNav(caseId, active, role) {
     items.push(['messages', `#/cases/${caseId}/messages`]);
   }
   items.push(['interviews', `#/cases/${caseId}/interviews`], ['contacts', `#/cases/${caseId}/contacts`]);
+  if (role === 'MEMBER') {
+    items.push(['briefings', `#/cases/${caseId}/briefings`, 'briefing.nav']);
+  }
   if (role === 'FAMILY_INSPECTOR') {
     items.push(['staffBriefings', `#/cases/${caseId}/staff-briefings`, 'staffBriefing.nav'],
       ['closing', `#/cases/${caseId}/closing`, 'closing.nav']);

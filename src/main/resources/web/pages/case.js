@@ -4,6 +4,7 @@
 import { get, post } from '../lib/api.js';
 import { alert, caseNav, data, h, heading, fill, section } from '../lib/dom.js';
 import { date, dateTime, t } from '../lib/i18n.js';
+import { accessNotice } from './end-parts.js';
 
 function phaseBlock(phase, titleKey) {
   return section(titleKey,
@@ -14,13 +15,20 @@ function phaseBlock(phase, titleKey) {
     data('p', phase.whatYouCanDo, { class: 'utrecht-paragraph' }));
 }
 
+/** An update's text with its https addresses as links (publication puts the public report's address there). */
+function withLinks(text) {
+  return h('p', { class: 'utrecht-paragraph fl-text', 'data-api': true }, text.split(/(https:\/\/[^\s<>"]+)/)
+    .map((part, i) => (i % 2 === 1 ? h('a', { class: 'utrecht-link', href: part, rel: 'noopener noreferrer' }, part)
+      : part)));
+}
+
 function entryView(entry, session, staffTools) {
   const isNew = session.role === 'MEMBER' && entry.read === false;
   return h('li', { class: 'fl-card fl-update', id: `update-${entry.id}` },
     h('h3', { class: 'utrecht-heading-3' }, isNew ? h('span', { class: 'fl-badge' }, t('timeline.new')) : null,
       data('span', entry.phaseTitle)),
     h('p', { class: 'fl-meta' }, t('timeline.postedBy', { author: entry.author, date: dateTime(entry.postedAt) })),
-    data('p', entry.text, { class: 'utrecht-paragraph fl-text' }),
+    withLinks(entry.text),
     entry.corrections.map((correction) => h('div', { class: 'fl-correction' },
       h('p', { class: 'utrecht-paragraph' }, h('strong', {}, t('timeline.correction'))),
       h('p', { class: 'fl-meta' },
@@ -41,6 +49,7 @@ export default async function timeline({ view, params, session, go }) {
     heading(1, 'timeline.title'),
     data('p', `${investigation.title} · ${investigation.reference}`, { class: 'fl-meta' }),
     caseNav(caseId, 'timeline', session.role),
+    await accessNotice(path, session, investigation),
     section('timeline.nextUpdateTitle',
       h('p', { class: 'utrecht-paragraph' }, t('timeline.nextUpdateBy', { date: date(timelineData.nextUpdateBy) })),
       timelineData.updateOverdue

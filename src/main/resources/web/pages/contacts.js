@@ -1,6 +1,7 @@
 // Who does what in this case, and where else to find help.
 import { get } from '../lib/api.js';
 import { caseNav, data, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { accessNotice } from './end-parts.js';
 import { t } from '../lib/i18n.js';
 
 export default async function contacts({ view, params, session }) {
@@ -9,6 +10,7 @@ export default async function contacts({ view, params, session }) {
   fill(view, 
     heading(1, 'contacts.title'),
     caseNav(caseId, 'contacts', session.role),
+    await accessNotice(`/api/cases/${encodeURIComponent(caseId)}`, session),
     section('contacts.people', h('ul', { class: 'fl-cards' }, found.people.map((person) => h('li', { class: 'fl-card' },
       data('p', person.name, { class: 'utrecht-paragraph fl-strong' }),
       h('p', { class: 'utrecht-paragraph' }, t(`role.${person.role}`)),

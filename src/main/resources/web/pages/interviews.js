@@ -4,6 +4,7 @@ import { get, newKey, post, put } from '../lib/api.js';
 import {
   alert, caseNav, choiceGroup, data, disclosure, field, form, h, heading, paragraph, fill, section,
 } from '../lib/dom.js';
+import { accessNotice } from './end-parts.js';
 import { amsterdamToInstant, dateTime, t, time } from '../lib/i18n.js';
 
 const MODES = ['IN_PERSON', 'VIDEO', 'PHONE'];
@@ -202,6 +203,7 @@ export default async function interviews({ view, params, session, go, notice }) 
     notice ? alert('error', paragraph(notice)) : null,
     heading(1, 'interviews.title'),
     caseNav(caseId, 'interviews', session.role),
+    await accessNotice(`/api/cases/${encodeURIComponent(caseId)}`, session),
     paragraph('interviews.intro'),
     section('interviews.appointments', appointments.length === 0 ? paragraph('interviews.noAppointments')
       : h('ul', { class: 'fl-cards' }, appointments.map((appointment) =>

@@ -1,6 +1,7 @@
 // The threads of a case and a new message to the family inspector (or, for them, to chosen members).
 import { get, newKey, post } from '../lib/api.js';
 import { caseNav, choiceGroup, data, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { accessNotice } from './end-parts.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { fileField, upload } from './message-parts.js';
 
@@ -28,6 +29,7 @@ export default async function messages({ view, params, session, go }) {
   fill(view, 
     heading(1, 'messages.title'),
     caseNav(caseId, 'messages', session.role),
+    await accessNotice(`/api/cases/${encodeURIComponent(caseId)}`, session),
     paragraph('messages.intro'),
     section('messages.threads', threads.threads.length === 0 ? paragraph('messages.none')
       : h('ul', { class: 'fl-cards' }, threads.threads.map((thread) => h('li', { class: 'fl-card' },
