@@ -65,7 +65,10 @@ class PageTourBrowserTest {
         client = Client.start(service.api().base(), "tour", "nl");
     }
 
-    /** A briefing the member opened, remarked on and wants explained in a meeting; feedback; a removal request. */
+    /**
+     * A briefing the member opened, remarked on and wants explained in a meeting, and one still behind its warning;
+     * feedback; a removal request.
+     */
     private static void endOfInvestigation(Api inspector, Api member, String path, String membership) {
         String upload = ok(inspector.send("POST", path + "/attachments", "application/pdf",
                                           SampleFiles.pdf("Conceptrapport"), "X-File-Name", "concept.pdf"))
@@ -79,6 +82,12 @@ class PageTourBrowserTest {
         ok(member.post(one + "/opening", "{}"));
         ok(member.post(one + "/remarks", "{\"text\":\"Het gebeurde om half tien, niet om tien uur.\"}"));
         ok(member.post(one + "/meeting-request", "{}"));
+        String unopened = ok(inspector.send("POST", path + "/attachments", "application/pdf",
+                                            SampleFiles.pdf("Samenvatting"), "X-File-Name", "samenvatting.pdf"))
+                .json().path("id").asText();
+        ok(inspector.post(path + "/briefings", "{\"attachmentId\":\"" + unopened + "\",\"memberIds\":[\""
+                          + membership + "\"],\"publicationDate\":\"2026-04-01\","
+                          + "\"remarksUntil\":\"2026-03-25T17:00:00Z\"}"));
         ok(member.post("/api/feedback", "{\"kind\":\"FEEDBACK\",\"about\":\"FAMILY_LIAISON\","
                                         + "\"text\":\"Fijn dat ik steeds wist waar ik aan toe was.\"}"));
         ok(member.post("/api/removal-requests", "{}"));
@@ -102,8 +111,8 @@ class PageTourBrowserTest {
 
             Team.signInMember(client, MEMBER, step -> check(
                     step.equals("sign-in") ? "public-sign-in" : "member-" + step, language, texts, problems));
-            for (String route : List.of("cases", "case", "messages", "thread", "interviews", "contacts", "access-log",
-                                        "preferences", "sessions")) {
+            for (String route : List.of("cases", "case", "messages", "thread", "interviews", "contacts", "briefings",
+                                        "access-log", "my-data", "feedback", "preferences", "sessions")) {
                 visit("member", route, language, texts, problems);
             }
             Team.signOut(client);
@@ -137,7 +146,7 @@ class PageTourBrowserTest {
         String path = "cases/" + team.caseId();
         return switch (page) {
             case "case" -> path;
-            case "messages", "interviews", "contacts", "staff-briefings", "closing" -> path + "/" + page;
+            case "messages", "interviews", "contacts", "briefings", "staff-briefings", "closing" -> path + "/" + page;
             case "thread" -> path + "/messages/" + firstThread();
             default -> page;
         };
