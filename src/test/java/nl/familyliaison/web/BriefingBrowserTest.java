@@ -83,6 +83,8 @@ class BriefingBrowserTest {
         assertTrue(before.contains("Klopt een feit in het rapport niet? Laat het ons weten tot maandag 16 maart 2026"),
                    before);
         assertTrue(family.driver().findElements(By.cssSelector("a[data-download]")).isEmpty(), "no file before");
+        family.browser().js("const warning = document.querySelector('main .utrecht-alert--warning');"
+                            + "window.scrollTo(0, warning.getBoundingClientRect().top + window.scrollY - 8);");
         family.shot("briefing-02-member-warning");
 
         // She opens it: the file downloads.
