@@ -107,6 +107,7 @@ public record Features(RequestLog requestLog,
                        Outbox outbox,
                        DeliveryWorker delivery,
                        UnreadFollowUp followUp,
+                       Optional<BenchmarkPeers> benchmarkPeers,
                        List<AutoCloseable> background) {
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
@@ -220,6 +221,9 @@ public record Features(RequestLog requestLog,
                             outbox,
                             delivery,
                             followUp,
+                            config.get("benchmark.peers").asBoolean().orElse(false)
+                            ? Optional.of(new BenchmarkPeers(database.client(), caseRepository, timeline, clock))
+                            : Optional.empty(),
                             List.of(delivery, sealer, followUp));
     }
 
@@ -242,6 +246,7 @@ public record Features(RequestLog requestLog,
         staffService.routes(api);
         auditService.routes(api);
         messages.routes(api);
+        benchmarkPeers.ifPresent(peers -> peers.routes(routing));
         return api;
     }
 
