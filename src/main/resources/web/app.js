@@ -1,43 +1,274 @@
-// The page shell: language switch and quick exit. Texts come from the translation table below.
-const texts = {
-  nl: {
-    brand: 'Familiecontact', switchLanguage: 'English', quickExit: 'Snel weg', welcomeTitle: 'Welkom',
-    welcomeText: 'Hier volgt u het onderzoek van de Inspectie Justitie en Veiligheid en houdt u contact met uw familie-inspecteur.',
-    quickExitHelp: 'Moet u deze pagina snel verlaten? Druk op Snel weg of op Esc.',
-  },
-  en: {
-    brand: 'Family contact', switchLanguage: 'Nederlands', quickExit: 'Quick exit', welcomeTitle: 'Welcome',
-    welcomeText: 'Here you follow the investigation of the Inspectorate of Justice and Security and keep in touch with your family inspector.',
-    quickExitHelp: 'Do you need to leave this page quickly? Press Quick exit or Esc.',
-  },
-};
-const neutralSite = 'https://www.google.com/search?q=weerbericht';
+// The shell every page shares: language, quick exit, navigation, the session and its timeout warning, the router.
+// Pages are ES modules under pages/, loaded when first shown, so a page only weighs what it uses.
+import { current, load, t } from './lib/i18n.js';
+import { get, del, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
+import { h, problemView } from './lib/dom.js';
+
+const NEUTRAL_SITE = 'https://www.google.com/search?q=weerbericht';
+const WARN_BEFORE_MS = 120_000;
+const main = document.getElementById('main');
+const state = { session: null, notice: null, rendered: false, views: 0 };
+const timers = { warn: 0, end: 0 };
+
+// Route pattern → page module and who may see it (public, member, staff, signed-in).
+const ROUTES = [
+  ['', 'home', 'public'],
+  ['sign-in', 'sign-in', 'public'],
+  ['staff/sign-in', 'staff-sign-in', 'public'],
+  ['cases', 'cases', 'member'],
+  ['cases/:caseId', 'case', 'any'],
+  ['cases/:caseId/messages', 'messages', 'any'],
+  ['cases/:caseId/messages/:threadId', 'thread', 'any'],
+  ['cases/:caseId/interviews', 'interviews', 'any'],
+  ['cases/:caseId/contacts', 'contacts', 'any'],
+  ['access-log', 'access-log', 'member'],
+  ['preferences', 'preferences', 'any'],
+  ['sessions', 'sessions', 'any'],
+  ['dashboard', 'dashboard', 'staff'],
+];
 
 function quickExit() {
-  // replace(): the service's page leaves the history, so Back does not return to it.
+  // replace(): the service's one history entry is swapped for the neutral site, so Back does not return to it.
   document.body.textContent = '';
-  window.location.replace(neutralSite);
+  window.location.replace(NEUTRAL_SITE);
 }
 
-function show(language) {
-  document.documentElement.lang = language;
-  for (const element of document.querySelectorAll('[data-i18n]')) {
-    element.textContent = texts[language][element.dataset.i18n];
+/** Moves within the app without adding history entries: the app is always one entry, which quick exit replaces. */
+export function go(path, notice) {
+  state.notice = notice || null;
+  const target = `#/${path}`;
+  if (window.location.hash === target) {
+    render();
+  } else {
+    window.location.replace(target);
   }
-  document.getElementById('language').lang = language === 'nl' ? 'en' : 'nl';
-  try { localStorage.setItem('language', language); } catch { /* private mode: keep the choice for this page only */ }
+}
+
+function match(path) {
+  for (const [pattern, page, access] of ROUTES) {
+    const names = [];
+    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (whole, name) => {
+      names.push(name);
+      return '([^/]+)';
+    })}$`);
+    const found = regex.exec(path);
+    if (found) {
+      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+      return { page, access, params };
+    }
+  }
+  return null;
+}
+
+function homeOf(session) {
+  return session.role === 'MEMBER' ? 'cases' : 'dashboard';
+}
+
+function translateShell() {
+  for (const element of document.querySelectorAll('[data-i18n]')) {
+    element.textContent = t(element.dataset.i18n);
+  }
+  document.getElementById('language').lang = current() === 'nl' ? 'en' : 'nl';
+}
+
+function renderNav() {
+  const nav = document.getElementById('nav');
+  const session = state.session;
+  nav.hidden = !session;
+  if (!session) {
+    nav.replaceChildren();
+    return;
+  }
+  nav.setAttribute('aria-label', t('nav.label'));
+  const links = session.role === 'MEMBER'
+    ? [['cases', 'nav.cases'], ['access-log', 'nav.accessLog'], ['preferences', 'nav.preferences'],
+      ['sessions', 'nav.sessions']]
+    : [['dashboard', 'nav.dashboard'], ['preferences', 'nav.preferences'], ['sessions', 'nav.sessions']];
+  nav.replaceChildren(h('ul', {},
+    links.map(([path, key]) => h('li', {}, h('a', { class: 'utrecht-link', href: `#/${path}` }, t(key)))),
+    h('li', {}, h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle', id: 'sign-out',
+      onclick: signOut }, t('nav.signOut')))));
+}
+
+async function signOut() {
+  try {
+    await del('/api/session');
+  } catch {
+    // Already ended on the service: signed out all the same.
+  }
+  signedOut('signOut.done');
+}
+
+function signedOut(noticeKey) {
+  state.session = null;
+  useCsrfToken(null);
+  clearTimeout(timers.warn);
+  clearTimeout(timers.end);
+  document.getElementById('session-warning').hidden = true;
+  renderNav();
+  go(noticeKey === 'signOut.done' ? '' : 'sign-in', noticeKey);
+}
+
+/** After sign-in (and at start): who is signed in, and a timer that warns before the session idles out. */
+export function signedIn(session) {
+  state.session = session;
+  useCsrfToken(session.csrfToken);
+  renderNav();
+  restartTimers();
+}
+
+function restartTimers() {
+  const session = state.session;
+  if (!session) {
+    return;
+  }
+  clearTimeout(timers.warn);
+  clearTimeout(timers.end);
+  document.getElementById('session-warning').hidden = true;
+  // Counted on this device's clock from the last answer: the service started its idle timer again then.
+  const absoluteLeft = Date.parse(session.expiresAt) - Date.parse(session.idleExpiresAt);
+  const left = Math.min(session.idleTimeoutSeconds * 1000, session.idleTimeoutSeconds * 1000 + absoluteLeft);
+  timers.warn = setTimeout(showWarning, Math.max(0, left - WARN_BEFORE_MS));
+  timers.end = setTimeout(() => signOutIdle(), left);
+}
+
+function showWarning() {
+  const warning = document.getElementById('session-warning');
+  warning.replaceChildren(
+    h('p', { class: 'utrecht-paragraph' }, t('session.warning')),
+    h('button', { type: 'button', class: 'utrecht-button utrecht-button--primary-action', id: 'stay-signed-in',
+      onclick: stay }, t('session.stay')));
+  warning.hidden = false;
+}
+
+async function stay() {
+  try {
+    signedIn(await get('/api/session'));
+  } catch {
+    // 401: the listener below has signed out already.
+  }
+}
+
+async function signOutIdle() {
+  try {
+    await del('/api/session');
+  } catch {
+    // Ended already.
+  }
+  signedOut('session.ended');
+}
+
+async function render() {
+  const path = window.location.hash.replace(/^#\/?/, '');
+  const route = match(path);
+  const session = state.session;
+  if (!route) {
+    go(session ? homeOf(session) : '');
+    return;
+  }
+  if (route.access === 'public' && session) {
+    go(homeOf(session));
+    return;
+  }
+  if (route.access !== 'public' && !session) {
+    go('sign-in', state.notice || 'session.signInFirst');
+    return;
+  }
+  if ((route.access === 'member' && session.role !== 'MEMBER')
+      || (route.access === 'staff' && session.role === 'MEMBER')) {
+    go(homeOf(session));
+    return;
+  }
+  const notice = state.notice;
+  state.notice = null;
+  main.setAttribute('aria-busy', 'true');
+  const view = h('div', { class: 'fl-page' });
+  let titleKey = 'app.name';
+  try {
+    const page = await import(`./pages/${route.page}.js`);
+    titleKey = await page.default({ view, params: route.params, session, go, signedIn, notice });
+  } catch (error) {
+    titleKey = 'error.title';
+    view.replaceChildren(h('h1', { class: 'utrecht-heading-1', tabindex: '-1' }, t('error.title')),
+      problemView(error));
+  }
+  main.replaceChildren(view);
+  // Counts drawn pages, so a browser test knows when a click has led to a new one.
+  state.views += 1;
+  main.dataset.view = String(state.views);
+  main.removeAttribute('aria-busy');
+  document.title = `${t(titleKey)} · ${t('app.name')}`;
+  const heading = view.querySelector('h1');
+  if (heading && state.rendered) {
+    heading.focus();
+  }
+  state.rendered = true;
+  window.scrollTo(0, 0);
+}
+
+function keepInApp(event) {
+  const anchor = event.target.closest('a[href^="#"]');
+  if (!anchor || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) {
+    return;
+  }
+  event.preventDefault();
+  const href = anchor.getAttribute('href');
+  if (href.startsWith('#/')) {
+    go(href.slice(2));
+  } else {
+    document.getElementById(href.slice(1)).focus();
+  }
+}
+
+async function switchLanguage() {
+  await load(current() === 'nl' ? 'en' : 'nl');
+  try {
+    localStorage.setItem('language', current());
+  } catch {
+    // Private mode: the choice holds for this visit only.
+  }
+  translateShell();
+  renderNav();
+  if (!document.getElementById('session-warning').hidden) {
+    showWarning();
+  }
+  await render();
+  document.getElementById('language').focus();
 }
 
 function initialLanguage() {
-  let stored = null;
-  try { stored = localStorage.getItem('language'); } catch { /* ignore */ }
-  if (stored === 'nl' || stored === 'en') return stored;
-  return (navigator.language || 'nl').toLowerCase().startsWith('en') ? 'en' : 'nl';
+  try {
+    const stored = localStorage.getItem('language');
+    if (stored) {
+      return stored;
+    }
+  } catch {
+    // No storage: follow the browser.
+  }
+  const wanted = (navigator.languages || [navigator.language || 'nl']).map((tag) => tag.slice(0, 2).toLowerCase());
+  return wanted.find((tag) => tag === 'nl' || tag === 'en') || 'nl';
 }
 
-document.getElementById('quick-exit').addEventListener('click', quickExit);
-document.addEventListener('keydown', (event) => { if (event.key === 'Escape') quickExit(); });
-document.getElementById('language').addEventListener('click', () => {
-  show(document.documentElement.lang === 'nl' ? 'en' : 'nl');
-});
-show(initialLanguage());
+async function start() {
+  document.getElementById('quick-exit').addEventListener('click', quickExit);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      quickExit();
+    }
+  });
+  document.getElementById('language').addEventListener('click', switchLanguage);
+  document.addEventListener('click', keepInApp);
+  onActivity(restartTimers);
+  onSessionEnded(() => state.session && signedOut('session.ended'));
+  await load(initialLanguage());
+  translateShell();
+  try {
+    signedIn(await get('/api/session'));
+  } catch {
+    state.session = null;
+  }
+  window.addEventListener('hashchange', render);
+  await render();
+}
+
+start();

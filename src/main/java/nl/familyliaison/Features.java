@@ -27,6 +27,25 @@ import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
 import nl.familyliaison.access.StaffService;
 import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.appointments.AppointmentContent;
+import nl.familyliaison.appointments.AppointmentService;
+import nl.familyliaison.audit.AuditRetention;
+import nl.familyliaison.briefings.BriefingRepository;
+import nl.familyliaison.briefings.BriefingService;
+import nl.familyliaison.briefings.Briefings;
+import nl.familyliaison.cases.Closing;
+import nl.familyliaison.cases.ClosingService;
+import nl.familyliaison.feedback.FeedbackRepository;
+import nl.familyliaison.feedback.FeedbackService;
+import nl.familyliaison.messages.MessageContent;
+import nl.familyliaison.retention.Purgeable;
+import nl.familyliaison.retention.RetentionJob;
+import nl.familyliaison.retention.RetentionService;
+import nl.familyliaison.retention.RetentionSettings;
+import nl.familyliaison.rights.DataRightsService;
+import nl.familyliaison.rights.Exporter;
+import nl.familyliaison.rights.Removal;
+import nl.familyliaison.rights.RemovalRepository;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditRepository;
 import nl.familyliaison.audit.AuditSealer;
@@ -100,6 +119,13 @@ public record Features(RequestLog requestLog,
                        StaffService staffService,
                        AuditService auditService,
                        MessageService messages,
+                       AppointmentService appointments,
+                       ClosingService closing,
+                       BriefingService briefings,
+                       DataRightsService dataRights,
+                       FeedbackService feedback,
+                       RetentionService retentionService,
+                       RetentionJob retention,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
                        AuditLog auditLog,
@@ -157,13 +183,14 @@ public record Features(RequestLog requestLog,
         PhaseRepository phaseRepository = new PhaseRepository(database.client());
         CaseRepository caseRepository = new CaseRepository(database.client());
         MemberRepository memberRepository = new MemberRepository(database.client());
-        CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog);
+        CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog, clock);
         Cases cases = new Cases(caseRepository, accounts, transactions, clock,
                                 config.get("cases.update-cadence-days").asInt().orElse(28));
         UpdateRepository updateRepository = new UpdateRepository(database.client());
         Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
         MessageRepository messageRepository = new MessageRepository(database.client());
+        Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
         UnreadUpdates unreadUpdates = new UnreadUpdates(memberRepository, updateRepository);
         Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
                 .orElse(Duration.ofDays(3));
@@ -191,8 +218,59 @@ public record Features(RequestLog requestLog,
         MessageService messages = new MessageService(
                 new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
                 new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
-                new Idempotency(new IdempotencyRepository(), transactions, keys, clock), limiter, outbox, guards);
+                idempotency, limiter, outbox, guards);
 
+        MessageContent messageContent = new MessageContent(database.client(), attachments,
+                                                           new AttachmentRepository(database.client()), keys);
+        AppointmentContent appointmentContent = new AppointmentContent(database.client(), keys);
+        BriefingRepository briefingRepository = new BriefingRepository(database.client());
+        PreferenceService preferenceService = new PreferenceService(preferences, accounts, guards, clock);
+        TimelineService timelineService = new TimelineService(timeline, caseRepository, caseAccess, phaseRepository,
+                                                              cases, guards);
+        AuditService auditService = new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
+                                                     auditRepository, accounts, guards, caseRepository::idsOfMember);
+        AppointmentService appointments = AppointmentService.create(
+                database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
+                guards, clock, config.get("appointments.reminder-before").as(Duration.class)
+                        .orElse(Duration.ofHours(24)),
+                config.get("appointments.organizer-address").asString().orElse("no-reply@family-liaison.invalid"));
+        BriefingService briefings = new BriefingService(
+                new Briefings(briefingRepository, messageContent, memberRepository, caseRepository, accounts,
+                              timeline, outbox, keys, transactions, clock),
+                memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock);
+        FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
+        FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
+                                                       clock, config.get("feedback.address").asString()
+                                                               .orElse("klachten@family-liaison.invalid"));
+        Removal removal = new Removal(new RemovalRepository(database.client()), accounts, memberRepository,
+                                      caseRepository, List.of(
+                                              (tx, accountId, email) -> messageContent.eraseAuthor(tx, accountId),
+                                              (tx, accountId, email) -> briefingRepository.in(tx)
+                                                      .eraseRemarksOf(accountId),
+                                              (tx, accountId, email) -> appointmentContent.eraseAccount(tx,
+                                                                                                        accountId),
+                                              (tx, accountId, email) -> feedbackRepository.eraseOf(tx, accountId),
+                                              (tx, accountId, email) -> idempotency.forget(tx, accountId),
+                                              (tx, accountId, email) -> outbox.forget(tx, accountId, email)),
+                                      outbox, transactions, clock);
+        // Briefings hold files and meeting proposals, so they go before messages and interviews.
+        RetentionJob retention = new RetentionJob(
+                caseRepository, List.of(
+                        new Purgeable("briefings", briefingRepository::countOfCase,
+                                      (tx, caseId) -> briefingRepository.in(tx).purgeCase(caseId)),
+                        new Purgeable("messages-and-files",
+                                      caseId -> messageContent.count(caseId).messages()
+                                                + messageContent.count(caseId).attachments(),
+                                      (tx, caseId) -> {
+                                          MessageContent.Count purged = messageContent.purge(tx, caseId);
+                                          return purged.messages() + purged.attachments();
+                                      }),
+                        new Purgeable("interviews", appointmentContent::count, appointmentContent::purge),
+                        new Purgeable("updates", updateRepository::countOfCase,
+                                      (tx, caseId) -> updateRepository.in(tx).purgeCase(caseId))),
+                new AuditRetention(new AuditRepository(database.backgroundClient()), clock), messageContent,
+                idempotency, new Transactions(database.backgroundClient()),
+                RetentionSettings.from(config.get("retention")), clock);
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
                             new Authentication(sessions),
@@ -201,19 +279,29 @@ public record Features(RequestLog requestLog,
                             new CaseService(cases, caseRepository, caseAccess, phaseRepository, guards),
                             new MemberService(new Members(memberRepository, accounts, outbox, transactions, clock),
                                               caseAccess, limiter, guards),
-                            new TimelineService(timeline, caseRepository, caseAccess, phaseRepository, cases,
-                                                guards),
+                            timelineService,
                             new ContactsService(new Contacts(caseRepository, Contacts.from(
                                     config.get("contacts.support-organisations"))), caseAccess, guards),
                             new DashboardService(dashboard, phaseRepository, cases, guards),
-                            new PreferenceService(preferences, accounts, guards, clock),
+                            preferenceService,
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
-                            new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
-                                             auditRepository, accounts, guards,
-                                             caseRepository::idsOfMember),
+                            auditService,
                             messages,
+                            appointments,
+                            new ClosingService(new Closing(timeline, caseRepository, clock,
+                                                           config.get("cases.aftercare-period").as(Duration.class)
+                                                                   .orElse(Duration.ofDays(90))),
+                                               caseRepository, caseAccess, phaseRepository, cases, guards),
+                            briefings,
+                            new DataRightsService(new Exporter(caseRepository, caseAccess, timelineService,
+                                                               messages, briefings, appointments, auditService,
+                                                               preferenceService, clock),
+                                                  removal, guards, audit),
+                            feedback,
+                            new RetentionService(retention, guards, audit),
+                            retention,
                             staffAccounts,
                             accounts,
                             auditLog,
@@ -224,7 +312,7 @@ public record Features(RequestLog requestLog,
                             config.get("benchmark.peers").asBoolean().orElse(false)
                             ? Optional.of(new BenchmarkPeers(database.client(), caseRepository, timeline, clock))
                             : Optional.empty(),
-                            List.of(delivery, sealer, followUp));
+                            List.of(delivery, sealer, followUp, retention));
     }
 
     /** Filters in the order a request passes them, then every feature's routes. */
@@ -246,6 +334,12 @@ public record Features(RequestLog requestLog,
         staffService.routes(api);
         auditService.routes(api);
         messages.routes(api);
+        appointments.routes(api);
+        closing.routes(api);
+        briefings.routes(api);
+        dataRights.routes(api);
+        feedback.routes(api);
+        retentionService.routes(api);
         benchmarkPeers.ifPresent(peers -> peers.routes(routing));
         return api;
     }
@@ -254,6 +348,7 @@ public record Features(RequestLog requestLog,
         delivery.start();
         sealer.start();
         followUp.start();
+        retention.start();
     }
 
     /** Access events go into the audit trail with the request's id and the caller's address. */

@@ -64,6 +64,21 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /**
+     * Removes a member's personal data from their account: sessions and sign-in challenges are deleted; the email
+     * address and name are replaced by {@code email} and {@code displayName}, which name nobody; it is disabled.
+     *
+     * @return false when the account is not a member's
+     */
+    public boolean anonymise(String id, String email, String displayName, Instant now) {
+        db.get().createNamedDelete("session-delete-of-account").addParam("accountId", id).execute();
+        db.get().createNamedDelete("challenge-delete-of-account").addParam("accountId", id).execute();
+        return db.get().createNamedUpdate("account-anonymise")
+                .addParam("id", id).addParam("email", email).addParam("displayName", displayName)
+                .addParam("now", Rows.utc(now))
+                .execute() == 1;
+    }
+
     public void updateLanguage(String id, Language language, Instant now) {
         db.get().createNamedUpdate("account-update-language")
                 .addParam("id", id).addParam("language", language.code()).addParam("now", Rows.utc(now))

@@ -15,7 +15,8 @@ public final class Authorization {
         READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG,
         READ_MESSAGES, POST_MESSAGE,
         ANSWER_APPOINTMENT, SCHEDULE_APPOINTMENT,
-        POST_UPDATE, MANAGE_MEMBERS, MANAGE_CASE,
+        READ_BRIEFING, BRIEF,
+        POST_UPDATE, READ_MEMBERS, MANAGE_MEMBERS, MANAGE_CASE,
         ASSIGN_STAFF
     }
 
@@ -54,7 +55,8 @@ public final class Authorization {
 
     private static boolean investigatorMay(CaseAction action) {
         return switch (action) {
-            case READ_CASE, READ_TIMELINE, READ_CONTACTS, SCHEDULE_APPOINTMENT -> true;
+            // READ_MEMBERS: an investigator chooses whom to invite to an interview.
+            case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_MEMBERS, SCHEDULE_APPOINTMENT -> true;
             default -> false;
         };
     }
@@ -62,7 +64,7 @@ public final class Authorization {
     private static boolean memberMay(CaseAction action) {
         return switch (action) {
             case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_ACCESS_LOG, READ_MESSAGES, POST_MESSAGE,
-                 ANSWER_APPOINTMENT -> true;
+                 ANSWER_APPOINTMENT, READ_BRIEFING -> true;
             default -> false;
         };
     }

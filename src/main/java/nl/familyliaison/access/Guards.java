@@ -15,6 +15,8 @@ import nl.familyliaison.platform.RouteAccess;
  */
 public final class Guards {
 
+    static final int AUDITED_ROUTE_LENGTH = 64;
+
     private final Authorization authorization;
     private final AccessAudit audit;
 
@@ -45,7 +47,7 @@ public final class Guards {
                 }
                 if (!authorization.mayUseRoute(actor, allowed)) {
                     audit.record(request, actor.get().account(), "access.refused", "route",
-                                 request.matchingPattern().orElse(null), AccessAudit.Result.DENIED);
+                                 auditedRoute(request.matchingPattern().orElse(null)), AccessAudit.Result.DENIED);
                     throw ProblemException.notFound();
                 }
             }
@@ -55,5 +57,16 @@ public final class Guards {
                 return name;
             }
         };
+    }
+
+    /**
+     * The route as the audit trail's object id, which holds 64 characters: a longer route template keeps its start
+     * and an ellipsis, so that a refusal on it is still recorded (and answered 404) instead of failing.
+     */
+    static String auditedRoute(String pattern) {
+        if (pattern == null || pattern.length() <= AUDITED_ROUTE_LENGTH) {
+            return pattern;
+        }
+        return pattern.substring(0, AUDITED_ROUTE_LENGTH - 3) + "...";
     }
 }

@@ -64,8 +64,12 @@ public final class AuditService {
     }
 
     private void accessLog(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
-        List<AccessEntry> entries = events.byOthersOnCases(casesOfMember.apply(actor.accountId()), actor.accountId(),
+        response.send(accessLogOf(Actor.of(request).orElseThrow().accountId()));
+    }
+
+    /** Who looked at the member's file, as GET /api/access-log shows it (the export's too). */
+    public Object accessLogOf(String accountId) {
+        List<AccessEntry> entries = events.byOthersOnCases(casesOfMember.apply(accountId), accountId,
                                                            ACCESS_LOG_LIMIT);
         Map<String, String> names = entries.stream()
                 .map(AccessEntry::actorAccountId)
@@ -73,12 +77,12 @@ public final class AuditService {
                 .distinct()
                 .collect(Collectors.toMap(id -> id, id -> accounts.byId(id).map(Account::displayName)
                         .orElse("")));
-        response.send(new AccessLog(entries.stream()
+        return new AccessLog(entries.stream()
                                             .map(entry -> new AccessLogEntry(
                                                     Optional.ofNullable(entry.actorAccountId()).map(names::get)
                                                             .orElse(""),
                                                     entry.actorRole() == null ? null : Role.valueOf(entry.actorRole()),
                                                     entry.action(), entry.objectType(), entry.outcome(), entry.at()))
-                                            .toList()));
+                                            .toList());
     }
 }

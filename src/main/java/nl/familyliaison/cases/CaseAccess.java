@@ -1,5 +1,6 @@
 package nl.familyliaison.cases;
 
+import java.time.Clock;
 import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -24,11 +25,13 @@ public final class CaseAccess {
     private final CaseRepository cases;
     private final Authorization authorization;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public CaseAccess(CaseRepository cases, Authorization authorization, AuditLog audit) {
+    public CaseAccess(CaseRepository cases, Authorization authorization, AuditLog audit, Clock clock) {
         this.cases = cases;
         this.authorization = authorization;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -41,13 +44,18 @@ public final class CaseAccess {
         CaseRole role = Ids.isId(caseId) ? cases.roleOf(caseId, actor.accountId()) : CaseRole.NONE;
         boolean allowed = Ids.isId(caseId)
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
-                          && cases.byId(caseId).isPresent();
+                          && cases.byId(caseId).filter(found -> open(found, actor)).isPresent();
         record(request, actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();
         }
         return new CaseContext(caseId, actor, role);
+    }
+
+    /** Members lose a closed case when its aftercare ends; staff keep it (until retention purges its content). */
+    private boolean open(Investigation investigation, Actor actor) {
+        return actor.role() != nl.familyliaison.access.Role.MEMBER || investigation.openToMembersAt(clock.instant());
     }
 
     /** Whether the person of {@code context} may see an item shown to {@code members} only (or to all members). */

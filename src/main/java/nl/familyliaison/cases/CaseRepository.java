@@ -86,6 +86,29 @@ public final class CaseRepository {
                 .toList();
     }
 
+    /** Closes an open case; false when it was closed already. */
+    public boolean close(String id, Instant now, Instant accessEndsAt) {
+        return db.get().createNamedUpdate("case-close")
+                .addParam("id", id).addParam("now", Rows.utc(now)).addParam("accessEndsAt", Rows.utc(accessEndsAt))
+                .execute() == 1;
+    }
+
+    /** Closed cases whose aftercare ended before {@code before} and whose content is still there. */
+    public List<Investigation> toPurge(Instant before) {
+        return db.get().createNamedQuery("case-select-to-purge").addParam("before", Rows.utc(before)).execute()
+                .map(CaseRepository::investigation).toList();
+    }
+
+    /** Purged cases whose aftercare ended before {@code before} (their audit events' personal fields go next). */
+    public List<Investigation> purgedBefore(Instant before) {
+        return db.get().createNamedQuery("case-select-purged-before").addParam("before", Rows.utc(before)).execute()
+                .map(CaseRepository::investigation).toList();
+    }
+
+    public void markPurged(String id, Instant now) {
+        db.get().createNamedUpdate("case-mark-purged").addParam("id", id).addParam("now", Rows.utc(now)).execute();
+    }
+
     public void setPhase(String id, String phase, Instant now) {
         db.get().createNamedUpdate("case-update-phase")
                 .addParam("id", id).addParam("phase", phase).addParam("now", Rows.utc(now)).execute();
@@ -126,7 +149,8 @@ public final class CaseRepository {
                                  Rows.date(row, "incident_date"),
                                  Investigation.Status.valueOf(Rows.text(row, "status")),
                                  Rows.text(row, "phase_code"), (int) Rows.number(row, "update_cadence_days"),
-                                 Rows.date(row, "next_update_by"));
+                                 Rows.date(row, "next_update_by"), Rows.instant(row, "closed_at"),
+                                 Rows.instant(row, "access_ends_at"));
     }
 
     /** A staff member to assign, with their role on the case (FAMILY_INSPECTOR or INVESTIGATOR). */

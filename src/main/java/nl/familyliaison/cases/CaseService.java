@@ -67,7 +67,8 @@ public final class CaseService {
     private void list(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
         List<Investigation> found = switch (actor.role()) {
-            case MEMBER -> repository.ofMember(actor.accountId());
+            case MEMBER -> repository.ofMember(actor.accountId()).stream()
+                    .filter(investigation -> investigation.openToMembersAt(cases.now())).toList();
             case ADMIN -> repository.all();
             default -> repository.ofStaff(actor.accountId());
         };

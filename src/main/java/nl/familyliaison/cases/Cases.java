@@ -39,6 +39,10 @@ public final class Cases {
         this.defaultCadenceDays = defaultCadenceDays;
     }
 
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
     }

@@ -71,4 +71,10 @@ public final class MemberRepository {
         return db.get().createNamedGet("member-active-in-case").addParam("id", memberId).addParam("caseId", caseId)
                 .execute().isPresent();
     }
+
+    /** Ends every membership of the account (its removal). */
+    public void endAllOf(String accountId, Instant now) {
+        db.get().createNamedUpdate("member-end-all-of-account")
+                .addParam("accountId", accountId).addParam("now", Rows.utc(now)).execute();
+    }
 }

@@ -31,7 +31,7 @@ public final class MemberService {
     }
 
     public void routes(ApiRoutes routes) {
-        routes.get("/api/cases/{caseId}/members", guards.roles(Role.FAMILY_INSPECTOR), this::list)
+        routes.get("/api/cases/{caseId}/members", guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR), this::list)
                 .post("/api/cases/{caseId}/members", guards.roles(Role.FAMILY_INSPECTOR), this::invite)
                 .delete("/api/cases/{caseId}/members/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::end);
     }
@@ -54,7 +54,7 @@ public final class MemberService {
 
     private void list(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.read");
+                                                        CaseAction.READ_MEMBERS, "case.members.read");
         response.send(new MemberList(members.ofCase(context.caseId()).stream().map(MemberView::of).toList()));
     }
 

@@ -45,6 +45,13 @@ public final class Timeline {
     /** Posts an update; moves the case to {@code phase} when given and renews the next-update promise. */
     public String post(Investigation investigation, String authorId, String text, String phase,
                        Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today) {
+        return post(investigation, authorId, text, phase, visibleTo, knownPhases, today, tx -> { });
+    }
+
+    /** Posts an update as above and does {@code alsoInTransaction} in the same transaction (such as closing). */
+    public String post(Investigation investigation, String authorId, String text, String phase,
+                       Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today,
+                       java.util.function.Consumer<io.helidon.dbclient.DbExecute> alsoInTransaction) {
         String body = text(text);
         String inPhase = phase == null ? investigation.phase() : phase;
         if (!knownPhases.contains(inPhase)) {
@@ -64,6 +71,7 @@ public final class Timeline {
             cases.in(tx).setNextUpdate(investigation.id(), today.plusDays(investigation.updateCadenceDays()),
                                        investigation.updateCadenceDays(), clock.instant());
             notifyMembers(tx, investigation.id(), id, forAll, visibleTo);
+            alsoInTransaction.accept(tx);
             return null;
         });
         outbox.afterCommit();

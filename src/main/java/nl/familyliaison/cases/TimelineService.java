@@ -73,7 +73,11 @@ public final class TimelineService {
     private void show(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.timeline.read");
-        Language language = Language.of(request);
+        response.send(timelineOf(context, Language.of(request)));
+    }
+
+    /** The timeline as the person of {@code context} sees it (the route's answer; the export's too). */
+    public Object timelineOf(CaseAccess.CaseContext context, Language language) {
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
         List<Phase> all = phases.all(language);
         Phase current = all.stream().filter(phase -> phase.code().equals(investigation.phase())).findFirst()
@@ -84,9 +88,9 @@ public final class TimelineService {
         for (Timeline.Entry entry : visible(context)) {
             entries.add(view(entry, context, all));
         }
-        response.send(new TimelineView(CaseView.of(investigation, current.title(), rules.today()), current, next,
-                                       investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(rules.today()),
-                                       entries));
+        return new TimelineView(CaseView.of(investigation, current.title(), rules.today()), current, next,
+                                investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(rules.today()),
+                                entries);
     }
 
     private void post(ServerRequest request, ServerResponse response) {

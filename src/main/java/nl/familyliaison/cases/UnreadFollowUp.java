@@ -6,12 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Periodic;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -21,8 +20,6 @@ import nl.familyliaison.platform.Transactions;
  */
 public final class UnreadFollowUp implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(UnreadFollowUp.class.getName());
-
     private final CaseRepository cases;
     private final UnreadUpdates unreadUpdates;
     private final Function<Instant, List<UnreadMessage>> unreadMessages;
@@ -31,9 +28,7 @@ public final class UnreadFollowUp implements AutoCloseable {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration after;
-    private final Duration interval;
-    private volatile boolean running;
-    private Thread thread;
+    private final Periodic periodic;
 
     public UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates,
                           Function<Instant, List<UnreadMessage>> unreadMessages, AccountRepository accounts,
@@ -46,7 +41,7 @@ public final class UnreadFollowUp implements AutoCloseable {
         this.transactions = transactions;
         this.clock = clock;
         this.after = after;
-        this.interval = interval;
+        this.periodic = new Periodic("unread-follow-up", interval, this::remind);
     }
 
     /** A message one member has not read. */
@@ -77,34 +72,11 @@ public final class UnreadFollowUp implements AutoCloseable {
     }
 
     public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("unread-follow-up").start(this::loop);
+        periodic.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                remind();
-                Thread.sleep(interval);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Unread follow-up round failed; trying again later: "
-                                       + e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
-        }
+        periodic.close();
     }
 }

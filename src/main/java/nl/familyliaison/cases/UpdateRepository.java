@@ -64,6 +64,21 @@ public final class UpdateRepository {
                 .toList();
     }
 
+    public long countOfCase(String caseId) {
+        return db.get().createNamedGet("purge-count-updates").addParam("caseId", caseId).execute()
+                .map(row -> Rows.number(row, "n")).orElse(0L);
+    }
+
+    /** Deletes the case's timeline (retention); returns how many updates and corrections there were. */
+    public long purgeCase(String caseId) {
+        long count = countOfCase(caseId);
+        for (String statement : java.util.List.of("purge-update-reads", "purge-update-members",
+                                                  "purge-update-corrections", "purge-updates")) {
+            db.get().createNamedDelete(statement).addParam("caseId", caseId).execute();
+        }
+        return count;
+    }
+
     public void markRead(String updateId, String accountId, Instant now) {
         db.get().createNamedInsert("update-mark-read")
                 .addParam("updateId", updateId).addParam("accountId", accountId).addParam("now", Rows.utc(now))

@@ -162,6 +162,38 @@ public final class MessageService {
         response.send(content);
     }
 
+    /** A thread with every message of it, newest first, as its reader sees them page by page. */
+    public record ThreadWithMessages(MessageViews.ThreadView thread, List<MessageView> messages) {
+    }
+
+    /** Every thread the person of {@code context} takes part in, with all its messages (the export). */
+    public List<ThreadWithMessages> everything(CaseContext context) {
+        List<ThreadWithMessages> all = new java.util.ArrayList<>();
+        for (MessageViews.ThreadView view : threads.list(context).threads()) {
+            MessageThread thread = threads.readable(context, view.id()).orElseThrow();
+            List<MessageView> messages = new java.util.ArrayList<>();
+            Cursor cursor = Cursor.decode(null);
+            while (true) {
+                MessageViews.MessagePage page = pages.page(context, thread, cursor, ThreadPages.MAX_LIMIT);
+                messages.addAll(page.messages());
+                if (page.nextCursor() == null) {
+                    break;
+                }
+                cursor = Cursor.decode(page.nextCursor());
+            }
+            all.add(new ThreadWithMessages(view, List.copyOf(messages)));
+        }
+        return all;
+    }
+
+    /** A file the person of {@code context} may download, opened (the export). */
+    public java.util.Optional<MessageContent.File> file(CaseContext context, String attachmentId) {
+        return attachments.downloadable(context.caseId(), context.actor().accountId(), attachmentId,
+                                        threadId -> threads.readable(context, threadId).isPresent())
+                .map(found -> new MessageContent.File(found.id(), attachments.name(found), found.type().mediaType(),
+                                                      found.size(), attachments.content(found)));
+    }
+
     /** After the transaction: wake the mail worker, record the write (a retry too), send the answer. */
     private void done(ServerRequest request, ServerResponse response, CaseContext context, String action,
                       String objectType, Idempotency.Answer answer) {

@@ -17,7 +17,7 @@ public enum Category {
     public static Category of(String template) {
         return switch (template) {
             case "sign-in-code" -> SIGN_IN;
-            case "new-update", "unread-reminder" -> UPDATE;
+            case "new-update", "unread-reminder", "briefing-shared" -> UPDATE;
             case "new-message" -> MESSAGE;
             default -> template.startsWith("appointment") ? APPOINTMENT : ACCOUNT;
         };

@@ -36,17 +36,45 @@ public final class Outbox {
      * (sign-in codes never wait).
      */
     public void enqueue(DbExecute tx, Mail mail) {
+        enqueueAt(tx, mail, clock.instant(), null);
+    }
+
+    /**
+     * Queues a mail for a later moment, such as a reminder: it is held until {@code notBefore}, then until the end
+     * of the recipient's quiet hours — unless that would be at or after {@code mustArriveBefore}, in which case it
+     * goes at {@code notBefore} after all (a reminder that comes after the appointment helps nobody).
+     */
+    public void enqueueAt(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
         Category category = Category.of(mail.template());
         Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
                 : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);
         if (!wanted.wants(category)) {
             return;
         }
-        Instant now = clock.instant();
-        Instant due = wanted.sendAt(category, now.atZone(ZoneOffset.UTC)).toInstant();
+        Instant due = wanted.sendAt(category, notBefore.atZone(ZoneOffset.UTC)).toInstant();
+        if (mustArriveBefore != null && !due.isBefore(mustArriveBefore)) {
+            due = notBefore;
+        }
         String id = Ids.newId();
         KeyRing.Sealed values = keys.seal(Json.write(mail.values()), context(id));
-        outbox.insert(tx, id, mail, values, now, due);
+        outbox.insert(tx, id, mail, values, clock.instant(), due);
+    }
+
+    /**
+     * Takes back the mails not sent yet whose event key starts with {@code eventKeyPrefix} (a reminder for an
+     * appointment that moved or was cancelled). A mail a worker is sending at this very moment may still go.
+     *
+     * @return how many were taken back
+     */
+    public long withdraw(DbExecute tx, String eventKeyPrefix) {
+        return outbox.withdraw(tx, eventKeyPrefix);
+    }
+
+    /** Forgets a removed person: their mail preferences and every mail to them, sent or not. */
+    public void forget(DbExecute tx, String accountId, String email) {
+        tx.createNamedDelete("preference-delete-of-account").addParam("accountId", accountId).execute();
+        tx.createNamedDelete("outbox-delete-of-recipient").addParam("accountId", accountId).addParam("email", email)
+                .execute();
     }
 
     /** Mails to these accounts that failed for good (staff phone instead). */

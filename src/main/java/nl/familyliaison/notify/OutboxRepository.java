@@ -37,6 +37,12 @@ public final class OutboxRepository {
     }
 
     /** Due rows that no other worker holds, locked until the caller's transaction ends. */
+    /** Deletes the pending mails whose event key starts with the prefix (its LIKE wildcards escaped). */
+    public long withdraw(DbExecute tx, String eventKeyPrefix) {
+        String pattern = eventKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return tx.createNamedDelete("outbox-withdraw").addParam("pattern", pattern).execute();
+    }
+
     public List<String> lockDue(DbExecute tx, Instant now, int batch) {
         return tx.createNamedQuery("outbox-select-due-for-update")
                 .addParam("now", Rows.utc(now))

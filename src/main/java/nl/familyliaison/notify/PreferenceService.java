@@ -51,6 +51,11 @@ public final class PreferenceService {
         response.send(view(actor.accountId()));
     }
 
+    /** The account's preferences as GET /api/preferences shows them. */
+    public Object preferencesOf(String accountId) {
+        return view(accountId);
+    }
+
     private void change(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
         PreferenceChange body = Json.read(request, PreferenceChange.class);

@@ -40,6 +40,13 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
     @Override
     public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
         RequestId id = RequestId.of(request);
+        if (failure instanceof HttpException http && http.status().code() == Status.NOT_MODIFIED_304.code()) {
+            // The static content's answer to a browser revalidating a cached web file (If-None-Match): no problem.
+            response.status(Status.NOT_MODIFIED_304);
+            response.header(RequestId.HEADER, id.value());
+            response.send();
+            return;
+        }
         ProblemException problem = toProblem(request, failure, id);
         response.status(Status.create(problem.type().status()));
         response.header(RequestId.HEADER, id.value());

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -140,5 +141,15 @@ public final class Idempotency {
             response.headers().contentType(MediaTypes.APPLICATION_JSON);
             response.send(body);
         }
+    }
+
+    /** Forgets the stored answers of a removed person (they may hold what the person wrote). */
+    public void forget(DbExecute tx, String accountId) {
+        tx.createNamedDelete("idempotency-delete-of-account").addParam("accountId", accountId).execute();
+    }
+
+    /** Deletes keys older than {@code before} (retention); returns how many. */
+    public long deleteBefore(DbExecute tx, java.time.Instant before) {
+        return tx.createNamedDelete("idempotency-delete-before").addParam("before", Rows.utc(before)).execute();
     }
 }

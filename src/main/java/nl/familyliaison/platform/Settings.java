@@ -20,7 +20,8 @@ public final class Settings {
 
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
     static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify", "messages",
-                                                      "idempotency", "benchmark");
+                                                      "idempotency", "appointments", "briefings", "rights",
+                                                      "feedback", "benchmark");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
@@ -99,6 +100,12 @@ public final class Settings {
         map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
         map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
         map.put("FL_ATTACHMENT_MAX_BYTES", "messages.attachment-max-bytes");
+        map.put("FL_APPOINTMENT_REMINDER_BEFORE", "appointments.reminder-before");
+        map.put("FL_AFTERCARE_PERIOD", "cases.aftercare-period");
+        map.put("FL_FEEDBACK_ADDRESS", "feedback.address");
+        map.put("FL_RETENTION_CASE_CONTENT_AFTER", "retention.case-content-after");
+        map.put("FL_RETENTION_AUDIT_PERSONAL_AFTER", "retention.audit-personal-after");
+        map.put("FL_RETENTION_DRY_RUN", "retention.dry-run");
         return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -1,12 +1,20 @@
 package nl.familyliaison.platform;
 
+import java.sql.SQLException;
 import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbTransaction;
 
-/** Runs work in one database transaction: all of it is stored, or none of it. */
+/**
+ * Runs work in one database transaction: all of it is stored, or none of it. A transaction that InnoDB chose as a
+ * deadlock victim was rolled back whole, so it is run again (a few times at most) instead of failing the request:
+ * work given here must only change the database, never anything outside it.
+ */
 public final class Transactions {
+
+    static final int ATTEMPTS = 3;
+    private static final String DEADLOCK_STATE = "40001";
 
     private final DbClient db;
 
@@ -15,6 +23,18 @@ public final class Transactions {
     }
 
     public <T> T inTransaction(Function<DbTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T once(Function<DbTransaction, T> work) {
         DbTransaction tx = db.transaction();
         try {
             T result = work.apply(tx);
@@ -28,5 +48,15 @@ public final class Transactions {
             }
             throw e;
         }
+    }
+
+    /** Whether the failure is (caused by) InnoDB rolling the transaction back as a deadlock victim. */
+    public static boolean isDeadlock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && DEADLOCK_STATE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

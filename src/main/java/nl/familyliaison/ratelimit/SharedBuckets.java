@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import nl.familyliaison.platform.Transactions;
 
 /** Buckets in MariaDB: every instance of the service counts against the same limit. */
 final class SharedBuckets implements Buckets {
@@ -17,9 +18,21 @@ final class SharedBuckets implements Buckets {
         this.proxies = proxies;
     }
 
+    /** How often an attempt is made again after it lost a deadlock (for instance against the clean-up's delete). */
+    private static final int ATTEMPTS = 3;
+
     @Override
     public ConsumptionProbe takeOne(String bucketId, Supplier<BucketConfiguration> newBucket) {
-        return proxies.getProxy(bucketId, newBucket).tryConsumeAndReturnRemaining(1);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return proxies.getProxy(bucketId, newBucket).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                // The victim's transaction was rolled back whole: nothing was taken, so trying again is safe.
+                if (attempt >= ATTEMPTS || !Transactions.isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

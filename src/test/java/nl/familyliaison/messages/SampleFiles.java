@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** Files as uploads start: what their first bytes say they are. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {
     }
 
     /** A small PDF. */
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         return ("%PDF-1.7\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 

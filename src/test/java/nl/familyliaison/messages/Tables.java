@@ -12,21 +12,21 @@ import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestService;
 
 /** The database as it is, read with plain JDBC: what is really stored, not what the service says. */
-final class Tables {
+public final class Tables {
 
     private final Supplier<TestService> service;
 
     /** For a test class's service, which starts only after the class's fields are set. */
-    Tables(RunningService service) {
+    public Tables(RunningService service) {
         this.service = service::service;
     }
 
-    long count(String table) {
+    public long count(String table) {
         return count(table, "1 = 1");
     }
 
     /** Rows of {@code table} meeting {@code condition}, whose ? are {@code values}. */
-    long count(String table, String condition, Object... values) {
+    public long count(String table, String condition, Object... values) {
         return query("SELECT COUNT(*) FROM " + table + " WHERE " + condition, set -> set.getLong(1), values)
                 .getFirst();
     }
@@ -35,6 +35,43 @@ final class Tables {
     List<byte[]> bytes(String table, String column) {
         return query("SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL",
                      set -> set.getBytes(1));
+    }
+
+    /**
+     * Every text or binary column of every table of the schema ({@code table.column}) holding {@code needle}
+     * anywhere in a value, compared byte for byte as UTF-8 (so also inside blobs).
+     */
+    public List<String> columnsContaining(String needle) {
+        List<String> columns = query("SELECT table_name, column_name FROM information_schema.columns"
+                                     + " WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar',"
+                                     + " 'tinytext', 'text', 'mediumtext', 'longtext', 'binary', 'varbinary',"
+                                     + " 'tinyblob', 'blob', 'mediumblob', 'longblob', 'json', 'enum', 'set')",
+                                     set -> set.getString(1) + "." + set.getString(2));
+        List<String> found = new ArrayList<>();
+        for (String column : columns) {
+            String[] parts = column.split("\\.");
+            long hits = query("SELECT COUNT(*) FROM `" + parts[0] + "` WHERE LOCATE(CAST(? AS BINARY), CAST(`"
+                              + parts[1] + "` AS BINARY)) > 0",
+                              set -> set.getLong(1), needle.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .getFirst();
+            if (hits > 0) {
+                found.add(column);
+            }
+        }
+        return found;
+    }
+
+    /** Waits (up to 20 s) until the sealer has linked every audit event into the chain. */
+    public void awaitSealed() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (count("audit_event", "chain_position IS NULL") > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private interface Reader<T> {

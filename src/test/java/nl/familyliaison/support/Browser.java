@@ -28,15 +28,18 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(WebDriver driver, Path profile) {
+    private Browser(WebDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     /** A phone-sized browser (360 × 640) speaking {@code language}. */
     public static Browser phone(String language) {
         Path profile = TestFolders.fresh("chromium-profile");
+        Path downloads = TestFolders.fresh("chromium-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -44,7 +47,9 @@ public final class Browser implements AutoCloseable {
                              "--no-first-run", "--disable-quic", "--lang=" + language, "--accept-lang=" + language,
                              "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
                              "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+                                                                "download.default_directory", downloads.toString(),
+                                                                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -52,11 +57,41 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(360, 640));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        return new Browser(driver, profile);
+        return new Browser(driver, profile, downloads);
     }
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Where downloads land. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Opens a page of the web client ({@code route} as in {@code #/route}) and waits until it has been drawn. */
+    public void open(java.net.URI service, String route) {
+        // Forget the page drawn last: a route on the same document is drawn without loading it again.
+        js("const main = document.getElementById('main'); if (main) { main.removeAttribute('data-view'); }");
+        String target = service.resolve("/#/" + route).toString();
+        if (target.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh(); // the same address again would not even fire hashchange
+        } else {
+            driver.get(target);
+        }
+        awaitPage();
+    }
+
+    /** Waits until the client has drawn a page (it numbers them): a heading in main, nothing loading. */
+    public void awaitPage() {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(it -> Boolean.TRUE.equals(
+                js("const main = document.getElementById('main');"
+                   + "return !!main && !!main.dataset.view && !main.hasAttribute('aria-busy') && !!main.querySelector('h1');")));
+    }
+
+    /** Runs a script in the page and answers its result. */
+    public Object js(String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
@@ -83,5 +118,6 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         TestFolders.delete(profile);
+        TestFolders.delete(downloads);
     }
 }

@@ -37,6 +37,7 @@ class HomePageBrowserTest {
             WebDriver driver = browser.driver();
             driver.get("data:text/html,<title>before</title><p>before</p>");
             driver.get(home());
+            browser.awaitPage();
             assertEquals("Snel weg", driver.findElement(By.id("quick-exit")).getText());
             driver.findElement(By.id("quick-exit")).click();
             awaitLeft(driver);
@@ -50,6 +51,7 @@ class HomePageBrowserTest {
         try (Browser browser = Browser.phone("nl")) {
             WebDriver driver = browser.driver();
             driver.get(home());
+            browser.awaitPage();
             driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             awaitLeft(driver);
         }
@@ -60,12 +62,15 @@ class HomePageBrowserTest {
         try (Browser browser = Browser.phone("nl")) {
             WebDriver driver = browser.driver();
             driver.get(home());
+            browser.awaitPage();
             assertEquals("nl", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
             assertEquals("Welkom", driver.findElement(By.tagName("h1")).getText());
             assertFalse(browser.scrollsSideways());
             browser.screenshot("home-nl");
 
             driver.findElement(By.id("language")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(it -> "Welcome".equals(it.findElement(By.tagName("h1")).getText()));
             assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
             assertEquals("Welcome", driver.findElement(By.tagName("h1")).getText());
             assertEquals("Quick exit", driver.findElement(By.id("quick-exit")).getText());

@@ -1,0 +1,345 @@
+package nl.familyliaison.appointments;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.MemberRepository;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.RouteAccess;
+
+/**
+ * Interview scheduling over HTTP. Maps requests and answers only: every route first finds the case the object
+ * belongs to and asks {@link CaseAccess} (unknown, foreign or unassigned answers 404 and is audited), then whether
+ * this person may see the object itself; writes run in one transaction and honour {@code Idempotency-Key}.
+ */
+public final class AppointmentService {
+
+    private static final HttpMediaType CALENDAR = HttpMediaType.create("text/calendar; charset=utf-8");
+
+    private final Scheduling scheduling;
+    private final Stored stored;
+    private final Presenter presenter;
+    private final CalendarFile calendarFile;
+    private final CaseAccess access;
+    private final Idempotency idempotency;
+    private final Outbox outbox;
+    private final Guards guards;
+    private final Clock clock;
+
+    AppointmentService(Scheduling scheduling, Stored stored, Presenter presenter, CalendarFile calendarFile,
+                       CaseAccess access, Idempotency idempotency, Outbox outbox, Guards guards, Clock clock) {
+        this.scheduling = scheduling;
+        this.stored = stored;
+        this.presenter = presenter;
+        this.calendarFile = calendarFile;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.guards = guards;
+        this.clock = clock;
+    }
+
+    /** Builds the feature from what it needs of the others. */
+    public static AppointmentService create(DbClient db, CaseRepository cases, MemberRepository members,
+                                            AccountRepository accounts, KeyRing keys, Outbox outbox,
+                                            CaseAccess access, Idempotency idempotency, Guards guards, Clock clock,
+                                            Duration reminderBefore, String organizerAddress) {
+        AppointmentRepository repository = new AppointmentRepository(db);
+        Vault vault = new Vault(keys);
+        Stored stored = new Stored(repository, vault);
+        Scheduling scheduling = new Scheduling(repository, stored, cases, members, accounts, vault, outbox,
+                                               new Reminders(outbox, reminderBefore, clock), clock);
+        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository),
+                                      new CalendarFile(organizerAddress), access, idempotency, outbox, guards,
+                                      clock);
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/cases/{caseId}/interview-proposals", staff(), this::propose)
+                .get("/api/cases/{caseId}/interview-proposals", guards.signedIn(), this::proposals)
+                .get("/api/interview-proposals/{proposalId}", guards.signedIn(), this::proposal)
+                .put("/api/interview-proposals/{proposalId}/answer", guards.roles(Role.MEMBER), this::answer)
+                .post("/api/interview-proposals/{proposalId}/confirmation", staff(), this::confirm)
+                .post("/api/interview-proposals/{proposalId}/withdrawal", staff(), this::withdraw)
+                .get("/api/cases/{caseId}/appointments", guards.signedIn(), this::appointments)
+                .get("/api/appointments", guards.signedIn(), this::upcoming)
+                .get("/api/appointments/{appointmentId}", guards.signedIn(), this::appointment)
+                .post("/api/appointments/{appointmentId}/reschedule", staff(), this::reschedule)
+                .post("/api/appointments/{appointmentId}/cancellation", staff(), this::cancel)
+                .post("/api/appointments/{appointmentId}/change-requests", guards.roles(Role.MEMBER),
+                      this::requestChange)
+                .get("/api/appointments/{appointmentId}/calendar.ics", guards.signedIn(), this::calendar);
+    }
+
+    private RouteAccess staff() {
+        return guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR);
+    }
+
+    record Confirmation(String slotId) {
+    }
+
+    record NewTime(Instant start, Instant end, String reason) {
+    }
+
+    record Cancellation(String reason) {
+    }
+
+    record ChangeRequest(RequestKind kind, String reason) {
+    }
+
+    enum RequestKind {
+        RESCHEDULE, CANCEL;
+
+        Change.Kind asChange() {
+            return this == RESCHEDULE ? Change.Kind.RESCHEDULE_REQUESTED : Change.Kind.CANCEL_REQUESTED;
+        }
+    }
+
+    private void propose(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.create";
+        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+                                             CaseAction.SCHEDULE_APPOINTMENT, what);
+        Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
+        write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
+            Proposal proposal = scheduling.propose(tx, context, body);
+            return result(presenter.in(tx).show(context, proposal), proposal.id());
+        });
+    }
+
+    private void proposals(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+                                             actionOf(request), "appointment.proposal.list");
+        response.send(proposalsOf(context));
+    }
+
+    private void proposal(ServerRequest request, ServerResponse response) {
+        Found<Proposal> found = proposal(request, "appointment.proposal.read");
+        access.recorded(request, found.context(), "appointment.proposal.read", "interview-proposal",
+                        found.object().id(), true);
+        response.send(presenter.show(found.context(), found.object()));
+    }
+
+    private void answer(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.answer";
+        Found<Proposal> found = proposal(request, what);
+        Scheduling.NewAnswer body = Json.read(request, Scheduling.NewAnswer.class);
+        String memberId = found.context().role().memberId().orElseThrow();
+        write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
+            scheduling.answer(tx, found.object(), memberId, body);
+            return result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+        });
+    }
+
+    private void confirm(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.confirm";
+        Found<Proposal> found = proposal(request, what);
+        Confirmation body = Json.read(request, Confirmation.class);
+        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
+            Appointment made = scheduling.confirm(tx, found.object(), body.slotId(),
+                                                  found.context().actor().accountId());
+            return result(presenter.in(tx).show(found.context(), made), made.id());
+        });
+    }
+
+    private void withdraw(ServerRequest request, ServerResponse response) {
+        String what = "appointment.proposal.withdraw";
+        Found<Proposal> found = proposal(request, what);
+        write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
+            scheduling.withdraw(tx, found.object());
+            Proposal withdrawn = stored.in(tx).proposal(found.object().id()).orElseThrow();
+            return result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
+        });
+    }
+
+    private void appointments(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+                                             actionOf(request), "appointment.list");
+        response.send(appointmentsOf(context));
+    }
+
+    /** The case's appointments as the person of {@code context} sees them (the route's answer; the export's too). */
+    public List<?> appointmentsOf(CaseContext context) {
+        return stored.appointmentsOfCase(context.caseId()).stream()
+                .filter(appointment -> presenter.maySee(context, appointment))
+                .map(appointment -> presenter.show(context, appointment)).toList();
+    }
+
+    /** The case's interview proposals as the person of {@code context} sees them. */
+    public List<?> proposalsOf(CaseContext context) {
+        return stored.proposalsOfCase(context.caseId()).stream()
+                .filter(proposal -> presenter.maySee(context, proposal))
+                .map(proposal -> presenter.show(context, proposal)).toList();
+    }
+
+    /** The signed-in person's coming appointments over all their cases, soonest first. */
+    private void upcoming(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow(ProblemException::notFound);
+        Instant now = clock.instant();
+        List<Appointment> mine = actor.role() == Role.MEMBER ? stored.upcomingOfMember(actor.accountId(), now)
+                                                             : stored.upcomingOfStaff(actor.accountId(), now);
+        List<AppointmentView> views = new ArrayList<>();
+        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
+        for (Appointment appointment : mine) {
+            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> permitted(
+                    request, caseId));
+            context.filter(allowed -> presenter.maySee(allowed, appointment))
+                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
+        }
+        response.send(views);
+    }
+
+    private void appointment(ServerRequest request, ServerResponse response) {
+        Found<Appointment> found = appointment(request, "appointment.read");
+        access.recorded(request, found.context(), "appointment.read", "appointment", found.object().id(), true);
+        response.send(presenter.show(found.context(), found.object()));
+    }
+
+    private void reschedule(ServerRequest request, ServerResponse response) {
+        String what = "appointment.reschedule";
+        Found<Appointment> found = appointment(request, what);
+        NewTime body = Json.read(request, NewTime.class);
+        write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
+            Appointment moved = scheduling.reschedule(tx, found.object(), found.context().actor().accountId(),
+                                                      new TimeSlot(body.start(), body.end()), body.reason());
+            return result(presenter.in(tx).show(found.context(), moved), moved.id());
+        });
+    }
+
+    private void cancel(ServerRequest request, ServerResponse response) {
+        String what = "appointment.cancel";
+        Found<Appointment> found = appointment(request, what);
+        Cancellation body = Json.read(request, Cancellation.class);
+        write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
+            Appointment cancelled = scheduling.cancel(tx, found.object(), found.context().actor().accountId(),
+                                                      body.reason());
+            return result(presenter.in(tx).show(found.context(), cancelled), cancelled.id());
+        });
+    }
+
+    private void requestChange(ServerRequest request, ServerResponse response) {
+        String what = "appointment.change-request";
+        Found<Appointment> found = appointment(request, what);
+        ChangeRequest body = Json.read(request, ChangeRequest.class);
+        if (body.kind() == null) {
+            throw ProblemException.invalid("kind", "Choose RESCHEDULE or CANCEL.");
+        }
+        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
+            scheduling.requestChange(tx, found.object(), found.context().actor().accountId(),
+                                     body.kind().asChange(), body.reason());
+            return result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+        });
+    }
+
+    private void calendar(ServerRequest request, ServerResponse response) {
+        Found<Appointment> found = appointment(request, "appointment.calendar-file");
+        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant());
+        access.recorded(request, found.context(), "appointment.calendar-file", "appointment", found.object().id(),
+                        true);
+        response.headers().contentType(CALENDAR);
+        response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"");
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(ics);
+    }
+
+    /** An object of a case together with the access that let the person reach it. */
+    private record Found<T>(CaseContext context, T object) {
+    }
+
+    private Found<Proposal> proposal(ServerRequest request, String what) {
+        return found(request, what, "proposalId", "interview-proposal", stored::proposal, Proposal::caseId,
+                     presenter::maySee);
+    }
+
+    private Found<Appointment> appointment(ServerRequest request, String what) {
+        return found(request, what, "appointmentId", "appointment", stored::appointment, Appointment::caseId,
+                     presenter::maySee);
+    }
+
+    /**
+     * The object named in the path, once its case let the person in and the object is for them; otherwise 404,
+     * audited either way. An unknown id is asked about a case of null, which refuses it like a foreign one.
+     */
+    private <T> Found<T> found(ServerRequest request, String what, String idParameter, String objectType,
+                               Function<String, Optional<T>> lookup, Function<T, String> caseOf,
+                               BiPredicate<CaseContext, T> visible) {
+        String id = request.path().pathParameters().get(idParameter);
+        Optional<T> object = Ids.isId(id) ? lookup.apply(id) : Optional.empty();
+        CaseContext context = access.require(request, object.map(caseOf).orElse(null), actionOf(request), what);
+        if (!visible.test(context, object.get())) {
+            throw refused(request, context, what, objectType, id);
+        }
+        return new Found<>(context, object.get());
+    }
+
+    private Optional<CaseContext> permitted(ServerRequest request, String caseId) {
+        try {
+            return Optional.of(access.require(request, caseId, actionOf(request), "appointment.upcoming.list"));
+        } catch (ProblemException refused) {
+            return Optional.empty();
+        }
+    }
+
+    private ProblemException refused(ServerRequest request, CaseContext context, String what, String objectType,
+                                     String id) {
+        access.recorded(request, context, what, objectType, id, false);
+        return ProblemException.notFound();
+    }
+
+    /** Members answer and ask; staff of the case schedule. Both read through the action that fits their role. */
+    private static CaseAction actionOf(ServerRequest request) {
+        return Actor.of(request).map(actor -> actor.role() == Role.MEMBER).orElse(true)
+               ? CaseAction.ANSWER_APPOINTMENT : CaseAction.SCHEDULE_APPOINTMENT;
+    }
+
+    private record Result(Object view, String objectId) {
+    }
+
+    private static Result result(Object view, String objectId) {
+        return new Result(view, objectId);
+    }
+
+    private void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
+                       String objectType, Object body, Status status,
+                       Function<DbTransaction, Result> work) {
+        String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
+            Result result = work.apply(tx);
+            return Idempotency.Answer.json(status, result.view(), result.objectId());
+        });
+        outbox.afterCommit();
+        access.recorded(request, context, what, objectType, answer.objectId(), true);
+        answer.send(response);
+    }
+}

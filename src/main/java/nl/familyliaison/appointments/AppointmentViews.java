@@ -1,0 +1,37 @@
+package nl.familyliaison.appointments;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the API shows of scheduling. Times are UTC instants; clients show them in Europe/Amsterdam. */
+final class AppointmentViews {
+
+    private AppointmentViews() {
+    }
+
+    /** A person taking part: a staff account or a case membership, with the name others see. */
+    record PersonView(String id, String name) {
+    }
+
+    record SlotView(String id, int number, Instant start, Instant end) {
+    }
+
+    record AnswerView(String memberId, String name, Answer.Choice choice, String slotId, List<TimeSlot> otherTimes,
+                      String note, Instant answeredAt) {
+    }
+
+    record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
+                        String note, Instant createdAt, PersonView proposedBy, List<SlotView> slots,
+                        List<PersonView> staff, List<PersonView> members, List<AnswerView> answers,
+                        String appointmentId) {
+    }
+
+    record ChangeView(Change.Kind kind, PersonView by, Instant start, Instant end, String reason, Instant at) {
+    }
+
+    record AppointmentView(String id, String caseId, String proposalId, Appointment.Status status,
+                           InterviewMode mode, String place, String note, Instant start, Instant end, int sequence,
+                           List<PersonView> staff, List<PersonView> members, List<ChangeView> history,
+                           String calendarFile) {
+    }
+}

@@ -1,0 +1,138 @@
+package nl.familyliaison.appointments;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.validate.ValidationException;
+import nl.familyliaison.platform.Language;
+
+/**
+ * An appointment as an iCalendar file (RFC 5545) for the person's own calendar program. Times are in
+ * Europe/Amsterdam with the zone's rules written in, so the wall-clock time holds across daylight saving changes
+ * in every program. The UID never changes and SEQUENCE rises with each change, so a moved or cancelled appointment
+ * replaces the one already in the calendar. The summary is neutral: no names, no incident, nothing a glance at a
+ * shared calendar could give away.
+ */
+final class CalendarFile {
+
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final String PRODUCT = "-//Inspectie Justitie en Veiligheid//Familiecontact//NL";
+
+    private final VTimeZone amsterdam;
+    private final String organizerAddress;
+
+    CalendarFile(String organizerAddress) {
+        this.amsterdam = amsterdam();
+        this.organizerAddress = organizerAddress;
+    }
+
+    /**
+     * The VTIMEZONE for Europe/Amsterdam. The tz database now keeps Amsterdam as an alias of Brussels, and ical4j's
+     * copy names it so: a file saying TZID=Europe/Amsterdam on its times with only a Europe/Brussels definition would
+     * leave strict programs guessing. So the definition is renamed, and only the rules still in force are kept (an
+     * appointment is never in the past): two lines instead of a century of history. Both cities have kept the same
+     * clock since 1977; {@code CalendarFileTest} checks the offsets day by day against java.time for a year ahead.
+     */
+    static VTimeZone amsterdam() {
+        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+        VTimeZone definition = registry.getTimeZone(AMSTERDAM.getId()).getVTimeZone();
+        List<Observance> inForce = definition.getObservances().stream()
+                .filter(observance -> observance.getProperty(Property.RRULE)
+                        .map(rule -> ((RRule<?>) rule).getRecur().getUntil() == null).orElse(false))
+                .toList();
+        if (inForce.size() != 2) {
+            throw new IllegalStateException("Expected a summer and a winter rule for " + AMSTERDAM + ", found "
+                                            + inForce.size());
+        }
+        return new VTimeZone(new PropertyList(List.of(new TzId(AMSTERDAM.getId()))), new ComponentList<>(inForce));
+    }
+
+    byte[] of(Appointment appointment, Language language, Instant now) {
+        ZonedDateTime start = appointment.time().start().atZone(AMSTERDAM);
+        ZonedDateTime end = appointment.time().end().atZone(AMSTERDAM);
+        boolean english = language == Language.EN;
+        VEvent event = new VEvent(start, end, english ? "Interview with the Inspectorate of Justice and Security"
+                                                      : "Gesprek met de Inspectie Justitie en Veiligheid");
+        event.add(new Uid(appointment.id() + "@family-liaison"));
+        event.add(new Sequence(appointment.sequence()));
+        event.add(new DtStamp(now));
+        event.add(organizer());
+        event.add(new Status(appointment.isCancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+        event.add(new Description(description(appointment.mode(), english)));
+        place(appointment, event);
+        Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
+                .withProperty(new Method(appointment.isCancelled() ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
+                .withComponent(amsterdam)
+                .withComponent(event)
+                .getFluentTarget();
+        return write(calendar);
+    }
+
+    private Organizer organizer() {
+        return new Organizer(new ParameterList(List.of(new Cn("Inspectie Justitie en Veiligheid"))),
+                             URI.create("mailto:" + organizerAddress));
+    }
+
+    private static void place(Appointment appointment, VEvent event) {
+        String place = appointment.details().place();
+        if (place.isEmpty()) {
+            return;
+        }
+        event.add(new Location(place));
+        if (appointment.mode() == InterviewMode.VIDEO) {
+            event.add(new Url(URI.create(place)));
+        }
+    }
+
+    private static String description(InterviewMode mode, boolean english) {
+        return switch (mode) {
+            case IN_PERSON -> english ? "An interview in person. Sign in to Family contact for the details."
+                                      : "Een gesprek op locatie. Log in op Familiecontact voor de details.";
+            case VIDEO -> english ? "A video call. Sign in to Family contact for the details."
+                                  : "Een videogesprek. Log in op Familiecontact voor de details.";
+            case PHONE -> english ? "A phone call. Sign in to Family contact for the details."
+                                  : "Een telefoongesprek. Log in op Familiecontact voor de details.";
+        };
+    }
+
+    private static byte[] write(Calendar calendar) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("An appointment gave an invalid calendar file", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,125 @@
+package nl.familyliaison.appointments;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.cases.Member;
+import nl.familyliaison.cases.MemberRepository;
+import nl.familyliaison.appointments.AppointmentViews.AnswerView;
+import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
+import nl.familyliaison.appointments.AppointmentViews.ChangeView;
+import nl.familyliaison.appointments.AppointmentViews.PersonView;
+import nl.familyliaison.appointments.AppointmentViews.ProposalView;
+import nl.familyliaison.appointments.AppointmentViews.SlotView;
+
+/**
+ * Who may see which proposal and appointment, and what of it. Staff of the case see everything; a member sees only
+ * what they are invited to, only their own answer, and of the history only staff's changes and their own requests:
+ * one relative's reasons are not for another.
+ */
+final class Presenter {
+
+    private final Stored stored;
+    private final AccountRepository accounts;
+    private final MemberRepository members;
+    private final AppointmentRepository repository;
+
+    Presenter(Stored stored, AccountRepository accounts, MemberRepository members, AppointmentRepository repository) {
+        this.stored = stored;
+        this.accounts = accounts;
+        this.members = members;
+        this.repository = repository;
+    }
+
+    /** The same presenter reading inside {@code tx}, so that what the transaction wrote is shown. */
+    Presenter in(DbExecute tx) {
+        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx));
+    }
+
+    boolean maySee(CaseContext context, Proposal proposal) {
+        return context.role().memberId().map(proposal::invites).orElse(true);
+    }
+
+    boolean maySee(CaseContext context, Appointment appointment) {
+        return context.role().memberId().map(appointment.memberIds()::contains).orElse(true);
+    }
+
+    ProposalView show(CaseContext context, Proposal proposal) {
+        Names names = names(proposal.caseId());
+        Optional<String> self = context.role().memberId();
+        List<AnswerView> answers = stored.answers(proposal.id()).stream()
+                .filter(answer -> self.map(answer.memberId()::equals).orElse(true))
+                .map(answer -> new AnswerView(answer.memberId(), names.member(answer.memberId()), answer.choice(),
+                                              answer.slotId(), answer.otherTimes(), answer.note(),
+                                              answer.answeredAt()))
+                .toList();
+        return new ProposalView(proposal.id(), proposal.caseId(), proposal.status(), proposal.mode(),
+                                proposal.details().place(), proposal.details().note(), proposal.createdAt(),
+                                names.staff(proposal.proposedBy()),
+                                proposal.slots().stream().map(slot -> new SlotView(
+                                        slot.id(), slot.position(), slot.time().start(), slot.time().end())).toList(),
+                                proposal.staffIds().stream().map(names::staff).toList(),
+                                proposal.memberIds().stream().map(id -> names.memberPerson(id)).toList(),
+                                answers, repository.appointmentOf(proposal.id()).orElse(null));
+    }
+
+    AppointmentView show(CaseContext context, Appointment appointment) {
+        Names names = names(appointment.caseId());
+        boolean member = context.role().memberId().isPresent();
+        List<ChangeView> history = stored.history(appointment.id()).stream()
+                .filter(change -> !member || !change.kind().byMember()
+                                  || change.actorId().equals(context.actor().accountId()))
+                .map(change -> new ChangeView(change.kind(), change.kind().byMember()
+                                                             ? names.memberByAccount(change.actorId())
+                                                             : names.staff(change.actorId()),
+                                              change.time() == null ? null : change.time().start(),
+                                              change.time() == null ? null : change.time().end(),
+                                              change.reason(), change.at()))
+                .toList();
+        return new AppointmentView(appointment.id(), appointment.caseId(), appointment.proposalId(),
+                                   appointment.status(), appointment.mode(), appointment.details().place(),
+                                   appointment.details().note(), appointment.time().start(),
+                                   appointment.time().end(), appointment.sequence(),
+                                   appointment.staffIds().stream().map(names::staff).toList(),
+                                   appointment.memberIds().stream().map(names::memberPerson).toList(), history,
+                                   "/api/appointments/" + appointment.id() + "/calendar.ics");
+    }
+
+    private Names names(String caseId) {
+        Map<String, Member> byId = new HashMap<>();
+        Map<String, Member> byAccount = new HashMap<>();
+        for (Member member : members.ofCase(caseId)) {
+            byId.put(member.id(), member);
+            byAccount.put(member.accountId(), member);
+        }
+        return new Names(byId, byAccount, accounts);
+    }
+
+    /** The names of one case's people, read once per answer. */
+    private record Names(Map<String, Member> members, Map<String, Member> byAccount, AccountRepository accounts) {
+
+        PersonView staff(String accountId) {
+            return new PersonView(accountId, accounts.byId(accountId).map(Account::displayName).orElse(""));
+        }
+
+        String member(String memberId) {
+            return Optional.ofNullable(members.get(memberId)).map(Member::displayName).orElse("");
+        }
+
+        PersonView memberPerson(String memberId) {
+            return new PersonView(memberId, member(memberId));
+        }
+
+        PersonView memberByAccount(String accountId) {
+            Member member = byAccount.get(accountId);
+            return member == null ? new PersonView(accountId, "") : new PersonView(member.id(),
+                                                                                   member.displayName());
+        }
+    }
+}

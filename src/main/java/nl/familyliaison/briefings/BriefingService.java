@@ -1,0 +1,267 @@
+package nl.familyliaison.briefings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.appointments.AppointmentContent;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.cases.Member;
+import nl.familyliaison.cases.MemberRepository;
+import nl.familyliaison.cases.PhaseRepository;
+import nl.familyliaison.messages.FileName;
+import nl.familyliaison.messages.MessageContent;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
+
+/**
+ * Briefings over HTTP. The family inspector shares, sees who opened and every remark, links meeting requests and
+ * publishes; a chosen member sees the briefing (never another member's part of it), opens the file after the
+ * warning or asks for a meeting, and sends remarks until the deadline. Investigators and other members get 404.
+ */
+public final class BriefingService {
+
+    private final Briefings briefings;
+    private final MemberRepository members;
+    private final AppointmentContent appointments;
+    private final CaseAccess access;
+    private final PhaseRepository phases;
+    private final Guards guards;
+    private final java.time.Clock clock;
+
+    public BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
+                           CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock) {
+        this.briefings = briefings;
+        this.members = members;
+        this.appointments = appointments;
+        this.access = access;
+        this.phases = phases;
+        this.guards = guards;
+        this.clock = clock;
+    }
+
+    public void routes(ApiRoutes routes) {
+        String one = "/api/cases/{caseId}/briefings/{briefingId}";
+        routes.post("/api/cases/{caseId}/briefings", guards.roles(Role.FAMILY_INSPECTOR), this::share)
+                .get("/api/cases/{caseId}/briefings", guards.roles(Role.FAMILY_INSPECTOR, Role.MEMBER), this::list)
+                .get(one, guards.roles(Role.FAMILY_INSPECTOR, Role.MEMBER), this::get)
+                .post(one + "/opening", guards.roles(Role.MEMBER), this::open)
+                .get(one + "/document", guards.roles(Role.FAMILY_INSPECTOR, Role.MEMBER), this::document)
+                .post(one + "/meeting-request", guards.roles(Role.MEMBER), this::requestMeeting)
+                .put(one + "/meetings/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::linkMeeting)
+                .post(one + "/remarks", guards.roles(Role.MEMBER), this::remark)
+                .post(one + "/publication", guards.roles(Role.FAMILY_INSPECTOR), this::publish);
+    }
+
+    record NewBriefing(String attachmentId, List<String> memberIds, LocalDate publicationDate, Instant remarksUntil,
+                       String note) {
+    }
+
+    record NewRemark(String text) {
+    }
+
+    record MeetingLink(String proposalId) {
+    }
+
+    record Publication(String publicUrl, String text) {
+    }
+
+    record DocumentView(String name, String type, long size) {
+    }
+
+    record RecipientView(String memberId, String name, Instant openedAt, Instant meetingRequestedAt,
+                         String meetingProposalId) {
+    }
+
+    record RemarkView(String id, String memberId, String name, String text, Instant postedAt) {
+    }
+
+    /**
+     * One briefing as the caller may see it. {@code mayBeDistressing} asks the client to warn before opening;
+     * {@code openedAt} and {@code meetingRequestedAt} are the member's own; {@code recipients} only for staff;
+     * {@code remarks}: all for staff, their own for a member.
+     */
+    record BriefingView(String id, LocalDate publicationDate, Instant remarksUntil, boolean remarksOpen,
+                        boolean embargoed, String publicUrl, Instant publishedAt, String note, DocumentView document,
+                        boolean mayBeDistressing, Instant openedAt, Instant meetingRequestedAt,
+                        List<RecipientView> recipients, List<RemarkView> remarks) {
+    }
+
+    record BriefingList(List<BriefingView> briefings) {
+    }
+
+    private void share(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, "case.briefing.share");
+        NewBriefing body = Json.read(request, NewBriefing.class);
+        String id = briefings.share(context.caseId(), context.actor().accountId(), new Briefings.Share(
+                body.attachmentId(), body.memberIds(), body.publicationDate(), body.remarksUntil(), body.note()));
+        access.recorded(request, context, "case.briefing.share", "briefing", id, true);
+        response.status(Status.CREATED_201).send(view(context, find(request, context, id, "case.briefing.read")));
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING,
+                                             "case.briefings.list");
+        response.send(new BriefingList(visible(context).stream().map(briefing -> view(context, briefing)).toList()));
+    }
+
+    private void get(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.read");
+        Briefing briefing = find(request, context, briefingId(request), "case.briefing.read");
+        access.recorded(request, context, "case.briefing.read", "briefing", briefing.id(), true);
+        response.send(view(context, briefing));
+    }
+
+    private void open(ServerRequest request, ServerResponse response) {
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.open");
+        Briefing briefing = find(request, context, briefingId(request), "case.briefing.open");
+        briefings.open(briefing, memberId(context));
+        access.recorded(request, context, "case.briefing.open", "briefing", briefing.id(), true);
+        response.send(view(context, find(request, context, briefing.id(), "case.briefing.open")));
+    }
+
+    private void document(ServerRequest request, ServerResponse response) {
+        String action = "case.briefing.document";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
+        Briefing briefing = find(request, context, briefingId(request), action);
+        if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context))) {
+            throw new ProblemException(ProblemType.CONFLICT, "Read the warning first and choose to open the report "
+                                                             + "(or ask to have it explained in a meeting).");
+        }
+        MessageContent.File file = briefings.file(briefing).orElseThrow(ProblemException::notFound);
+        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        response.headers().contentType(HttpMediaType.create(file.mediaType()));
+        response.header(HeaderNames.CONTENT_DISPOSITION, FileName.contentDisposition(file.name()));
+        response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(file.content());
+    }
+
+    private void requestMeeting(ServerRequest request, ServerResponse response) {
+        String action = "case.briefing.meeting-request";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
+        Briefing briefing = find(request, context, briefingId(request), action);
+        briefings.requestMeeting(briefing, memberId(context));
+        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        response.send(view(context, find(request, context, briefing.id(), action)));
+    }
+
+    private void linkMeeting(ServerRequest request, ServerResponse response) {
+        String action = "case.briefing.meeting-link";
+        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, action);
+        Briefing briefing = find(request, context, briefingId(request), action);
+        String memberId = request.path().pathParameters().get("memberId");
+        if (!Ids.isId(memberId) || briefing.recipient(memberId).isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        MeetingLink body = Json.read(request, MeetingLink.class);
+        briefings.linkMeeting(briefing, memberId, body.proposalId(), Ids.isId(body.proposalId())
+                && appointments.invites(context.caseId(), body.proposalId(), memberId));
+        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        response.send(view(context, find(request, context, briefing.id(), action)));
+    }
+
+    private void remark(ServerRequest request, ServerResponse response) {
+        String action = "case.briefing.remark";
+        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
+        Briefing briefing = find(request, context, briefingId(request), action);
+        NewRemark body = Json.read(request, NewRemark.class);
+        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text());
+        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        response.status(Status.CREATED_201).send(new RemarkView(remark.id(), remark.memberId(),
+                                                                context.actor().account().displayName(),
+                                                                remark.text(), remark.postedAt()));
+    }
+
+    private void publish(ServerRequest request, ServerResponse response) {
+        String action = "case.briefing.publish";
+        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, action);
+        Briefing briefing = find(request, context, briefingId(request), action);
+        Publication body = Json.read(request, Publication.class);
+        briefings.publish(briefing, context.actor().accountId(), body.publicUrl(), body.text(), phases.codes());
+        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        response.send(view(context, find(request, context, briefing.id(), action)));
+    }
+
+    /** The briefings the caller may see: all for the family inspector, the ones they were chosen for for a member. */
+    List<Briefing> visible(CaseContext context) {
+        return briefings.ofCase(context.caseId()).stream()
+                .filter(briefing -> access.maySee(context, false, briefing.recipients().stream()
+                        .map(Briefing.Recipient::memberId).collect(Collectors.toSet())))
+                .toList();
+    }
+
+    /** The briefings as the person of {@code context} sees them (the export). */
+    public List<?> viewsOf(CaseContext context) {
+        return visible(context).stream().map(briefing -> view(context, briefing)).toList();
+    }
+
+    /** The files of the briefings a member chose to open (the export: the same files the document route gives). */
+    public List<MessageContent.File> openedFiles(CaseContext context) {
+        return visible(context).stream()
+                .filter(briefing -> context.actor().role() != Role.MEMBER
+                                    || briefings.openedBy(briefing, memberId(context)))
+                .flatMap(briefing -> briefings.file(briefing).stream())
+                .toList();
+    }
+
+    /** One briefing as the caller sees it. */
+    BriefingView view(CaseContext context, Briefing briefing) {
+        boolean member = context.actor().role() == Role.MEMBER;
+        Map<String, String> names = members.ofCase(context.caseId()).stream()
+                .collect(Collectors.toMap(Member::id, Member::displayName));
+        Function<String, String> name = id -> names.getOrDefault(id, "");
+        String self = member ? memberId(context) : null;
+        Briefing.Recipient own = member ? briefing.recipient(self).orElseThrow() : null;
+        DocumentView document = briefings.describe(briefing)
+                .map(file -> new DocumentView(file.name(), file.mediaType(), file.size())).orElse(null);
+        return new BriefingView(
+                briefing.id(), briefing.publicationDate(), briefing.remarksUntil(),
+                briefing.remarksOpenAt(clock.instant()), briefing.embargoed(), briefing.publicUrl(),
+                briefing.publishedAt(), briefing.note(), document, true,
+                own == null ? null : own.openedAt(), own == null ? null : own.meetingRequestedAt(),
+                member ? null : briefing.recipients().stream()
+                        .map(r -> new RecipientView(r.memberId(), name.apply(r.memberId()), r.openedAt(),
+                                                    r.meetingRequestedAt(), r.meetingProposalId()))
+                        .toList(),
+                briefing.remarks().stream().filter(remark -> !member || remark.memberId().equals(self))
+                        .map(remark -> new RemarkView(remark.id(), remark.memberId(), name.apply(remark.memberId()),
+                                                      remark.text(), remark.postedAt()))
+                        .toList());
+    }
+
+    private Briefing find(ServerRequest request, CaseContext context, String id, String action) {
+        return visible(context).stream().filter(briefing -> briefing.id().equals(id)).findFirst()
+                .orElseThrow(() -> {
+                    access.recorded(request, context, action, "briefing", Ids.isId(id) ? id : null, false);
+                    return ProblemException.notFound();
+                });
+    }
+
+    private static String memberId(CaseContext context) {
+        return context.role().memberId().orElseThrow();
+    }
+
+    private static String caseId(ServerRequest request) {
+        return request.path().pathParameters().get("caseId");
+    }
+
+    private static String briefingId(ServerRequest request) {
+        return request.path().pathParameters().get("briefingId");
+    }
+}

@@ -1,0 +1,48 @@
+package nl.familyliaison.cases;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
+
+/** Closing a case over HTTP (family inspector). */
+public final class ClosingService {
+
+    private final Closing closing;
+    private final CaseRepository cases;
+    private final CaseAccess access;
+    private final PhaseRepository phases;
+    private final Cases rules;
+    private final Guards guards;
+
+    public ClosingService(Closing closing, CaseRepository cases, CaseAccess access, PhaseRepository phases, Cases rules,
+                          Guards guards) {
+        this.closing = closing;
+        this.cases = cases;
+        this.access = access;
+        this.phases = phases;
+        this.rules = rules;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/cases/{caseId}/closing", guards.roles(Role.FAMILY_INSPECTOR), this::close);
+    }
+
+    record ClosingUpdate(String text) {
+    }
+
+    private void close(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request), CaseAction.MANAGE_CASE,
+                                                        "case.close");
+        ClosingUpdate body = Json.read(request, ClosingUpdate.class);
+        closing.close(cases.byId(context.caseId()).orElseThrow(), context.actor().accountId(), body.text(),
+                      phases.codes(), rules.today());
+        Investigation closed = cases.byId(context.caseId()).orElseThrow();
+        response.send(CaseView.of(closed, phases.titleOf(closed.phase(), Language.of(request)), rules.today()));
+    }
+}

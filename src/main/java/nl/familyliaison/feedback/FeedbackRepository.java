@@ -1,0 +1,45 @@
+package nl.familyliaison.feedback;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Rows;
+
+/** Feedback as stored: its text sealed. */
+public final class FeedbackRepository {
+
+    private final DbClient db;
+
+    public FeedbackRepository(DbClient db) {
+        this.db = db;
+    }
+
+    record Stored(String id, String kind, String about, KeyRing.Sealed text, Instant createdAt) {
+    }
+
+    void insert(DbExecute tx, String id, String accountId, String kind, String about, KeyRing.Sealed text,
+                Instant now) {
+        tx.createNamedInsert("feedback-insert")
+                .addParam("id", id).addParam("accountId", accountId).addParam("kind", kind)
+                .addParam("about", about).addParam("textKeyId", text.keyId()).addParam("text", text.bytes())
+                .addParam("now", Rows.utc(now))
+                .execute();
+    }
+
+    /** The latest 200, newest first. */
+    List<Stored> recent() {
+        return db.execute().createNamedQuery("feedback-select-recent").execute()
+                .map(row -> new Stored(Rows.text(row, "id"), Rows.text(row, "kind"), Rows.text(row, "about"),
+                                       new KeyRing.Sealed(Rows.text(row, "text_key_id"), Rows.bytes(row, "text")),
+                                       Rows.instant(row, "created_at")))
+                .toList();
+    }
+
+    /** Deletes what a removed person sent. */
+    public void eraseOf(DbExecute tx, String accountId) {
+        tx.createNamedDelete("feedback-delete-of-account").addParam("accountId", accountId).execute();
+    }
+}

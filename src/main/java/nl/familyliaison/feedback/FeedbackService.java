@@ -1,0 +1,129 @@
+package nl.familyliaison.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Feedback or a complaint from a member about the service or the family liaison. It must not land with the family
+ * inspector it may be about: it goes to a configured address (the Inspectorate's complaints desk). The text is
+ * stored encrypted; the mail carries only its reference, like every mail of the service.
+ */
+public final class FeedbackService {
+
+    static final int MAX_TEXT = 5_000;
+
+    private final FeedbackRepository feedback;
+    private final Outbox outbox;
+    private final KeyRing keys;
+    private final Transactions transactions;
+    private final Guards guards;
+    private final AccessAudit audit;
+    private final Clock clock;
+    private final String address;
+
+    /** @param address where feedback goes (feedback.address); never a family inspector's own inbox */
+    public FeedbackService(FeedbackRepository feedback, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
+                           AccessAudit audit, Clock clock, String address) {
+        if (address == null || !nl.familyliaison.access.Account.isPlausibleEmail(address)) {
+            throw new IllegalStateException("feedback.address must be an email address");
+        }
+        this.feedback = feedback;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.guards = guards;
+        this.audit = audit;
+        this.clock = clock;
+        this.address = address;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/feedback", guards.roles(Role.MEMBER), this::send)
+                .get("/api/feedback", guards.roles(Role.ADMIN), this::list);
+    }
+
+    enum Kind { FEEDBACK, COMPLAINT }
+
+    enum About { SERVICE, FAMILY_LIAISON }
+
+    record NewFeedback(Kind kind, About about, String text) {
+    }
+
+    record Received(String reference, Instant receivedAt) {
+    }
+
+    record FeedbackView(String reference, Kind kind, About about, String text, Instant receivedAt) {
+    }
+
+    record FeedbackList(java.util.List<FeedbackView> feedback) {
+    }
+
+    /** The complaints desk reads here what the mail only announced (newest first, the last 200). */
+    private void list(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        java.util.List<FeedbackView> found = feedback.recent().stream()
+                .map(stored -> new FeedbackView(reference(stored.id()), Kind.valueOf(stored.kind()),
+                                                About.valueOf(stored.about()),
+                                                new String(keys.open(stored.text(), context(stored.id())),
+                                                           StandardCharsets.UTF_8),
+                                                stored.createdAt()))
+                .toList();
+        audit.record(request, actor.account(), "feedback.list", "feedback", null, AccessAudit.Result.SUCCEEDED);
+        response.send(new FeedbackList(found));
+    }
+
+    private void send(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        NewFeedback body = Json.read(request, NewFeedback.class);
+        if (body.kind() == null) {
+            throw ProblemException.invalid("kind", "Choose feedback or complaint.");
+        }
+        if (body.about() == null) {
+            throw ProblemException.invalid("about", "Choose what it is about.");
+        }
+        String text = body.text() == null ? "" : body.text().strip();
+        if (text.isEmpty() || text.length() > MAX_TEXT) {
+            throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
+        }
+        String id = Ids.newId();
+        Instant now = clock.instant();
+        KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
+        transactions.inTransaction(tx -> {
+            feedback.insert(tx, id, actor.accountId(), body.kind().name(), body.about().name(), sealed, now);
+            outbox.enqueue(tx, new Mail("feedback:" + id, null, address, "feedback-received", Language.NL,
+                                        Map.of("reference", reference(id)), Mail.Priority.NORMAL));
+            return null;
+        });
+        outbox.afterCommit();
+        audit.record(request, actor.account(), "feedback.send", "feedback", id, AccessAudit.Result.SUCCEEDED);
+        response.status(Status.CREATED_201).send(new Received(reference(id), now));
+    }
+
+    private static String context(String id) {
+        return "feedback.text:" + id;
+    }
+
+    /** A short reference the desk and the member can both quote. */
+    static String reference(String id) {
+        return "FB-" + id.replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,101 @@
+package nl.familyliaison.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Rows;
+
+/**
+ * What other features may do with stored messages and files without touching the tables: hold an upload for a
+ * briefing and hand it out, purge a case's messages (retention), erase what one person wrote (removal), and clean up
+ * uploads that were never sent.
+ */
+public final class MessageContent {
+
+    private final DbClient db;
+    private final Attachments attachments;
+    private final AttachmentRepository files;
+    private final KeyRing keys;
+
+    public MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
+        this.db = db;
+        this.attachments = attachments;
+        this.files = files;
+        this.keys = keys;
+    }
+
+    /** A stored file, opened; {@code content} is null when only described. */
+    public record File(String id, String name, String mediaType, long size, byte[] content) {
+    }
+
+    /** Takes the uploader's waiting upload for a briefing; false unless it is theirs, of this case and unsent. */
+    public boolean holdForBriefing(DbExecute tx, String caseId, String uploaderId, String attachmentId) {
+        return tx.createNamedUpdate("attachment-hold-for-briefing")
+                .addParam("id", attachmentId).addParam("caseId", caseId).addParam("uploaderId", uploaderId)
+                .execute() == 1;
+    }
+
+    /** What a file of the case is: its name, type and size (not its content). */
+    public Optional<File> describe(String caseId, String attachmentId) {
+        return files.find(caseId, attachmentId)
+                .map(found -> new File(found.id(), attachments.name(found), found.type().mediaType(), found.size(),
+                                       null));
+    }
+
+    /** The file of a case, opened (for a briefing that holds it). */
+    public Optional<File> file(String caseId, String attachmentId) {
+        return files.find(caseId, attachmentId)
+                .map(found -> new File(found.id(), attachments.name(found), found.type().mediaType(), found.size(),
+                                       attachments.content(found)));
+    }
+
+    /** How many messages and files a case has. */
+    public record Count(long messages, long attachments) {
+    }
+
+    public Count count(String caseId) {
+        DbRow row = db.execute().createNamedGet("content-count-of-case").addParam("caseId", caseId).execute()
+                .orElseThrow();
+        return new Count(Rows.number(row, "messages"), Rows.number(row, "attachments"));
+    }
+
+    /** Deletes every thread, message, read receipt and file of the case (briefings holding files go first). */
+    public Count purge(DbExecute tx, String caseId) {
+        Count before = count(caseId);
+        for (String statement : List.of("purge-message-reads", "purge-attachments", "purge-messages",
+                                        "purge-thread-members", "purge-threads")) {
+            tx.createNamedDelete(statement).addParam("caseId", caseId).execute();
+        }
+        return before;
+    }
+
+    /**
+     * Erases what one person wrote: their messages keep their place in the thread (others' answers refer to them)
+     * but their text is replaced by an empty one sealed afresh; their files are deleted.
+     *
+     * @return how many messages were emptied
+     */
+    public long eraseAuthor(DbExecute tx, String accountId) {
+        List<String> written = tx.createNamedQuery("messages-of-author").addParam("accountId", accountId).execute()
+                .map(row -> Rows.text(row, "id")).toList();
+        for (String id : written) {
+            KeyRing.Sealed empty = keys.seal("".getBytes(StandardCharsets.UTF_8), StoredMessage.context(id));
+            tx.createNamedUpdate("message-reseal").addParam("id", id).addParam("keyId", empty.keyId())
+                    .addParam("body", empty.bytes()).execute();
+        }
+        tx.createNamedDelete("attachments-delete-of-uploader").addParam("accountId", accountId).execute();
+        return written.size();
+    }
+
+    /** Deletes uploads never sent with a message nor held for a briefing, uploaded before {@code before}. */
+    public long deleteUnsentUploads(Instant before) {
+        return db.execute().createNamedDelete("attachments-delete-unsent").addParam("before", Rows.utc(before))
+                .execute();
+    }
+}

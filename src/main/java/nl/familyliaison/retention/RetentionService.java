@@ -1,0 +1,34 @@
+package nl.familyliaison.retention;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.platform.ApiRoutes;
+
+/** An administrator sees what the next retention run would purge (a dry run: nothing changes). */
+public final class RetentionService {
+
+    private final RetentionJob job;
+    private final Guards guards;
+    private final AccessAudit audit;
+
+    public RetentionService(RetentionJob job, Guards guards, AccessAudit audit) {
+        this.job = job;
+        this.guards = guards;
+        this.audit = audit;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/retention/preview", guards.roles(Role.ADMIN), this::preview);
+    }
+
+    private void preview(ServerRequest request, ServerResponse response) {
+        RetentionJob.Report report = job.run(true);
+        audit.record(request, Actor.of(request).orElseThrow().account(), "retention.preview", "retention", null,
+                     AccessAudit.Result.SUCCEEDED);
+        response.send(report);
+    }
+}

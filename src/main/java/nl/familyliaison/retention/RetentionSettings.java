@@ -1,0 +1,42 @@
+package nl.familyliaison.retention;
+
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+/**
+ * How long things are kept (the retention section of application.yaml).
+ *
+ * @param contentAfterAccessEnds case content stays this long after the members' access ended (the aftercare)
+ * @param auditPersonalAfterAccessEnds the personal fields of a case's audit events stay this long after that
+ * @param idempotencyKeys        stored answers for retries are kept this long
+ * @param unsentUploads          uploads never sent with a message are kept this long
+ * @param interval               how often the job runs
+ * @param dryRun                 only report (and log) what would go; purge nothing
+ */
+public record RetentionSettings(Duration contentAfterAccessEnds, Duration auditPersonalAfterAccessEnds,
+                                Duration idempotencyKeys, Duration unsentUploads, Duration interval,
+                                boolean dryRun) {
+
+    public RetentionSettings {
+        for (Duration period : new Duration[] {contentAfterAccessEnds, auditPersonalAfterAccessEnds, idempotencyKeys,
+                                               unsentUploads}) {
+            if (period.isNegative()) {
+                throw new IllegalStateException("retention periods must not be negative");
+            }
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException("retention.interval must be positive");
+        }
+    }
+
+    public static RetentionSettings from(Config retention) {
+        return new RetentionSettings(
+                retention.get("case-content-after").as(Duration.class).orElse(Duration.ofDays(30)),
+                retention.get("audit-personal-after").as(Duration.class).orElse(Duration.ofDays(365)),
+                retention.get("idempotency-keys").as(Duration.class).orElse(Duration.ofDays(1)),
+                retention.get("unsent-uploads").as(Duration.class).orElse(Duration.ofDays(2)),
+                retention.get("interval").as(Duration.class).orElse(Duration.ofHours(1)),
+                retention.get("dry-run").asBoolean().orElse(false));
+    }
+}

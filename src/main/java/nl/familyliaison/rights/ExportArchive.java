@@ -1,0 +1,109 @@
+package nl.familyliaison.rights;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
+
+/**
+ * The export as one download: a zip with {@code export.json} (machine-readable), {@code export.html} (the same,
+ * readable in any browser, every value escaped, no script) and the files under {@code files/}.
+ */
+final class ExportArchive {
+
+    private ExportArchive() {
+    }
+
+    static byte[] zip(Exporter.Gathered gathered, Language language) {
+        byte[] json = Json.write(gathered.export());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "export.json", json);
+            entry(zip, "export.html", html(Json.mapper().readTree(json), language).getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> file : gathered.files().entrySet()) {
+                entry(zip, file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    /** The whole export as nested lists: readable without knowing JSON, and nothing in it can run. */
+    static String html(JsonNode export, Language language) {
+        StringBuilder out = new StringBuilder();
+        String title = language == Language.EN ? "Your data in Family contact" : "Uw gegevens in Familiecontact";
+        out.append("<!doctype html>\n<html lang=\"").append(language.code()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
+                .append("<title>").append(escape(title)).append("</title>\n")
+                .append("<style>body{font-family:Arial,sans-serif;line-height:1.5;max-width:60rem;margin:1rem}")
+                .append("dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}</style>\n</head>\n<body>\n<h1>")
+                .append(escape(title)).append("</h1>\n");
+        render(export, out);
+        return out.append("</body>\n</html>\n").toString();
+    }
+
+    private static void render(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            out.append("<dl>\n");
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isNull()) {
+                    continue;
+                }
+                out.append("<dt>").append(escape(words(field.getKey()))).append("</dt>\n<dd>");
+                render(field.getValue(), out);
+                out.append("</dd>\n");
+            }
+            out.append("</dl>\n");
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.append("—");
+                return;
+            }
+            out.append("<ol>\n");
+            for (JsonNode item : node) {
+                out.append("<li>");
+                render(item, out);
+                out.append("</li>\n");
+            }
+            out.append("</ol>\n");
+        } else {
+            out.append(escape(node.asText()).replace("\n", "<br>\n"));
+        }
+    }
+
+    /** {@code nextUpdateBy} → {@code next update by}. */
+    static String words(String key) {
+        return key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package nl.familyliaison.rights;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.http.ServerRequest;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.appointments.AppointmentService;
+import nl.familyliaison.audit.AuditService;
+import nl.familyliaison.briefings.BriefingService;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.Investigation;
+import nl.familyliaison.cases.TimelineService;
+import nl.familyliaison.messages.MessageContent;
+import nl.familyliaison.messages.MessageService;
+import nl.familyliaison.messages.MessageService.ThreadWithMessages;
+import nl.familyliaison.messages.MessageViews;
+import nl.familyliaison.notify.PreferenceService;
+import nl.familyliaison.platform.Language;
+
+/**
+ * Gathers a member's export from the features themselves: each case passes {@link CaseAccess#require} (so a case
+ * the member no longer sees is left out, and the export is audited per case), and every part is the view the
+ * feature's own route answers with. Nothing is read around the authorization decision.
+ */
+public final class Exporter {
+
+    private final CaseRepository cases;
+    private final CaseAccess access;
+    private final TimelineService timeline;
+    private final MessageService messages;
+    private final BriefingService briefings;
+    private final AppointmentService appointments;
+    private final AuditService audit;
+    private final PreferenceService preferences;
+    private final Clock clock;
+
+    public Exporter(CaseRepository cases, CaseAccess access, TimelineService timeline, MessageService messages,
+                    BriefingService briefings, AppointmentService appointments, AuditService audit,
+                    PreferenceService preferences, Clock clock) {
+        this.cases = cases;
+        this.access = access;
+        this.timeline = timeline;
+        this.messages = messages;
+        this.briefings = briefings;
+        this.appointments = appointments;
+        this.audit = audit;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    /** The export and the files it lists, by their path in the archive. */
+    public record Gathered(Export export, Map<String, byte[]> files) {
+    }
+
+    public Gathered gather(ServerRequest request) {
+        Actor actor = Actor.of(request).orElseThrow();
+        Account account = actor.account();
+        Language language = Language.of(request);
+        List<Export.CaseExport> exported = new ArrayList<>();
+        List<Export.FileEntry> entries = new ArrayList<>();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Investigation investigation : cases.ofMember(account.id())) {
+            if (!investigation.openToMembersAt(clock.instant())) {
+                continue;
+            }
+            CaseContext context = access.require(request, investigation.id(), CaseAction.READ_CASE, "case.export");
+            List<ThreadWithMessages> threads = messages.everything(context);
+            for (ThreadWithMessages thread : threads) {
+                for (MessageViews.MessageView message : thread.messages()) {
+                    for (MessageViews.AttachmentView attachment : message.attachments()) {
+                        messages.file(context, attachment.id()).ifPresent(file -> add(entries, files, context, file));
+                    }
+                }
+            }
+            briefings.openedFiles(context).forEach(file -> add(entries, files, context, file));
+            exported.add(new Export.CaseExport(investigation.id(), timeline.timelineOf(context, language), threads,
+                                               briefings.viewsOf(context), appointments.proposalsOf(context),
+                                               appointments.appointmentsOf(context)));
+        }
+        Export export = new Export(clock.instant(), new Export.Profile(account.id(), account.email(),
+                                                                       account.displayName(),
+                                                                       account.language().code()),
+                                   preferences.preferencesOf(account.id()), exported,
+                                   audit.accessLogOf(account.id()), entries);
+        return new Gathered(export, files);
+    }
+
+    private static void add(List<Export.FileEntry> entries, Map<String, byte[]> files, CaseContext context,
+                            MessageContent.File file) {
+        String path = "files/" + file.id() + "/" + file.name();
+        if (files.putIfAbsent(path, file.content()) == null) {
+            entries.add(new Export.FileEntry(context.caseId(), file.id(), path, file.name(), file.mediaType(),
+                                             file.size()));
+        }
+    }
+}

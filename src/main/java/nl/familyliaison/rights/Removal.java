@@ -1,0 +1,119 @@
+package nl.familyliaison.rights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.MemberRepository;
+import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * A member asks to be removed; a family inspector of one of their cases confirms; then, in one transaction, every
+ * feature erases what it holds of the person ({@link Erasure}), their memberships end, and their account keeps only
+ * its id: the address and name are replaced, sessions and sign-in challenges deleted, the account disabled.
+ *
+ * <p>What stays: ids (other people's records point at the account: who wrote a message, who read an update), and the
+ * audit trail, whose events carry the account id and never an address or name — with the account anonymised, the id
+ * names nobody, and the chain is untouched, so it still verifies. Encrypted data is treated like clear data: whoever
+ * holds the key could read it, so what the person wrote is deleted or replaced, not just left encrypted.
+ */
+public final class Removal {
+
+    /** What a removed account is called from then on, in both languages. */
+    static final String REMOVED_NAME = "Verwijderd / Removed";
+
+    private final RemovalRepository requests;
+    private final AccountRepository accounts;
+    private final MemberRepository members;
+    private final CaseRepository cases;
+    private final List<Erasure> erasures;
+    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    /** One feature's part of a removal: it deletes or replaces what it holds of the person, inside the transaction. */
+    public interface Erasure {
+        void erase(DbExecute tx, String accountId, String email);
+    }
+
+    public Removal(RemovalRepository requests, AccountRepository accounts, MemberRepository members,
+                   CaseRepository cases, List<Erasure> erasures, Outbox outbox, Transactions transactions,
+                   Clock clock) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.members = members;
+        this.cases = cases;
+        this.erasures = List.copyOf(erasures);
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Records the member's request (once; asking again gives the open one) and lets their family inspectors know. */
+    RemovalRepository.Request request(Account member) {
+        List<RemovalRepository.Request> open = requests.openOf(member.id());
+        if (!open.isEmpty()) {
+            return open.getFirst();
+        }
+        String id = Ids.newId();
+        Instant now = clock.instant();
+        transactions.inTransaction(tx -> {
+            requests.in(tx).insert(id, member.id(), now);
+            for (String caseId : cases.in(tx).idsOfMember(member.id())) {
+                cases.in(tx).staff(caseId).stream()
+                        .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()))
+                        .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
+                        .forEach(inspector -> outbox.enqueue(tx, new Mail(
+                                "removal-requested:" + id, inspector.id(), inspector.email(), "removal-requested",
+                                inspector.language(), Map.of(), Mail.Priority.NORMAL)));
+            }
+            return null;
+        });
+        outbox.afterCommit();
+        return new RemovalRepository.Request(id, member.id(), member.displayName(), now);
+    }
+
+    List<RemovalRepository.Request> openOf(String accountId) {
+        return requests.openOf(accountId);
+    }
+
+    List<RemovalRepository.Request> openForInspector(String staffId) {
+        return requests.openForInspector(staffId);
+    }
+
+    /**
+     * Confirms an open request of a member of one of the inspector's cases and erases the member's personal data.
+     *
+     * @return the removed account's id
+     * @throws ProblemException 404 when there is no such open request for this inspector
+     */
+    String confirm(String requestId, String inspectorId) {
+        RemovalRepository.Request request = requests.openForInspector(inspectorId).stream()
+                .filter(open -> open.id().equals(requestId)).findFirst()
+                .orElseThrow(ProblemException::notFound);
+        Account member = accounts.byId(request.accountId()).orElseThrow(ProblemException::notFound);
+        Instant now = clock.instant();
+        transactions.inTransaction(tx -> {
+            if (!requests.in(tx).confirm(request.id(), inspectorId, now)) {
+                throw ProblemException.notFound();
+            }
+            for (Erasure erasure : erasures) {
+                erasure.erase(tx, member.id(), member.email());
+            }
+            members.in(tx).endAllOf(member.id(), now);
+            accounts.in(tx).anonymise(member.id(), "removed-" + member.id().replace("-", "") + "@removed.invalid",
+                                      REMOVED_NAME, now);
+            return null;
+        });
+        return member.id();
+    }
+}

@@ -1,0 +1,79 @@
+// The JSON API (openapi.yaml): the session's CSRF token on every state-changing request, problem+json as errors.
+import { current } from './i18n.js';
+
+let csrfToken = 'before-sign-in';
+const activity = new Set();
+const endings = new Set();
+
+/** A problem+json answer (or no answer at all: code "network"). */
+export class Problem extends Error {
+  constructor(status, body) {
+    super(body.code || 'unknown');
+    this.status = status;
+    this.code = body.code || 'unknown';
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.requestId = body.requestId || '';
+  }
+}
+
+export function useCsrfToken(token) {
+  csrfToken = token || 'before-sign-in';
+}
+
+/** Called after every answer from the service: the session's idle timer started again. */
+export function onActivity(listener) {
+  activity.add(listener);
+}
+
+/** Called when the service says nobody is signed in any more (401 on a signed-in call). */
+export function onSessionEnded(listener) {
+  endings.add(listener);
+}
+
+/** A fresh key for one form: a double submit is stored once (Idempotency-Key). */
+export function newKey() {
+  return crypto.randomUUID();
+}
+
+export async function request(method, path, body, options = {}) {
+  const headers = { Accept: 'application/json', 'Accept-Language': current() };
+  let payload;
+  if (method !== 'GET') {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
+  if (options.key) {
+    headers['Idempotency-Key'] = options.key;
+  }
+  if (body instanceof Blob) {
+    payload = body;
+    headers['Content-Type'] = body.type || 'application/octet-stream';
+    headers['X-File-Name'] = encodeURIComponent(options.fileName || 'file');
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new Problem(0, { code: 'network' });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  if (!response.ok) {
+    const problem = type.includes('json') ? await response.json().catch(() => ({})) : {};
+    if (response.status === 401 && !options.signingIn) {
+      endings.forEach((listener) => listener());
+    }
+    throw new Problem(response.status, problem);
+  }
+  activity.forEach((listener) => listener());
+  if (response.status === 204) {
+    return null;
+  }
+  return type.includes('json') ? response.json() : response.text();
+}
+
+export const get = (path) => request('GET', path);
+export const post = (path, body, options) => request('POST', path, body, options);
+export const put = (path, body, options) => request('PUT', path, body, options);
+export const del = (path) => request('DELETE', path);

@@ -1,0 +1,83 @@
+// The family inspector's tools on the case page: post and correct updates, promise the next update, invite members.
+import { get, post, put } from '../lib/api.js';
+import { choiceGroup, data, disclosure, field, form, h, section } from '../lib/dom.js';
+import { date, t } from '../lib/i18n.js';
+
+const RELATIONS = ['VICTIM', 'PARTNER', 'PARENT', 'CHILD', 'SIBLING', 'OTHER_KIN', 'LAWYER', 'GUARDIAN',
+  'SUPPORT_WORKER'];
+
+export async function tools(caseId, timeline, reload) {
+  const path = `/api/cases/${encodeURIComponent(caseId)}`;
+  const [phases, memberList] = await Promise.all([get('/api/phases'), get(`${path}/members`)]);
+  const members = memberList.members.filter((member) => !member.endedAt);
+  const nameOf = new Map(memberList.members.map((member) => [member.accountId, member.displayName]));
+
+  function entryTools(entry) {
+    const readers = Object.entries(entry.readBy || {});
+    return h('div', { class: 'fl-staff-tools' },
+      h('p', { class: 'fl-meta' }, entry.forAllMembers ? t('staffCase.forAll')
+        : t('staffCase.forChosen', { names: entry.visibleTo.map((id) => nameOf.get(id) || '?').join(', ') })),
+      h('p', { class: 'fl-meta' }, readers.length === 0 ? t('staffCase.readByNobody')
+        : t('staffCase.readBy', { names: readers.map(([id]) => nameOf.get(id) || '?').join(', ') })),
+      disclosure('staffCase.correct', form('staffCase.correctSubmit', async (values) => {
+        await post(`${path}/updates/${entry.id}/corrections`, { text: String(values.get('text')) });
+        reload();
+      }, field('text', 'staffCase.correctionText', { type: 'textarea', required: true }))));
+  }
+
+  function nextUpdateForm() {
+    return disclosure('staffCase.nextUpdate', form('staffCase.nextUpdateSubmit', async (values) => {
+      await put(`${path}/next-update`, { date: String(values.get('date')) });
+      reload();
+    }, field('date', 'staffCase.nextUpdateDate', { type: 'date', required: true, value: timeline.nextUpdateBy })));
+  }
+
+  function postForm() {
+    const current = timeline.currentPhase.code;
+    return section('staffCase.post', form('staffCase.postSubmit', async (values) => {
+      const chosen = values.getAll('visibleTo').map(String);
+      await post(`${path}/updates`, { text: String(values.get('text')), phase: String(values.get('phase')),
+        ...(chosen.length ? { visibleTo: chosen } : {}) });
+      reload();
+    },
+    field('text', 'staffCase.updateText', { type: 'textarea', required: true, rows: 6, hint: 'staffCase.updateHint' }),
+    field('phase', 'staffCase.phase', { type: 'select', value: current,
+      choices: phases.phases.map((phase) => [phase.code, phase.title, true]) }),
+    members.length ? choiceGroup('visibleTo', 'staffCase.visibleTo',
+      members.map((member) => [member.id, data('span', member.displayName)]), 'checkbox') : null));
+  }
+
+  function membersSection() {
+    const representable = members.filter((member) => !member.representsMemberId);
+    return section('staffCase.members',
+      members.length === 0 ? h('p', { class: 'utrecht-paragraph' }, t('staffCase.noMembers'))
+        : h('ul', { class: 'fl-cards' }, members.map((member) => h('li', { class: 'fl-card' },
+          data('p', member.displayName, { class: 'utrecht-paragraph fl-strong' }),
+          h('p', { class: 'fl-meta' }, t(`relation.${member.relation}`)),
+          data('p', member.email, { class: 'fl-meta' }),
+          h('p', { class: 'fl-meta' }, member.signedInOnce ? t('staffCase.signedIn')
+            : t('staffCase.invitedOn', { date: date(member.invitedAt.slice(0, 10)) }))))),
+      disclosure('staffCase.invite', form('staffCase.inviteSubmit', async (values) => {
+        const body = { email: String(values.get('email')).trim(), displayName: String(values.get('displayName')),
+          relation: String(values.get('relation')), language: String(values.get('language')) };
+        const represents = String(values.get('representsMemberId') || '');
+        if (represents) {
+          body.representsMemberId = represents;
+        }
+        await post(`${path}/members`, body);
+        reload();
+      },
+      field('email', 'staffCase.email', { type: 'email', required: true, autocomplete: 'off' }),
+      field('displayName', 'staffCase.displayName', { required: true, autocomplete: 'off' }),
+      field('relation', 'staffCase.relation', { type: 'select',
+        choices: RELATIONS.map((relation) => [relation, t(`relation.${relation}`)]) }),
+      representable.length ? field('representsMemberId', 'staffCase.represents', { type: 'select',
+        hint: 'staffCase.representsHint',
+        choices: [['', t('staffCase.representsNobody')]].concat(
+          representable.map((member) => [member.id, member.displayName, true])) }) : null,
+      field('language', 'staffCase.language', { type: 'select',
+        choices: [['nl', t('language.nl')], ['en', t('language.en')]] }))));
+  }
+
+  return { entryTools, nextUpdateForm, postForm, membersSection };
+}

@@ -1,0 +1,29 @@
+// Who does what in this case, and where else to find help.
+import { get } from '../lib/api.js';
+import { caseNav, data, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+
+export default async function contacts({ view, params, session }) {
+  const caseId = params.caseId;
+  const found = await get(`/api/cases/${encodeURIComponent(caseId)}/contacts`);
+  fill(view, 
+    heading(1, 'contacts.title'),
+    caseNav(caseId, 'contacts', session.role),
+    section('contacts.people', h('ul', { class: 'fl-cards' }, found.people.map((person) => h('li', { class: 'fl-card' },
+      data('p', person.name, { class: 'utrecht-paragraph fl-strong' }),
+      h('p', { class: 'utrecht-paragraph' }, t(`role.${person.role}`)),
+      data('p', person.whatTheyDo, { class: 'utrecht-paragraph' }),
+      h('p', { class: 'utrecht-paragraph' }, t('contacts.email'), ' ',
+        h('a', { class: 'utrecht-link', href: `mailto:${person.email}`, 'data-api': true }, person.email)))))),
+    section('contacts.organisations', paragraph('contacts.organisationsIntro'),
+      h('ul', { class: 'fl-cards' }, found.organisations.map((organisation) => h('li', { class: 'fl-card' },
+        data('p', organisation.name, { class: 'utrecht-paragraph fl-strong' }),
+        data('p', organisation.whatTheyDo, { class: 'utrecht-paragraph' }),
+        h('p', { class: 'utrecht-paragraph' }, t('contacts.phone'), ' ',
+          h('a', { class: 'utrecht-link', href: `tel:${organisation.phone.replace(/[^0-9+]/g, '')}`,
+            'data-api': true }, organisation.phone)),
+        h('p', { class: 'utrecht-paragraph' },
+          h('a', { class: 'utrecht-link', href: organisation.url, rel: 'noopener noreferrer', 'data-api': true },
+            organisation.url)))))));
+  return 'contacts.title';
+}

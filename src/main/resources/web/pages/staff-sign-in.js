@@ -1,0 +1,25 @@
+// Staff sign-in: password and the code from the authenticator app.
+import { post } from '../lib/api.js';
+import { field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
+
+export default async function staffSignIn({ view, go, signedIn }) {
+  fill(view, 
+    heading(1, 'staffSignIn.title'),
+    paragraph('staffSignIn.intro'),
+    form('staffSignIn.submit', async (values) => {
+      const session = await post('/api/sign-in/staff', {
+        email: String(values.get('email')).trim(),
+        password: String(values.get('password')),
+        code: String(values.get('code')).trim(),
+      }, { signingIn: true });
+      signedIn(session);
+      go('dashboard');
+    },
+    field('email', 'staffSignIn.email', { type: 'email', autocomplete: 'username', required: true }),
+    field('password', 'staffSignIn.password', { type: 'password', autocomplete: 'current-password',
+      required: true }),
+    field('code', 'staffSignIn.code', { inputmode: 'numeric', autocomplete: 'one-time-code', required: true,
+      hint: 'staffSignIn.codeHint' })),
+    h('p', { class: 'utrecht-paragraph' }, link('#/sign-in', 'staffSignIn.memberInstead')));
+  return 'staffSignIn.title';
+}

@@ -1,0 +1,45 @@
+package nl.familyliaison.appointments;
+
+import static nl.familyliaison.appointments.Scheduler.confirmed;
+import static nl.familyliaison.appointments.Scheduler.proposal;
+import static nl.familyliaison.appointments.Scheduler.proposed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import nl.familyliaison.messages.CaseFixture.Cast;
+import nl.familyliaison.messages.CaseFixture.Member;
+import nl.familyliaison.messages.Tables;
+import nl.familyliaison.support.RunningService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The time between reminder and interview is a setting. */
+class ReminderSettingTest {
+
+    @RegisterExtension
+    static final RunningService service = new RunningService(
+            settings -> settings.set("appointments.reminder-before", "PT48H"));
+
+    private final Scheduler scheduler = new Scheduler(service);
+
+    @Test
+    void twoDaysBeforeWhenSoConfigured() {
+        Cast cast = scheduler.cases().cast("remind-setting");
+        Member member = scheduler.cases().member(cast, "remind-setting-member");
+        Instant start = service.clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5))
+                .plus(Duration.ofHours(13));
+        var offer = proposed(cast.investigatorApi(), cast.caseId(),
+                             proposal(List.of(start, start.plusSeconds(3600)), member.membershipId()));
+        String id = confirmed(cast.investigatorApi(), offer, 1).path("id").asText();
+        assertEquals(1, new Tables(service).count("outbox", "event_key LIKE ? AND due_at = ?",
+                                                  "appointment-reminder:" + id + ":%",
+                                                  LocalDateTime.ofInstant(start.minus(Duration.ofHours(48)),
+                                                                          ZoneOffset.UTC)));
+    }
+}

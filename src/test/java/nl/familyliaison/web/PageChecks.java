@@ -1,0 +1,93 @@
+package nl.familyliaison.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What every page must pass: accessibility, a phone's width, the weight limit, and no text outside the translations. */
+final class PageChecks {
+
+    /** HTML + CSS + JS of one page, uncompressed (the translation file is counted too). */
+    static final long WEIGHT_LIMIT = 150_000;
+    private static final Path TRANSLATIONS = Path.of("src", "main", "resources", "web", "i18n");
+
+    private PageChecks() {
+    }
+
+    /** The translation file of a language, key → text. */
+    static Map<String, String> translations(String language) {
+        try {
+            return new ObjectMapper().readValue(Files.readString(TRANSLATIONS.resolve(language + ".json")),
+                                                new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core's violations (any impact), as "rule: where" lines. */
+    static List<String> accessibilityViolations(Client client) {
+        Results results = new AxeBuilder().analyze(client.driver());
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            rule.getNodes().forEach(node -> found.add(rule.getId() + " (" + rule.getImpact() + "): " + node.getHtml()));
+        }
+        return found;
+    }
+
+    /** Bytes of the HTML, CSS, JS and JSON this page loaded, by the browser's own resource timing. */
+    static long weight(Client client) {
+        Object bytes = client.browser().js(
+                "const entries = [...performance.getEntriesByType('navigation'),"
+                + " ...performance.getEntriesByType('resource')];"
+                + "return entries.filter(e => new URL(e.name).origin === location.origin"
+                + " && /(\\/|\\.html|\\.css|\\.js|\\.json)$/.test(new URL(e.name).pathname)"
+                + " && !new URL(e.name).pathname.startsWith('/api/'))"
+                + ".reduce((sum, e) => sum + e.decodedBodySize, 0);");
+        return ((Number) bytes).longValue();
+    }
+
+    /**
+     * Text a person sees (text nodes, the title, labels for assistive technology) that is neither a text of the
+     * translation file of the page's language (with its {placeholders} filled in) nor marked as coming from the
+     * service (data-api: names, messages, phase texts) nor a date or time.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> untranslated(Client client, Map<String, String> texts) {
+        return (List<String>) client.browser().js(
+                "const patterns = arguments[0].map(text => new RegExp('^' + text.split(/\\{\\w+\\}/)"
+                + ".map(part => part.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')).join('[\\\\s\\\\S]+') + '$'));"
+                + "const known = text => patterns.some(pattern => pattern.test(text));"
+                + "const found = [];"
+                + "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "while (walker.nextNode()) {"
+                + "  const text = walker.currentNode.textContent.trim();"
+                + "  const parent = walker.currentNode.parentElement;"
+                + "  if (!text || parent.closest('[data-api], script, style, time')) continue;"
+                + "  if (!known(text)) found.push(text);"
+                + "}"
+                + "for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {"
+                + "  for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {"
+                + "    const value = element.getAttribute(name);"
+                + "    if (value && !known(value)) found.push(name + '=' + value);"
+                + "  }"
+                + "}"
+                + "for (const part of document.title.split(' · ')) { if (!known(part)) found.push('title=' + part); }"
+                + "return found;",
+                List.copyOf(texts.values()));
+    }
+
+    /** Opens every collapsed part, so that checks see the forms inside them too. */
+    static void expandAll(Client client) {
+        client.browser().js("document.querySelectorAll('details').forEach(details => { details.open = true; });");
+    }
+}
