@@ -16,7 +16,7 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(name, value === true ? '' : value);
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) {
       element.append(child);
     }
@@ -26,7 +26,7 @@ export function h(tag, attributes = {}, ...children) {
 
 /** Appends the children that are there (null, undefined and false are left out, unlike Element.append). */
 export function fill(parent, ...children) {
-  parent.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  parent.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
 }
 
 /** An instant as a date and time in Amsterdam, in a time element (machine-readable too). */
@@ -107,7 +107,8 @@ export function choiceGroup(name, legendKey, choices, type = 'radio') {
     choices.map(([value, text, checked]) => {
       const id = nextId(name);
       return h('div', { class: `utrecht-form-field utrecht-form-field--${type}` },
-        h('input', { type, id, name, value, checked, class: `utrecht-${type === 'radio' ? 'radio-button' : 'checkbox'}` }),
+        h('input', { type, id, name, value, checked,
+          class: `utrecht-${type === 'radio' ? 'radio-button' : 'checkbox'}` }),
         h('label', { class: 'utrecht-form-label', for: id }, text));
     }));
 }

@@ -43,7 +43,8 @@ export default async function timeline({ view, params, session, go }) {
     caseNav(caseId, 'timeline', session.role),
     section('timeline.nextUpdateTitle',
       h('p', { class: 'utrecht-paragraph' }, t('timeline.nextUpdateBy', { date: date(timelineData.nextUpdateBy) })),
-      timelineData.updateOverdue ? alert('warning', h('p', { class: 'utrecht-paragraph' }, t('timeline.overdue'))) : null,
+      timelineData.updateOverdue
+        ? alert('warning', h('p', { class: 'utrecht-paragraph' }, t('timeline.overdue'))) : null,
       staffTools ? staffTools.nextUpdateForm() : null),
     phaseBlock(timelineData.currentPhase, 'timeline.now'),
     timelineData.nextPhase ? phaseBlock(timelineData.nextPhase, 'timeline.next')

@@ -92,15 +92,22 @@ function memberProposal(proposal, reload) {
     proposal.status === 'OPEN' ? answerForm : h('p', { class: 'fl-meta' }, t(`proposal.${proposal.status}`)));
 }
 
+/** When, what and with whom; the calendar file while it stands. Members and staff see it alike. */
+function appointmentHead(appointment) {
+  return [
+    h('h3', { class: 'utrecht-heading-3' }, span(appointment)),
+    h('p', { class: 'fl-strong' }, t(`appointment.${appointment.status}`)),
+    details(appointment),
+    appointment.status === 'CONFIRMED' ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link',
+      href: appointment.calendarFile, download: 'appointment.ics' }, t('interviews.addToCalendar'))) : null,
+  ];
+}
+
 function memberAppointment(appointment, reload) {
   let key = newKey();
   const confirmed = appointment.status === 'CONFIRMED';
   return h('li', { class: 'fl-card' },
-    h('h3', { class: 'utrecht-heading-3' }, span(appointment)),
-    h('p', { class: 'fl-strong' }, t(`appointment.${appointment.status}`)),
-    details(appointment),
-    confirmed ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link', href: appointment.calendarFile,
-      download: 'appointment.ics' }, t('interviews.addToCalendar'))) : null,
+    appointmentHead(appointment),
     confirmed ? disclosure('interviews.askChange', form('interviews.askChangeSubmit', async (values) => {
       await post(`/api/appointments/${appointment.id}/change-requests`,
         { kind: String(values.get('kind') || 'RESCHEDULE'), reason: String(values.get('reason')) }, { key });
@@ -119,7 +126,8 @@ function staffProposal(proposal, reload) {
     h('p', { class: 'fl-strong' }, t(`proposal.${proposal.status}`)),
     details(proposal),
     h('ul', { class: 'fl-slots' }, proposal.slots.map((slot) => h('li', {}, span(slot),
-      proposal.status === 'OPEN' ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action',
+      proposal.status === 'OPEN' ? h('button', { type: 'button',
+        class: 'utrecht-button utrecht-button--secondary-action',
         'aria-label': t('interviews.confirmSlot', { time: span(slot) }),
         onclick: () => post(`/api/interview-proposals/${proposal.id}/confirmation`, { slotId: slot.id },
           { key: newKey() }).then(() => reload(), (error) => reload(error)) }, t('interviews.confirm')) : null))),
@@ -132,11 +140,7 @@ function staffProposal(proposal, reload) {
 function staffAppointment(appointment, reload) {
   const confirmed = appointment.status === 'CONFIRMED';
   return h('li', { class: 'fl-card' },
-    h('h3', { class: 'utrecht-heading-3' }, span(appointment)),
-    h('p', { class: 'fl-strong' }, t(`appointment.${appointment.status}`)),
-    details(appointment),
-    confirmed ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link', href: appointment.calendarFile,
-      download: 'appointment.ics' }, t('interviews.addToCalendar'))) : null,
+    appointmentHead(appointment),
     confirmed ? disclosure('interviews.reschedule', form('interviews.rescheduleSubmit', async (values) => {
       const slot = slotFrom(values, 1);
       await post(`/api/appointments/${appointment.id}/reschedule`, { ...(slot || {}),

@@ -84,9 +84,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the client has drawn a page (it numbers them): a heading in main, nothing loading. */
     public void awaitPage() {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(it -> Boolean.TRUE.equals(
-                js("const main = document.getElementById('main');"
-                   + "return !!main && !!main.dataset.view && !main.hasAttribute('aria-busy') && !!main.querySelector('h1');")));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(it -> Boolean.TRUE.equals(js("const main = document.getElementById('main');"
+                   + "return !!main && !!main.dataset.view && !main.hasAttribute('aria-busy')"
+                   + " && !!main.querySelector('h1');")));
     }
 
     /** Runs a script in the page and answers its result. */

@@ -212,7 +212,8 @@ final class Client implements AutoCloseable {
             for (Client client : clients) {
                 try {
                     client.shot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + client.name);
-                    failure.addSuppressed(new AssertionError(client.name + " was at " + client.driver().getCurrentUrl()));
+                    failure.addSuppressed(new AssertionError(client.name + " was at "
+                                                            + client.driver().getCurrentUrl()));
                 } catch (RuntimeException e) {
                     failure.addSuppressed(e);
                 }

@@ -29,7 +29,8 @@ class KeyboardBrowserTest {
 
     /** Idle timeout just over the two-minute warning: the warning shows after five seconds. */
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings.set("sessions.idle-timeout", "PT2M5S"));
+    static final RunningService service =
+            new RunningService(settings -> settings.set("sessions.idle-timeout", "PT2M5S"));
 
     private static Team team;
     private static Client client;

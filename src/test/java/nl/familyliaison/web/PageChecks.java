@@ -14,7 +14,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What every page must pass: accessibility, a phone's width, the weight limit, and no text outside the translations. */
+/** What every page must pass: accessibility, a phone's width, the weight limit, no text outside the translations. */
 final class PageChecks {
 
     /** HTML + CSS + JS of one page, uncompressed (the translation file is counted too). */

@@ -74,8 +74,8 @@ class PageTourBrowserTest {
                 visit("public", route, language, texts, problems);
             }
 
-            Team.signInMember(client, MEMBER, step -> check(step.equals("sign-in") ? "public-sign-in" : "member-" + step,
-                                                             language, texts, problems));
+            Team.signInMember(client, MEMBER, step -> check(
+                    step.equals("sign-in") ? "public-sign-in" : "member-" + step, language, texts, problems));
             for (String route : List.of("cases", "case", "messages", "thread", "interviews", "contacts", "access-log",
                                         "preferences", "sessions")) {
                 visit("member", route, language, texts, problems);

@@ -23,8 +23,8 @@ record Team(RunningService service, People.Staff inspector, People.Staff investi
         People.Staff admin = people.staff(Role.ADMIN, label + "-admin@inspectie.example");
         Api inspectorApi = service.api().as(people.signInStaff(inspector));
         String reference = "2026-" + label;
-        Reply opened = inspectorApi.post("/api/cases", "{\"reference\":\"" + reference
-                                                       + "\",\"title\":\"Onderzoek brand Noord\",\"incidentDate\":\"2026-01-15\"}");
+        Reply opened = inspectorApi.post("/api/cases", "{\"reference\":\"" + reference + "\",\"title\":"
+                                                       + "\"Onderzoek brand Noord\",\"incidentDate\":\"2026-01-15\"}");
         expect(201, opened);
         String caseId = opened.json().path("id").asText();
         Api adminApi = service.api().as(people.signInStaff(admin));

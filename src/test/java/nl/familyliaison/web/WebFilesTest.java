@@ -24,7 +24,8 @@ class WebFilesTest {
     @Test
     void aBrowserRevalidatingACachedFileGetsNotModifiedNotAProblem() throws IOException, InterruptedException {
         URI page = service.api().base().resolve("/app.js");
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(page).build(),
+                                               HttpResponse.BodyHandlers.ofString());
         assertEquals(200, first.statusCode());
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
