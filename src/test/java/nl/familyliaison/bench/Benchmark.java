@@ -1,7 +1,6 @@
 package nl.familyliaison.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.helidon.logging.common.LogConfig;
@@ -41,6 +39,10 @@ public final class Benchmark {
     private static final List<String> RAISED_LIMITS = List.of(
             "rate-limits.api-client.capacity=1000000000", "rate-limits.message-post-account.capacity=1000000000");
 
+    /** The JVM options README recommends for the service (also in the pom's run command). */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of(System.getProperty("bench.jvm",
+            "-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m").split(" "));
+
     private Benchmark() {
     }
 
@@ -52,9 +54,13 @@ public final class Benchmark {
                                                        .map(w -> Long.parseLong(w.substring(10))).findFirst()
                                                        .orElse(5L));
         Duration warmUp = Duration.ofSeconds(2);
+        // --only=p1,r1 measures just those rows (for profiling); --jfr records the service with Flight Recorder.
+        List<String> only = words.stream().filter(w -> w.startsWith("--only=")).findFirst()
+                .map(w -> List.of(w.substring(7).split(","))).orElse(List.of());
         List<String> out = new ArrayList<>();
         out.add("data set: " + data + ", measured " + measured.toSeconds() + " s per row after " + warmUp.toSeconds()
-                + " s warm-up, " + Runtime.getRuntime().availableProcessors() + " cores");
+                + " s warm-up, " + Runtime.getRuntime().availableProcessors() + " cores, load from "
+                + WrkRun.installed().map(wrk -> "wrk (2 threads)").orElse("the Java load generator"));
 
         EmbeddedMariaDb database = TestDatabase.privateServer("bench-mariadb");
         int smtpPort = Ports.free();
@@ -68,15 +74,21 @@ public final class Benchmark {
                     "FL_DATA_DIR", TestFolders.fresh("bench-data").toString(),
                     "FL_SMTP_HOST", "127.0.0.1", "FL_SMTP_PORT", String.valueOf(smtpPort), "FL_SMTP_TRANSPORT", "SMTP");
             List<String> properties = new ArrayList<>(RAISED_LIMITS);
+            properties.addAll(SERVICE_JVM_OPTIONS);
             properties.add("benchmark.peers=true");
             properties.add("notify.delivery.poll-interval=PT0.1S");
+            if (words.contains("--jfr")) {
+                properties.add("-XX:StartFlightRecording=filename=target/benchmark.jfr,settings=profile");
+            }
             Path logs = TestFolders.fresh("bench-logs");
 
             LoadRun.Result emptyR1;
             try (Started empty = Started.launch(logs.resolve("empty.log"), environment, properties)) {
                 out.add(String.format("start-to-ready (external MariaDB, schema up to date, small database): %.2f s",
                                       empty.startSeconds()));
-                emptyR1 = LoadRun.run("r1 empty", 16, warmUp, measured, fixture.r1(empty.base()), 200);
+                // The same JIT warm-up as the seeded run gets from the rows measured before its r1.
+                drive("r1 empty (warm-up)", 16, warmUp, measured.multipliedBy(3), fixture.r1(empty.base()), 200);
+                emptyR1 = drive("r1 empty", 16, warmUp, measured, fixture.r1(empty.base()), 200);
             }
             Instant seedStart = Instant.now();
             data.seed(url, fixture.staffId());
@@ -89,15 +101,19 @@ public final class Benchmark {
                 AtomicLong maxRss = new AtomicLong();
                 List<LoadRun.Result> results = new ArrayList<>();
                 for (int clients : CLIENTS) {
-                    for (Map.Entry<String, Supplier<HttpRequest>> peer : List.of(
-                            Map.entry("p0 plain route", get(base, "/benchmark/p0")),
-                            Map.entry("p1 timeline SQL", get(base, "/benchmark/p1")),
-                            Map.entry("p2 one-row insert", post(base, "/benchmark/p2")),
+                    for (Map.Entry<String, List<Target>> peer : List.of(
+                            Map.entry("p0 plain route", List.of(Target.get(base, "/benchmark/p0"))),
+                            Map.entry("p1 timeline SQL", List.of(Target.get(base, "/benchmark/p1"))),
+                            Map.entry("p2 one-row insert", List.of(Target.post(base, "/benchmark/p2", null)
+                                    .with("X-CSRF-Token", "bench"))),
                             Map.entry("r1 member timeline", fixture.r1(base)),
                             Map.entry("r2 member posts", fixture.r2(base)),
                             Map.entry("r3 inspector dashboard", fixture.r3(base)))) {
+                        if (!only.isEmpty() && !only.contains(peer.getKey().substring(0, 2))) {
+                            continue;
+                        }
                         int expected = peer.getKey().startsWith("p2") || peer.getKey().startsWith("r2") ? 201 : 200;
-                        LoadRun.Result result = service.sampleRss(maxRss, () -> LoadRun.run(
+                        LoadRun.Result result = service.sampleRss(maxRss, () -> drive(
                                 peer.getKey(), clients, warmUp, measured, peer.getValue(), expected));
                         results.add(result);
                         System.out.println(row(result));
@@ -106,6 +122,10 @@ public final class Benchmark {
                 out.add(String.format("%-24s %7s %10s %9s %9s %7s", "route", "clients", "req/s", "p50 ms",
                                       "p99 ms", "errors"));
                 results.forEach(result -> out.add(row(result)));
+                if (!only.isEmpty()) {
+                    out.forEach(System.out::println);
+                    System.exit(0);
+                }
                 for (int clients : CLIENTS) {
                     out.add(String.format("ratios at %d clients: r1/p1 = %.2f, r2/p2 = %.2f", clients,
                                           rate(results, "r1", clients) / rate(results, "p1", clients),
@@ -138,63 +158,74 @@ public final class Benchmark {
                              result.p50Millis(), result.p99Millis(), result.errors());
     }
 
-    static Supplier<HttpRequest> get(URI base, String path) {
-        HttpRequest request = LoadRun.to(base, path).GET().build();
-        return () -> request;
+    /** wrk when it is installed, else the Java load generator; the figures say which one ran. */
+    static LoadRun.Result drive(String name, int clients, Duration warmUp, Duration measured, List<Target> targets,
+                                int expectedStatus) throws Exception {
+        java.util.Optional<Path> wrk = WrkRun.installed();
+        if (wrk.isPresent()) {
+            return WrkRun.run(wrk.get(), name, clients, warmUp, measured, targets);
+        }
+        return LoadRun.run(name, clients, warmUp, measured, targets, expectedStatus);
     }
 
-    static Supplier<HttpRequest> post(URI base, String path) {
-        HttpRequest request = LoadRun.to(base, path).header("Origin", origin(base)).header("X-CSRF-Token", "bench")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        return () -> request;
-    }
+    /**
+     * The people the real routes are measured with, made through the service itself: {@link #MEMBERS} members, each
+     * in a case of their own (10 updates, one thread), with one family inspector for all of them. The clients take
+     * the members in turn, as many people using the service at once would, rather than one person sending 64
+     * requests at a time.
+     */
+    record Fixture(List<Member> members, String staffId, Api.Credentials inspector) {
 
-    static String origin(URI base) {
-        return base.getScheme() + "://" + base.getAuthority();
-    }
+        static final int MEMBERS = 32;
 
-    /** The people and case the real routes are measured with, made through the service itself. */
-    record Fixture(String caseId, String threadId, String staffId, Api.Credentials member, Api.Credentials inspector) {
+        /** One member, their case and their thread. */
+        record Member(String caseId, String threadId, Api.Credentials session) {
+        }
 
         static Fixture make(String url) {
             try (TestService setup = TestService.builder().set("db.url", url)
                     .set("rate-limits.message-post-account.capacity", "1000000000")
+                    .set("rate-limits.code-request-ip.capacity", "1000000000")
+                    .set("rate-limits.code-check-ip.capacity", "1000000000")
                     .clock(new TestClock(Instant.now())).start()) {
                 People people = new People(setup);
                 People.Staff inspector = people.staff(Role.FAMILY_INSPECTOR, "bench-fi@inspectie.example");
                 People.Staff investigator = people.staff(Role.INVESTIGATOR, "bench-inv@inspectie.example");
-                MessageFixture.Ids ids = MessageFixture.threadWithFile(setup, people, "BENCH", inspector.account(),
-                                                                       investigator.account(), "bench@example.org");
                 Api.Credentials inspectorSession = people.signInStaff(inspector);
                 Api staff = setup.api().as(inspectorSession);
-                for (int i = 0; i < 10; i++) {
-                    staff.post("/api/cases/" + ids.caseId() + "/updates", "{\"text\":\"Stand van zaken " + i + ".\"}");
+                List<Member> members = new ArrayList<>();
+                for (int m = 0; m < MEMBERS; m++) {
+                    String email = "bench-" + m + "@example.org";
+                    MessageFixture.Ids ids = MessageFixture.threadWithFile(setup, people, "BENCH-" + m,
+                                                                           inspector.account(),
+                                                                           investigator.account(), email);
+                    for (int i = 0; i < 10; i++) {
+                        staff.post("/api/cases/" + ids.caseId() + "/updates",
+                                   "{\"text\":\"Stand van zaken " + i + ".\"}");
+                    }
+                    members.add(new Member(ids.caseId(), ids.threadId(), people.signInMember(email)));
                 }
-                return new Fixture(ids.caseId(), ids.threadId(), investigator.account().id(),
-                                   people.signInMember("bench@example.org"), inspectorSession);
+                return new Fixture(List.copyOf(members), investigator.account().id(), inspectorSession);
             }
         }
 
-        Supplier<HttpRequest> r1(URI base) {
-            HttpRequest request = LoadRun.to(base, "/api/cases/" + caseId + "/timeline")
-                    .header("Cookie", "__Host-fl-session=" + member.sessionToken()).GET().build();
-            return () -> request;
+        List<Target> r1(URI base) {
+            return members.stream().map(member -> Target.get(base, "/api/cases/" + member.caseId() + "/timeline")
+                    .with("Cookie", "__Host-fl-session=" + member.session().sessionToken())).toList();
         }
 
-        Supplier<HttpRequest> r2(URI base) {
-            HttpRequest request = LoadRun.to(base, "/api/cases/" + caseId + "/threads/" + threadId + "/messages")
-                    .header("Cookie", "__Host-fl-session=" + member.sessionToken())
-                    .header("Origin", origin(base)).header("X-CSRF-Token", member.csrfToken())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + "Een vraag over het onderzoek. "
-                            .repeat(10) + "\"}")).build();
-            return () -> request;
+        List<Target> r2(URI base) {
+            return members.stream().map(member -> Target.post(
+                    base, "/api/cases/" + member.caseId() + "/threads/" + member.threadId() + "/messages",
+                    "{\"text\":\"" + "Een vraag over het onderzoek. ".repeat(10) + "\"}")
+                    .with("Cookie", "__Host-fl-session=" + member.session().sessionToken())
+                    .with("X-CSRF-Token", member.session().csrfToken()).with("Content-Type", "application/json"))
+                    .toList();
         }
 
-        Supplier<HttpRequest> r3(URI base) {
-            HttpRequest request = LoadRun.to(base, "/api/dashboard")
-                    .header("Cookie", "__Host-fl-session=" + inspector.sessionToken()).GET().build();
-            return () -> request;
+        List<Target> r3(URI base) {
+            return List.of(Target.get(base, "/api/dashboard")
+                    .with("Cookie", "__Host-fl-session=" + inspector.sessionToken()));
         }
     }
 

@@ -1,6 +1,5 @@
 package nl.familyliaison.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * A closed-loop load generator on virtual threads: {@code clients} clients each send the next request as soon as the
@@ -32,14 +30,16 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static Result run(String name, int clients, Duration warmUp, Duration measured, Supplier<HttpRequest> request,
+    static Result run(String name, int clients, Duration warmUp, Duration measured, List<Target> targets,
                       int expectedStatus) throws Exception {
+        List<HttpRequest> requests = targets.stream().map(Target::toHttpRequest).toList();
         AtomicBoolean go = new AtomicBoolean(true);
         AtomicBoolean counting = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
         List<Future<long[]>> running = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
+                HttpRequest request = requests.get(i % requests.size());
                 running.add(pool.submit(() -> {
                     long[] latencies = new long[1 << 16];
                     int n = 0;
@@ -47,7 +47,7 @@ final class LoadRun {
                         long start = System.nanoTime();
                         int status;
                         try {
-                            status = HTTP.send(request.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                         } catch (java.io.IOException e) {
                             status = -1;
                         }
@@ -89,7 +89,4 @@ final class LoadRun {
         return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.floor(p * sortedNanos.length))] / 1e6;
     }
 
-    static HttpRequest.Builder to(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-    }
 }

@@ -42,6 +42,7 @@ final class Notifications {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format("notifications: %d of %d delivered in %.1f s = %.0f mails/s;"
-                             + " p95 event-to-hand-over %.2f s", arrived, count, seconds, arrived / seconds, p95 / 1e9);
+                             + " p95 event-to-hand-over %s", arrived, count, seconds, arrived / seconds,
+                             p95 < 0 ? "not reached" : String.format("%.2f s", p95 / 1e9));
     }
 }
