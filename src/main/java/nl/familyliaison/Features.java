@@ -201,7 +201,7 @@ public record Features(RequestLog requestLog,
                         .toList(),
                 accounts, outbox, new Transactions(database.backgroundClient()), clock, followUpAfter,
                 config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
-        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, unreadUpdates, followUpAfter, cases,
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, followUpAfter, cases,
                                             (caseIds, before) -> messageRepository.waitingForStaff(caseIds, before)
                                                     .stream().map(waiting -> new Dashboard.WaitingThread(
                                                             waiting.caseId(), waiting.threadId(), waiting.since()))
