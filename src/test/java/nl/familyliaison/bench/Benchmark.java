@@ -67,6 +67,7 @@ public final class Benchmark {
         GreenMail smtp = TestMail.ownServer(smtpPort);
         try {
             String url = database.createDatabase("bench");
+            databaseUrl = url;
             Fixture fixture = Fixture.make(url);
 
             Map<String, String> environment = Map.of(
@@ -119,8 +120,8 @@ public final class Benchmark {
                         System.out.println(row(result));
                     }
                 }
-                out.add(String.format("%-24s %7s %10s %9s %9s %7s", "route", "clients", "req/s", "p50 ms",
-                                      "p99 ms", "errors"));
+                out.add(String.format("%-24s %7s %10s %9s %9s %7s %9s", "route", "clients", "req/s", "p50 ms",
+                                      "p99 ms", "errors", "SQL/req"));
                 results.forEach(result -> out.add(row(result)));
                 if (!only.isEmpty()) {
                     out.forEach(System.out::println);
@@ -154,8 +155,9 @@ public final class Benchmark {
     }
 
     private static String row(LoadRun.Result result) {
-        return String.format("%-24s %7d %10.0f %9.2f %9.2f %7d", result.name(), result.clients(), result.perSecond(),
-                             result.p50Millis(), result.p99Millis(), result.errors());
+        return String.format("%-24s %7d %10.0f %9.2f %9.2f %7d %9.1f", result.name(), result.clients(),
+                             result.perSecond(), result.p50Millis(), result.p99Millis(), result.errors(),
+                             result.statementsPerRequest());
     }
 
     /** wrk when it is installed, else the Java load generator; the figures say which one ran. */
@@ -163,9 +165,21 @@ public final class Benchmark {
                                 int expectedStatus) throws Exception {
         java.util.Optional<Path> wrk = WrkRun.installed();
         if (wrk.isPresent()) {
-            return WrkRun.run(wrk.get(), name, clients, warmUp, measured, targets);
+            return WrkRun.run(wrk.get(), name, clients, warmUp, measured, targets, Benchmark::statements);
         }
-        return LoadRun.run(name, clients, warmUp, measured, targets, expectedStatus);
+        return LoadRun.run(name, clients, warmUp, measured, targets, expectedStatus, Benchmark::statements);
+    }
+
+    private static String databaseUrl;
+
+    /** The statements the database has received (all clients, the service's background work included). */
+    static long statements() throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "root", "");
+             Statement sql = connection.createStatement();
+             java.sql.ResultSet status = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            status.next();
+            return status.getLong(2);
+        }
     }
 
     /**

@@ -21,7 +21,23 @@ final class LoadRun {
 
     /** What one run measured. */
     record Result(String name, int clients, double perSecond, double p50Millis, double p99Millis, long errors,
-                  long requests) {
+                  long requests, double statementsPerRequest) {
+
+        Result(String name, int clients, double perSecond, double p50Millis, double p99Millis, long errors,
+               long requests) {
+            this(name, clients, perSecond, p50Millis, p99Millis, errors, requests, Double.NaN);
+        }
+
+        /** With the number of SQL statements the database received while this was measured. */
+        Result withStatements(long statements) {
+            return new Result(name, clients, perSecond, p50Millis, p99Millis, errors, requests,
+                              requests == 0 ? Double.NaN : (double) statements / requests);
+        }
+    }
+
+    /** Counts the statements the database has received so far (its Questions status). */
+    interface Statements {
+        long count() throws Exception;
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -31,7 +47,7 @@ final class LoadRun {
     }
 
     static Result run(String name, int clients, Duration warmUp, Duration measured, List<Target> targets,
-                      int expectedStatus) throws Exception {
+                      int expectedStatus, Statements statements) throws Exception {
         List<HttpRequest> requests = targets.stream().map(Target::toHttpRequest).toList();
         AtomicBoolean go = new AtomicBoolean(true);
         AtomicBoolean counting = new AtomicBoolean(false);
@@ -66,10 +82,12 @@ final class LoadRun {
                 }));
             }
             Thread.sleep(warmUp.toMillis());
+            long statementsBefore = statements.count();
             counting.set(true);
             long start = System.nanoTime();
             Thread.sleep(measured.toMillis());
             counting.set(false);
+            long statementsDuring = statements.count() - statementsBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             go.set(false);
             List<long[]> all = new ArrayList<>();
@@ -78,7 +96,7 @@ final class LoadRun {
             }
             long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Result(name, clients, merged.length / seconds, percentile(merged, 0.50),
-                              percentile(merged, 0.99), errors.get(), merged.length);
+                              percentile(merged, 0.99), errors.get(), merged.length).withStatements(statementsDuring);
         }
     }
 

@@ -2,14 +2,23 @@ package nl.familyliaison.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.support.ServiceProcess;
 
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
- * Mail throughput into a separate local SMTP server: {@code count} mails land in the outbox at one instant (copies of
- * a real "new update" mail, so the worker decrypts and renders each), and the clock runs until the SMTP server holds
- * them all. Every mail is created at the start, so the time until 95 % have arrived is the 95th percentile of
+ * Mail throughput into a separate local SMTP server: {@code count} "new update" mails land in the outbox at one
+ * instant (their values sealed as the service seals them, so the worker opens and renders each), and the clock runs
+ * until the SMTP server holds them all. Every mail is created at the start, so the time until 95 % have arrived is the 95th percentile of
  * event-to-hand-over.
  */
 final class Notifications {
@@ -19,15 +28,29 @@ final class Notifications {
 
     static String measure(String jdbcUrl, GreenMail smtp, int count) throws Exception {
         int before = smtp.getReceivedMessages().length;
+        // Each row's values are sealed for that row (the row id is part of the seal), as the service does it.
+        KeyRing keys = KeyRing.create(Config.just(ConfigSources.create(
+                Map.of("keys", ServiceProcess.testKeys()))), Optional.empty());
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
-             Statement sql = connection.createStatement()) {
-            sql.execute("INSERT INTO outbox (id, event_key, recipient_id, recipient_email, template, language,"
-                        + " values_key_id, template_values, priority, status, attempts, created_at, due_at)"
-                        + " SELECT UUID(), CONCAT('bench-', s.seq), NULL, CONCAT('bench-', s.seq, '@example.org'),"
-                        + " o.template, o.language, o.values_key_id, o.template_values, o.priority, 'PENDING', 0,"
-                        + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
-                        + " FROM (SELECT * FROM outbox WHERE template = 'new-update' LIMIT 1) o"
-                        + " JOIN seq_1_to_" + count + " s");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO outbox (id, event_key, recipient_id, recipient_email, template, language,"
+                     + " values_key_id, template_values, priority, status, attempts, created_at, due_at)"
+                     + " VALUES (?, ?, NULL, ?, 'new-update', 'nl', ?, ?, 5, 'PENDING', 0,"
+                     + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = Ids.newId();
+                KeyRing.Sealed values = keys.seal("{}".getBytes(StandardCharsets.UTF_8),
+                                                  "outbox.template_values:" + id);
+                insert.setString(1, id);
+                insert.setString(2, "bench-" + id);
+                insert.setString(3, "bench-" + i + "@example.org");
+                insert.setString(4, values.keyId());
+                insert.setBytes(5, values.bytes());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
         }
         long start = System.nanoTime();
         long p95 = -1;
