@@ -54,7 +54,7 @@ public final class Benchmark {
                                                        .map(w -> Long.parseLong(w.substring(10))).findFirst()
                                                        .orElse(5L));
         Duration warmUp = Duration.ofSeconds(2);
-        // --only=p1,r1 measures just those rows (for profiling); --jfr records the service with Flight Recorder.
+        // --only=p1,r1 measures just those rows (nm: the notifications); --jfr records the service with Flight Recorder.
         List<String> only = words.stream().filter(w -> w.startsWith("--only=")).findFirst()
                 .map(w -> List.of(w.substring(7).split(","))).orElse(List.of());
         List<String> out = new ArrayList<>();
@@ -78,6 +78,8 @@ public final class Benchmark {
             properties.addAll(SERVICE_JVM_OPTIONS);
             properties.add("benchmark.peers=true");
             properties.add("notify.delivery.poll-interval=PT0.1S");
+            // --set=key=value changes a service setting for this run (to try a setting before making it the default).
+            words.stream().filter(w -> w.startsWith("--set=")).map(w -> w.substring(6)).forEach(properties::add);
             if (words.contains("--jfr")) {
                 properties.add("-XX:StartFlightRecording=filename=target/benchmark.jfr,settings=profile");
             }
@@ -124,6 +126,9 @@ public final class Benchmark {
                                       "p99 ms", "errors", "SQL/req"));
                 results.forEach(result -> out.add(row(result)));
                 if (!only.isEmpty()) {
+                    if (only.contains("nm")) {
+                        out.add(Notifications.measure(url, smtp, 2000));
+                    }
                     out.forEach(System.out::println);
                     System.exit(0);
                 }
