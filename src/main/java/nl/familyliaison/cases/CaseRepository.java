@@ -72,8 +72,9 @@ public final class CaseRepository {
     public Optional<CaseWithRole> withRoleOf(String caseId, String accountId) {
         return db.get().createNamedGet("case-select-with-role").addParam("id", caseId)
                 .addParam("accountId", accountId).execute()
-                .map(row -> new CaseWithRole(investigation(row), role(Optional.ofNullable(Rows.text(row, "member_id")),
-                                                                      Optional.ofNullable(Rows.text(row, "staff_role")))));
+                .map(row -> new CaseWithRole(investigation(row),
+                                             role(Optional.ofNullable(Rows.text(row, "member_id")),
+                                                  Optional.ofNullable(Rows.text(row, "staff_role")))));
     }
 
     /** A case and how one account stands to it. */

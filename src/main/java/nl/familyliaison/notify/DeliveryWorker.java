@@ -120,7 +120,8 @@ public final class DeliveryWorker implements AutoCloseable {
                         deliver(id);
                     } catch (RuntimeException e) {
                         // The database went away mid-round; the row's lease runs out and it is claimed again.
-                        LOG.log(Level.WARNING, "Outbox row " + id + " not handed over: " + e.getClass().getSimpleName());
+                        LOG.log(Level.WARNING, "Outbox row " + id + " not handed over: "
+                                               + e.getClass().getSimpleName());
                     } finally {
                         slots.release();
                     }

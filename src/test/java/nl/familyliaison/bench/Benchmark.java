@@ -41,7 +41,8 @@ public final class Benchmark {
 
     /** The JVM options README recommends for the service (also in the pom's run command). */
     static final List<String> SERVICE_JVM_OPTIONS = List.of(System.getProperty("bench.jvm",
-            "-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m").split(" "));
+            "-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=64m"
+            + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/benchmark-service.jsa").split(" "));
 
     private Benchmark() {
     }
@@ -54,7 +55,8 @@ public final class Benchmark {
                                                        .map(w -> Long.parseLong(w.substring(10))).findFirst()
                                                        .orElse(5L));
         Duration warmUp = Duration.ofSeconds(2);
-        // --only=p1,r1 measures just those rows (nm: the notifications); --jfr records the service with Flight Recorder.
+        // --only=p1,r1 measures just those rows (nm: the notifications); --jfr records the service with Flight
+        // Recorder.
         List<String> only = words.stream().filter(w -> w.startsWith("--only=")).findFirst()
                 .map(w -> List.of(w.substring(7).split(","))).orElse(List.of());
         List<String> out = new ArrayList<>();
@@ -86,8 +88,11 @@ public final class Benchmark {
             Path logs = TestFolders.fresh("bench-logs");
 
             LoadRun.Result emptyR1;
+            boolean archived = Files.exists(Path.of("target", "benchmark-service.jsa"));
             try (Started empty = Started.launch(logs.resolve("empty.log"), environment, properties)) {
-                out.add(String.format("start-to-ready (external MariaDB, schema up to date, small database): %.2f s",
+                out.add(String.format("start-to-ready (external MariaDB, schema up to date, small database, %s):"
+                                      + " %.2f s", archived ? "class archive from an earlier run"
+                                                            : "first start: no class archive yet",
                                       empty.startSeconds()));
                 // The same JIT warm-up as the seeded run gets from the rows measured before its r1.
                 drive("r1 empty (warm-up)", 16, warmUp, measured.multipliedBy(3), fixture.r1(empty.base()), 200);
@@ -98,7 +103,7 @@ public final class Benchmark {
             out.add("seeded in " + Duration.between(seedStart, Instant.now()).toSeconds() + " s");
 
             try (Started service = Started.launch(logs.resolve("loaded.log"), environment, properties)) {
-                out.add(String.format("start-to-ready (external MariaDB, seeded database): %.2f s",
+                out.add(String.format("start-to-ready (external MariaDB, seeded database, class archive): %.2f s",
                                       service.startSeconds()));
                 URI base = service.base();
                 AtomicLong maxRss = new AtomicLong();
@@ -125,25 +130,22 @@ public final class Benchmark {
                 out.add(String.format("%-24s %7s %10s %9s %9s %7s %9s", "route", "clients", "req/s", "p50 ms",
                                       "p99 ms", "errors", "SQL/req"));
                 results.forEach(result -> out.add(row(result)));
-                if (!only.isEmpty()) {
-                    if (only.contains("nm")) {
-                        out.add(Notifications.measure(url, smtp, 2000));
+                if (only.isEmpty()) {
+                    for (int clients : CLIENTS) {
+                        out.add(String.format("ratios at %d clients: r1/p1 = %.2f, r2/p2 = %.2f", clients,
+                                              rate(results, "r1", clients) / rate(results, "p1", clients),
+                                              rate(results, "r2", clients) / rate(results, "p2", clients)));
                     }
-                    out.forEach(System.out::println);
-                    System.exit(0);
+                    LoadRun.Result largeR1 = results.stream()
+                            .filter(r -> r.name().startsWith("r1") && r.clients() == 16).findFirst().orElseThrow();
+                    out.add(String.format("r1 p50 at 16 clients: %.2f ms seeded vs %.2f ms small (%.2f x)",
+                                          largeR1.p50Millis(), emptyR1.p50Millis(),
+                                          largeR1.p50Millis() / emptyR1.p50Millis()));
                 }
-                for (int clients : CLIENTS) {
-                    out.add(String.format("ratios at %d clients: r1/p1 = %.2f, r2/p2 = %.2f", clients,
-                                          rate(results, "r1", clients) / rate(results, "p1", clients),
-                                          rate(results, "r2", clients) / rate(results, "p2", clients)));
-                }
-                LoadRun.Result largeR1 = results.stream().filter(r -> r.name().startsWith("r1") && r.clients() == 16)
-                        .findFirst().orElseThrow();
-                out.add(String.format("r1 p50 at 16 clients: %.2f ms seeded vs %.2f ms small (%.2f x)",
-                                      largeR1.p50Millis(), emptyR1.p50Millis(),
-                                      largeR1.p50Millis() / emptyR1.p50Millis()));
                 out.add(String.format("service RSS under load: %d MB at most", maxRss.get() / 1024));
-                out.add(Notifications.measure(url, smtp, 2000));
+                if (only.isEmpty() || only.contains("nm")) {
+                    out.add(Notifications.measure(url, smtp, 2000));
+                }
             }
         } finally {
             smtp.stop();

@@ -18,8 +18,8 @@ import com.icegreen.greenmail.util.GreenMail;
 /**
  * Mail throughput into a separate local SMTP server: {@code count} "new update" mails land in the outbox at one
  * instant (their values sealed as the service seals them, so the worker opens and renders each), and the clock runs
- * until the SMTP server holds them all. Every mail is created at the start, so the time until 95 % have arrived is the 95th percentile of
- * event-to-hand-over.
+ * until the SMTP server holds them all. Every mail is created at the start, so the time until 95 % have arrived is
+ * the 95th percentile of event-to-hand-over.
  */
 final class Notifications {
 
