@@ -25,6 +25,11 @@ const ROUTES = [
   ['preferences', 'preferences', 'any'],
   ['sessions', 'sessions', 'any'],
   ['dashboard', 'dashboard', 'staff'],
+  ['cases/:caseId/staff-briefings', 'briefings-staff', 'staff'],
+  ['cases/:caseId/closing', 'closing', 'staff'],
+  ['removals', 'removals', 'staff'],
+  ['admin/feedback', 'admin-feedback', 'staff'],
+  ['admin/retention', 'retention', 'staff'],
 ];
 
 function quickExit() {
@@ -61,7 +66,18 @@ function match(path) {
 }
 
 function homeOf(session) {
+  if (session.role === 'ADMIN') {
+    return 'admin/feedback';
+  }
   return session.role === 'MEMBER' ? 'cases' : 'dashboard';
+}
+
+/** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
+function staffLinks(role) {
+  if (role === 'ADMIN') {
+    return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention']];
+  }
+  return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }
 
 function translateShell() {
@@ -83,7 +99,7 @@ function renderNav() {
   const links = session.role === 'MEMBER'
     ? [['cases', 'nav.cases'], ['access-log', 'nav.accessLog'], ['preferences', 'nav.preferences'],
       ['sessions', 'nav.sessions']]
-    : [['dashboard', 'nav.dashboard'], ['preferences', 'nav.preferences'], ['sessions', 'nav.sessions']];
+    : staffLinks(session.role).concat([['preferences', 'nav.preferences'], ['sessions', 'nav.sessions']]);
   nav.replaceChildren(h('ul', {},
     links.map(([path, key]) => h('li', {}, h('a', { class: 'utrecht-link', href: `#/${path}` }, t(key)))),
     h('li', {}, h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle', id: 'sign-out',

@@ -1,5 +1,5 @@
 // Small builders for NL Design System markup. Text nodes come from t() or, marked data-api, from the service.
-import { dateTime, t, tOr } from './i18n.js';
+import { dateTime, has, t, tOr } from './i18n.js';
 
 let ids = 0;
 
@@ -65,14 +65,19 @@ export function alert(kind, ...children) {
   return h('div', { class: `utrecht-alert utrecht-alert--${kind}` }, children);
 }
 
-/** A problem+json answer in words: what went wrong (by its code) and which fields were not accepted. */
-export function problemView(error) {
+/**
+ * A problem+json answer in words: what went wrong (by its code) and which fields were not accepted. A page may name
+ * its own fields under <namespace>.field.<name>; otherwise the shared field.<name> names them.
+ */
+export function problemView(error, namespace) {
   const code = error && error.code ? error.code : 'unknown';
   const fields = (error && error.errors) || [];
+  const own = (name) => `${namespace}.field.${name}`;
   return alert('error',
     h('p', { class: 'utrecht-paragraph' }, tOr(`problem.${code}`, 'problem.unknown')),
     fields.length ? h('ul', { class: 'utrecht-unordered-list' },
-      fields.map((field) => h('li', {}, tOr(`field.${field.field}`, 'field.unknown')))) : null,
+      fields.map((field) => h('li', {}, namespace && has(own(field.field)) ? t(own(field.field))
+        : tOr(`field.${field.field}`, 'field.unknown')))) : null,
     error && error.requestId ? h('p', { class: 'fl-meta' }, t('problem.reference', { id: error.requestId })) : null);
 }
 
@@ -134,7 +139,7 @@ export function form(submitKey, onSubmit, ...children) {
     try {
       await onSubmit(new FormData(element), element);
     } catch (error) {
-      status.replaceChildren(problemView(error));
+      status.replaceChildren(problemView(error, submitKey.split('.')[0]));
     } finally {
       busy = false;
       submit.removeAttribute('aria-disabled');
@@ -158,8 +163,12 @@ export function caseNav(caseId, active, role) {
     items.push(['messages', `#/cases/${caseId}/messages`]);
   }
   items.push(['interviews', `#/cases/${caseId}/interviews`], ['contacts', `#/cases/${caseId}/contacts`]);
+  if (role === 'FAMILY_INSPECTOR') {
+    items.push(['staffBriefings', `#/cases/${caseId}/staff-briefings`, 'staffBriefing.nav'],
+      ['closing', `#/cases/${caseId}/closing`, 'closing.nav']);
+  }
   return h('nav', { class: 'fl-case-nav', 'aria-label': t('caseNav.label') },
-    h('ul', {}, items.map(([name, href]) => h('li', {},
+    h('ul', {}, items.map(([name, href, key]) => h('li', {},
       h('a', { class: 'utrecht-link', href, 'aria-current': name === active ? 'page' : null },
-        t(`caseNav.${name}`))))));
+        t(key || `caseNav.${name}`))))));
 }

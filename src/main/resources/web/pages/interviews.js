@@ -155,29 +155,39 @@ function staffAppointment(appointment, reload) {
     history(appointment));
 }
 
+/** What a proposal asks: up to three times, the kind, the place and a note (members are chosen by the caller). */
+export function proposalFields() {
+  return [slotInput(1, true), slotInput(2, false), slotInput(3, false),
+    field('mode', 'interviews.mode', { type: 'select', choices: MODES.map((mode) => [mode, t(`mode.${mode}`)]) }),
+    field('place', 'interviews.placeField', { maxlength: 300, hint: 'interviews.placeHint' }),
+    field('note', 'interviews.noteField', { type: 'textarea', rows: 3, maxlength: 2000 })];
+}
+
+/** Proposes an interview with the members, from the fields above; answers the new proposal. */
+export function propose(caseId, values, memberIds, key) {
+  const body = { slots: [1, 2, 3].map((number) => slotFrom(values, number)).filter(Boolean),
+    mode: String(values.get('mode')), memberIds };
+  const place = String(values.get('place') || '').trim();
+  const note = String(values.get('note') || '').trim();
+  if (place) {
+    body.place = place;
+  }
+  if (note) {
+    body.note = note;
+  }
+  return post(`/api/cases/${encodeURIComponent(caseId)}/interview-proposals`, body, { key });
+}
+
 function proposeForm(caseId, members, reload) {
   let key = newKey();
   return section('interviews.propose', form('interviews.proposeSubmit', async (values) => {
-    const body = { slots: [1, 2, 3].map((number) => slotFrom(values, number)).filter(Boolean),
-      mode: String(values.get('mode')), memberIds: values.getAll('memberIds').map(String) };
-    const place = String(values.get('place') || '').trim();
-    const note = String(values.get('note') || '').trim();
-    if (place) {
-      body.place = place;
-    }
-    if (note) {
-      body.note = note;
-    }
-    await post(`/api/cases/${encodeURIComponent(caseId)}/interview-proposals`, body, { key });
+    await propose(caseId, values, values.getAll('memberIds').map(String), key);
     key = newKey();
     reload();
   },
   choiceGroup('memberIds', 'interviews.whom', members.map((member) =>
     [member.id, data('span', member.displayName), false]), 'checkbox'),
-  slotInput(1, true), slotInput(2, false), slotInput(3, false),
-  field('mode', 'interviews.mode', { type: 'select', choices: MODES.map((mode) => [mode, t(`mode.${mode}`)]) }),
-  field('place', 'interviews.placeField', { maxlength: 300, hint: 'interviews.placeHint' }),
-  field('note', 'interviews.noteField', { type: 'textarea', rows: 3, maxlength: 2000 })));
+  proposalFields()));
 }
 
 export default async function interviews({ view, params, session, go, notice }) {

@@ -13,7 +13,8 @@ export default async function staffSignIn({ view, go, signedIn }) {
         code: String(values.get('code')).trim(),
       }, { signingIn: true });
       signedIn(session);
-      go('dashboard');
+      // Home by role: the overview, or for an administrator (who has no cases) the feedback.
+      go('');
     },
     field('email', 'staffSignIn.email', { type: 'email', autocomplete: 'username', required: true }),
     field('password', 'staffSignIn.password', { type: 'password', autocomplete: 'current-password',
