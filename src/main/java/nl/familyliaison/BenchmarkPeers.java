@@ -53,6 +53,15 @@ final class BenchmarkPeers {
                 .post("/benchmark/p2", this::insert);
     }
 
+    /** Once, before the first insert: the thread the rows go to, and positions far above its messages. */
+    private synchronized void chooseThread() {
+        if (thread == null) {
+            DbRow chosen = db.execute().namedGet("benchmark-thread").orElseThrow();
+            position.compareAndSet(-1, Rows.number(chosen, "next_position"));
+            thread = chosen;
+        }
+    }
+
     private void timeline(ServerRequest request, ServerResponse response) {
         if (caseIds == null) {
             caseIds = db.execute().namedQuery("benchmark-case-ids").map(row -> Rows.text(row, "id")).toList();
@@ -64,8 +73,7 @@ final class BenchmarkPeers {
 
     private void insert(ServerRequest request, ServerResponse response) {
         if (thread == null) {
-            thread = db.execute().namedGet("benchmark-thread").orElseThrow();
-            position.compareAndSet(-1, Rows.number(thread, "next_position"));
+            chooseThread();
         }
         transactions.inTransaction(tx -> tx.createNamedInsert("benchmark-message-insert")
                 .addParam("id", Ids.newId()).addParam("threadId", Rows.text(thread, "id"))
