@@ -202,7 +202,7 @@ public record Features(RequestLog requestLog,
                 accounts, outbox, new Transactions(database.backgroundClient()), clock, followUpAfter,
                 config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
         Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, followUpAfter, cases,
-                                            (caseIds, before) -> messageRepository.waitingForStaff(caseIds, before)
+                                            (staffId, before) -> messageRepository.waitingForStaff(staffId, before)
                                                     .stream().map(waiting -> new Dashboard.WaitingThread(
                                                             waiting.caseId(), waiting.threadId(), waiting.since()))
                                                     .toList(),

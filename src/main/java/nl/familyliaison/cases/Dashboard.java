@@ -22,18 +22,18 @@ public final class Dashboard {
     private final UpdateRepository updates;
     private final java.time.Duration followUpAfter;
     private final Cases rules;
-    private final BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads;
+    private final BiFunction<String, Instant, List<WaitingThread>> waitingThreads;
     private final Function<Collection<String>, List<FailedMail>> failedMails;
     private final Clock clock;
 
     /**
-     * @param waitingThreads threads of the given cases whose latest member message is older than the instant and not
-     *                       answered by staff since
+     * @param waitingThreads threads of the staff member's cases whose latest message is a member's, older than the
+     *                       instant (not answered by staff since)
      * @param failedMails    mails to the given accounts that could not be delivered
      */
     public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
                      java.time.Duration followUpAfter, Cases rules,
-                     BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads,
+                     BiFunction<String, Instant, List<WaitingThread>> waitingThreads,
                      Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
         this.cases = cases;
         this.members = members;
@@ -72,7 +72,7 @@ public final class Dashboard {
         List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(rules.today())).toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
-        List<WaitingThread> waiting = waitingThreads.apply(mine.stream().map(Investigation::id).toList(),
+        List<WaitingThread> waiting = waitingThreads.apply(staffAccountId,
                                                            now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
