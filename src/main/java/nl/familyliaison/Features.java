@@ -133,6 +133,7 @@ public record Features(RequestLog requestLog,
                        Outbox outbox,
                        DeliveryWorker delivery,
                        UnreadFollowUp followUp,
+                       Optional<BenchmarkPeers> benchmarkPeers,
                        List<AutoCloseable> background) {
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
@@ -200,8 +201,8 @@ public record Features(RequestLog requestLog,
                         .toList(),
                 accounts, outbox, new Transactions(database.backgroundClient()), clock, followUpAfter,
                 config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
-        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, unreadUpdates, followUpAfter, cases,
-                                            (caseIds, before) -> messageRepository.waitingForStaff(caseIds, before)
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, followUpAfter, cases,
+                                            (staffId, before) -> messageRepository.waitingForStaff(staffId, before)
                                                     .stream().map(waiting -> new Dashboard.WaitingThread(
                                                             waiting.caseId(), waiting.threadId(), waiting.since()))
                                                     .toList(),
@@ -308,6 +309,9 @@ public record Features(RequestLog requestLog,
                             outbox,
                             delivery,
                             followUp,
+                            config.get("benchmark.peers").asBoolean().orElse(false)
+                            ? Optional.of(new BenchmarkPeers(database.client(), caseRepository, timeline, clock))
+                            : Optional.empty(),
                             List.of(delivery, sealer, followUp, retention));
     }
 
@@ -336,6 +340,7 @@ public record Features(RequestLog requestLog,
         dataRights.routes(api);
         feedback.routes(api);
         retentionService.routes(api);
+        benchmarkPeers.ifPresent(peers -> peers.routes(routing));
         return api;
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -47,11 +48,17 @@ final class CalendarFile {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final String PRODUCT = "-//Inspectie Justitie en Veiligheid//Familiecontact//NL";
 
-    private final VTimeZone amsterdam;
+    /**
+     * Built on a virtual thread as the service starts: reading ical4j's zone data takes a good part of a second, which
+     * would otherwise lengthen every start; the first calendar file waits for it if it is not there yet.
+     */
+    private final CompletableFuture<VTimeZone> amsterdam;
     private final String organizerAddress;
 
     CalendarFile(String organizerAddress) {
-        this.amsterdam = amsterdam();
+        this.amsterdam = CompletableFuture.supplyAsync(CalendarFile::amsterdam,
+                                                       runnable -> Thread.ofVirtual().name("calendar-zone")
+                                                               .start(runnable));
         this.organizerAddress = organizerAddress;
     }
 
@@ -91,7 +98,7 @@ final class CalendarFile {
         place(appointment, event);
         Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
                 .withProperty(new Method(appointment.isCancelled() ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
-                .withComponent(amsterdam)
+                .withComponent(amsterdam.join())
                 .withComponent(event)
                 .getFluentTarget();
         return write(calendar);

@@ -1,6 +1,7 @@
 package nl.familyliaison.cases;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -41,16 +42,18 @@ public final class CaseAccess {
      */
     public CaseContext require(ServerRequest request, String caseId, CaseAction action, String what) {
         Actor actor = Actor.of(request).orElseThrow(() -> ProblemException.notFound());
-        CaseRole role = Ids.isId(caseId) ? cases.roleOf(caseId, actor.accountId()) : CaseRole.NONE;
-        boolean allowed = Ids.isId(caseId)
+        Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
+                ? cases.withRoleOf(caseId, actor.accountId()) : Optional.empty();
+        CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
+        boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
-                          && cases.byId(caseId).filter(found -> open(found, actor)).isPresent();
+                          && open(found.get().investigation(), actor);
         record(request, actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();
         }
-        return new CaseContext(caseId, actor, role);
+        return new CaseContext(caseId, actor, role, found.get().investigation());
     }
 
     /** Members lose a closed case when its aftercare ends; staff keep it (until retention purges its content). */
@@ -83,7 +86,10 @@ public final class CaseAccess {
                              .build());
     }
 
-    /** A case the signed-in person may act on, and how they stand to it. */
-    public record CaseContext(String caseId, Actor actor, CaseRole role) {
+    /**
+     * A case the signed-in person may act on, how they stand to it, and the case as it was when access was granted
+     * (a route that changes the case reads it again).
+     */
+    public record CaseContext(String caseId, Actor actor, CaseRole role, Investigation investigation) {
     }
 }

@@ -68,13 +68,20 @@ public final class CaseRepository {
                 .map(row -> Rows.text(row, "investigation_id")).toList();
     }
 
-    public CaseRole roleOf(String caseId, String accountId) {
-        Optional<String> memberId = db.get().createNamedGet("case-member-of-account")
-                .addParam("caseId", caseId).addParam("accountId", accountId).execute()
-                .map(row -> Rows.text(row, "id"));
-        Optional<String> staffRole = db.get().createNamedGet("case-staff-role-of-account")
-                .addParam("caseId", caseId).addParam("accountId", accountId).execute()
-                .map(row -> Rows.text(row, "role"));
+    /** The case and how {@code accountId} stands to it; empty when there is no such case. */
+    public Optional<CaseWithRole> withRoleOf(String caseId, String accountId) {
+        return db.get().createNamedGet("case-select-with-role").addParam("id", caseId)
+                .addParam("accountId", accountId).execute()
+                .map(row -> new CaseWithRole(investigation(row),
+                                             role(Optional.ofNullable(Rows.text(row, "member_id")),
+                                                  Optional.ofNullable(Rows.text(row, "staff_role")))));
+    }
+
+    /** A case and how one account stands to it. */
+    public record CaseWithRole(Investigation investigation, CaseRole role) {
+    }
+
+    private static CaseRole role(Optional<String> memberId, Optional<String> staffRole) {
         return new CaseRole(memberId, staffRole.filter("FAMILY_INSPECTOR"::equals).isPresent(),
                             staffRole.filter("INVESTIGATOR"::equals).isPresent());
     }

@@ -19,25 +19,25 @@ public final class Dashboard {
 
     private final CaseRepository cases;
     private final MemberRepository members;
-    private final UnreadUpdates unreadUpdates;
+    private final UpdateRepository updates;
     private final java.time.Duration followUpAfter;
     private final Cases rules;
-    private final BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads;
+    private final BiFunction<String, Instant, List<WaitingThread>> waitingThreads;
     private final Function<Collection<String>, List<FailedMail>> failedMails;
     private final Clock clock;
 
     /**
-     * @param waitingThreads threads of the given cases whose latest member message is older than the instant and not
-     *                       answered by staff since
+     * @param waitingThreads threads of the staff member's cases whose latest message is a member's, older than the
+     *                       instant (not answered by staff since)
      * @param failedMails    mails to the given accounts that could not be delivered
      */
-    public Dashboard(CaseRepository cases, MemberRepository members, UnreadUpdates unreadUpdates,
+    public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
                      java.time.Duration followUpAfter, Cases rules,
-                     BiFunction<List<String>, Instant, List<WaitingThread>> waitingThreads,
+                     BiFunction<String, Instant, List<WaitingThread>> waitingThreads,
                      Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
         this.cases = cases;
         this.members = members;
-        this.unreadUpdates = unreadUpdates;
+        this.updates = updates;
         this.followUpAfter = followUpAfter;
         this.rules = rules;
         this.waitingThreads = waitingThreads;
@@ -72,33 +72,28 @@ public final class Dashboard {
         List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(rules.today())).toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
-        List<WaitingThread> waiting = waitingThreads.apply(mine.stream().map(Investigation::id).toList(),
+        List<WaitingThread> waiting = waitingThreads.apply(staffAccountId,
                                                            now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
-        return new Summary(mine, overdue, waiting, unreachable(mine), unread(mine));
+        return new Summary(mine, overdue, waiting, unreachable(staffAccountId), unread(staffAccountId));
     }
 
-    private List<Unread> unread(List<Investigation> mine) {
+    /** One query over all the staff member's cases: the dashboard is the first page staff open. */
+    private List<Unread> unread(String staffAccountId) {
         Instant callAfter = clock.instant().minus(followUpAfter.multipliedBy(2));
-        return mine.stream()
-                .flatMap(investigation -> unreadUpdates.in(investigation).stream())
-                .map(unread -> new Unread(unread.caseId(), unread.member().id(), unread.member().displayName(),
-                                          unread.update().id(), unread.update().postedAt(),
-                                          unread.update().postedAt().isBefore(callAfter)))
+        return updates.unreadOnCasesOf(staffAccountId).stream()
+                .map(unread -> new Unread(unread.caseId(), unread.memberId(), unread.memberName(), unread.updateId(),
+                                          unread.postedAt(), unread.postedAt().isBefore(callAfter)))
                 .toList();
     }
 
-    private List<Unreachable> unreachable(List<Investigation> mine) {
+    private List<Unreachable> unreachable(String staffAccountId) {
         Map<String, Member> byAccount = new HashMap<>();
         Map<String, String> caseOfAccount = new HashMap<>();
-        for (Investigation investigation : mine) {
-            for (Member member : members.ofCase(investigation.id())) {
-                if (member.isActive()) {
-                    byAccount.put(member.accountId(), member);
-                    caseOfAccount.put(member.accountId(), investigation.id());
-                }
-            }
+        for (MemberRepository.OfCase found : members.activeOnCasesOf(staffAccountId)) {
+            byAccount.put(found.member().accountId(), found.member());
+            caseOfAccount.put(found.member().accountId(), found.caseId());
         }
         return failedMails.apply(byAccount.keySet()).stream()
                 .map(failed -> new Unreachable(caseOfAccount.get(failed.accountId()),

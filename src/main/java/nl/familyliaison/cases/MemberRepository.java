@@ -52,13 +52,29 @@ public final class MemberRepository {
 
     public List<Member> ofCase(String caseId) {
         return db.get().createNamedQuery("member-select-by-case").addParam("caseId", caseId).execute()
-                .map(row -> new Member(Rows.text(row, "id"), Rows.text(row, "account_id"),
-                                       Rows.text(row, "display_name"), Rows.text(row, "email"),
-                                       Relation.valueOf(Rows.text(row, "relation")),
-                                       Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
-                                       Rows.instant(row, "ended_at"), !"INVITED".equals(Rows.text(row, "status")),
-                                       Language.parse(Rows.text(row, "language")).orElse(Language.NL)))
+                .map(MemberRepository::member)
                 .toList();
+    }
+
+    /** The current members of every case the staff member is on, with the case each belongs to. */
+    public List<OfCase> activeOnCasesOf(String staffAccountId) {
+        return db.get().createNamedQuery("member-select-active-on-cases-of-staff").addParam("staffId", staffAccountId)
+                .execute()
+                .map(row -> new OfCase(Rows.text(row, "case_id"), member(row)))
+                .toList();
+    }
+
+    /** A member and the case of that membership. */
+    public record OfCase(String caseId, Member member) {
+    }
+
+    private static Member member(io.helidon.dbclient.DbRow row) {
+        return new Member(Rows.text(row, "id"), Rows.text(row, "account_id"),
+                          Rows.text(row, "display_name"), Rows.text(row, "email"),
+                          Relation.valueOf(Rows.text(row, "relation")),
+                          Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
+                          Rows.instant(row, "ended_at"), !"INVITED".equals(Rows.text(row, "status")),
+                          Language.parse(Rows.text(row, "language")).orElse(Language.NL));
     }
 
     public boolean end(String caseId, String memberId, Instant now) {

@@ -1,6 +1,8 @@
 package nl.familyliaison.cases;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
@@ -10,16 +12,21 @@ import nl.familyliaison.platform.Language;
 public final class PhaseRepository {
 
     private final DbClient db;
+    private final Map<Language, List<Phase>> read = new ConcurrentHashMap<>();
 
     public PhaseRepository(DbClient db) {
         this.db = db;
     }
 
+    /**
+     * The phases in one language. Only migrations write them, and those run before the service takes requests, so
+     * each language is read once and kept (every timeline and dashboard shows them).
+     */
     public List<Phase> all(Language language) {
-        return db.execute()
-                .namedQuery("phase-select-all", language.code())
+        return read.computeIfAbsent(language, it -> db.execute()
+                .namedQuery("phase-select-all", it.code())
                 .map(PhaseRepository::phase)
-                .toList();
+                .toList());
     }
 
     /** The codes of the standard phases, in order. */

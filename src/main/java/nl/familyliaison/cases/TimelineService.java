@@ -78,7 +78,7 @@ public final class TimelineService {
 
     /** The timeline as the person of {@code context} sees it (the route's answer; the export's too). */
     public Object timelineOf(CaseAccess.CaseContext context, Language language) {
-        Investigation investigation = cases.byId(context.caseId()).orElseThrow();
+        Investigation investigation = context.investigation();
         List<Phase> all = phases.all(language);
         Phase current = all.stream().filter(phase -> phase.code().equals(investigation.phase())).findFirst()
                 .orElseThrow();

@@ -42,6 +42,20 @@ public final class UpdateRepository {
         }
     }
 
+    /** Updates that current members of the staff member's cases have not read, one row per member and update. */
+    public List<Unread> unreadOnCasesOf(String staffAccountId) {
+        return db.get().createNamedQuery("update-unread-on-cases-of-staff").addParam("staffId", staffAccountId)
+                .execute()
+                .map(row -> new Unread(Rows.text(row, "case_id"), Rows.text(row, "member_id"),
+                                       Rows.text(row, "display_name"), Rows.text(row, "update_id"),
+                                       Rows.instant(row, "posted_at")))
+                .toList();
+    }
+
+    /** An update one member has not read. */
+    public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt) {
+    }
+
     /** Every update of a case with its chosen members and read marks, oldest first. */
     public List<Update> ofCase(String caseId) {
         Map<String, Set<String>> members = new HashMap<>();

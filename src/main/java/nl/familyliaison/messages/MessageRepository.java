@@ -136,16 +136,12 @@ public final class MessageRepository {
     }
 
     /**
-     * Threads of these cases whose newest message is a member's, posted before {@code before}: a question that is
-     * still waiting for staff.
+     * Threads on the staff member's cases whose newest message is a member's, posted before {@code before}: a
+     * question that is still waiting for staff.
      */
-    public List<Waiting> waitingForStaff(List<String> caseIds, java.time.Instant before) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
+    public List<Waiting> waitingForStaff(String staffAccountId, java.time.Instant before) {
         return db.get().createNamedQuery("threads-waiting-for-staff")
-                // Ids hold no commas, so one comma-separated parameter stands for the whole set.
-                .addParam("caseIds", String.join(",", caseIds))
+                .addParam("staffId", staffAccountId)
                 .addParam("before", nl.familyliaison.platform.Rows.utc(before))
                 .execute()
                 .map(row -> new Waiting(nl.familyliaison.platform.Rows.text(row, "investigation_id"),

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +54,13 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** How the worker paces itself. */
-    public record Settings(Duration pollInterval, Duration lease, int batch, Backoff backoff, Duration giveUpAfter) {
+    public record Settings(Duration pollInterval, Duration lease, int batch, int parallel, Backoff backoff,
+                           Duration giveUpAfter) {
         public static Settings from(Config delivery) {
             return new Settings(delivery.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)),
                                 delivery.get("lease").as(Duration.class).orElse(Duration.ofMinutes(2)),
-                                delivery.get("batch").asInt().orElse(20),
+                                delivery.get("batch").asInt().orElse(32),
+                                delivery.get("parallel").asInt().orElse(4),
                                 new Backoff(delivery.get("backoff-base").as(Duration.class)
                                                     .orElse(Duration.ofSeconds(30)),
                                             delivery.get("backoff-max").as(Duration.class)
@@ -82,6 +86,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        sender.close();
     }
 
     /** One round: claims due rows and delivers them; returns how many were claimed. */
@@ -92,8 +97,37 @@ public final class DeliveryWorker implements AutoCloseable {
             ids.forEach(id -> rows.lease(tx, id, workerId, now.plus(settings.lease())));
             return ids;
         });
-        claimed.forEach(this::deliver);
+        deliverAll(claimed);
         return claimed.size();
+    }
+
+    /**
+     * Hands the claimed rows over a few at a time: an SMTP hand-over mostly waits on the server, so one at a time
+     * would hold delivery to tens of mails a second. At most {@code parallel} are in flight, one per pooled SMTP
+     * connection.
+     */
+    private void deliverAll(List<String> claimed) {
+        if (claimed.size() == 1 || settings.parallel() <= 1) {
+            claimed.forEach(this::deliver);
+            return;
+        }
+        Semaphore slots = new Semaphore(settings.parallel());
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String id : claimed) {
+                slots.acquireUninterruptibly();
+                each.execute(() -> {
+                    try {
+                        deliver(id);
+                    } catch (RuntimeException e) {
+                        // The database went away mid-round; the row's lease runs out and it is claimed again.
+                        LOG.log(Level.WARNING, "Outbox row " + id + " not handed over: "
+                                               + e.getClass().getSimpleName());
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
     }
 
     private void loop() {

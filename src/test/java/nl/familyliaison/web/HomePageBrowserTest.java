@@ -70,6 +70,7 @@ class HomePageBrowserTest {
 
             driver.findElement(By.id("language")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page is redrawn
                     .until(it -> "Welcome".equals(it.findElement(By.tagName("h1")).getText()));
             assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
             assertEquals("Welcome", driver.findElement(By.tagName("h1")).getText());
