@@ -1,11 +1,7 @@
 package nl.familyliaison.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,6 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
  * ever compared (one-time codes). Every sealed value records the id of its key, so keys can be rotated: new data uses
  * the active key, old data stays readable as long as its key is listed.
  *
+ * <p>A configured key is never used as it is: HKDF (RFC 5869) derives from it one key for encryption and one HMAC
+ * key per purpose, so a weakness in one use cannot spill into another. What those keys made carries the key id with
+ * {@value #DERIVED} appended ({@code test-1/hkdf}); a key id without it names data sealed earlier with the configured
+ * key itself, which stays readable.
+ *
  * <p>Keys come from configuration ({@code crypto.keys} = {@code id:base64,id:base64}, {@code crypto.active-key}).
  * Without configured keys the embedded default keeps one generated key in {@code <data.dir>/keys}; a service on an
  * external database refuses to start without configured keys, because a key generated on one instance would not be
@@ -33,8 +34,15 @@ public final class KeyRing {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Appended to the key id of what a derived key made; stored key ids are at most 32 characters. */
+    static final String DERIVED = "/hkdf";
+    private static final int MAX_ID = 32 - DERIVED.length();
+    private static final String ENCRYPTION = "aes-256-gcm";
+    private static final String MAC = "hmac-sha256";
 
     private final Map<String, SecretKeySpec> keys;
+    private final Map<String, SecretKeySpec> encryptionKeys;
+    private final Map<String, SecretKeySpec> macKeys;
     private final String activeId;
 
     KeyRing(Map<String, byte[]> keys, String activeId) {
@@ -42,13 +50,23 @@ public final class KeyRing {
             throw new IllegalStateException("crypto.active-key '" + activeId + "' is not among crypto.keys");
         }
         Map<String, SecretKeySpec> specs = new LinkedHashMap<>();
+        Map<String, SecretKeySpec> encryption = new LinkedHashMap<>();
+        Map<String, SecretKeySpec> mac = new LinkedHashMap<>();
         keys.forEach((id, bytes) -> {
             if (bytes.length != 32) {
                 throw new IllegalStateException("crypto key '" + id + "' must be 32 bytes (base64 of 256 bits)");
             }
+            if (id.length() > MAX_ID || id.contains("/")) {
+                throw new IllegalStateException("crypto key id '" + id + "' must be at most " + MAX_ID
+                                                + " characters, without '/'");
+            }
             specs.put(id, new SecretKeySpec(bytes, "AES"));
+            encryption.put(id, new SecretKeySpec(Hkdf.derive(bytes, ENCRYPTION), "AES"));
+            mac.put(id, new SecretKeySpec(Hkdf.derive(bytes, MAC + ":compare"), "HmacSHA256"));
         });
         this.keys = Map.copyOf(specs);
+        this.encryptionKeys = Map.copyOf(encryption);
+        this.macKeys = Map.copyOf(mac);
         this.activeId = activeId;
     }
 
@@ -65,7 +83,18 @@ public final class KeyRing {
         }
         Path folder = localFolder.orElseThrow(() -> new IllegalStateException(
                 "No encryption key configured: set crypto.keys (FL_CRYPTO_KEYS) to id:base64-of-32-random-bytes"));
-        return new KeyRing(Map.of("local-1", localKey(folder.resolve("local-1.key"))), "local-1");
+        return new KeyRing(Map.of("local-1", LocalKeyFile.readOrCreate(folder.resolve("local-1.key"))), "local-1");
+    }
+
+    /**
+     * An HMAC-SHA256 key of its own for {@code purpose} (such as {@code "rate-limit-bucket"}), derived from the active
+     * key; the same purpose always gives the same key until the active key changes.
+     */
+    public byte[] hmacKey(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("An HMAC key needs a purpose");
+        }
+        return Hkdf.derive(keys.get(activeId).getEncoded(), MAC + ":" + purpose);
     }
 
     /** Encrypts {@code plain}; {@code context} (for example the row's id and column) must be given again to open. */
@@ -74,13 +103,13 @@ public final class KeyRing {
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKeys.get(activeId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] encrypted = cipher.doFinal(plain);
             byte[] out = new byte[NONCE_BYTES + encrypted.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(encrypted, 0, out, NONCE_BYTES, encrypted.length);
-            return new Sealed(activeId, out);
+            return new Sealed(activeId + DERIVED, out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
@@ -88,7 +117,7 @@ public final class KeyRing {
 
     /** Decrypts what {@link #seal} made; fails when the data, the key id or the context do not match. */
     public byte[] open(Sealed sealed, String context) {
-        SecretKeySpec key = keys.get(sealed.keyId());
+        SecretKeySpec key = keyFor(sealed.keyId(), encryptionKeys, keys);
         if (key == null) {
             throw new IllegalStateException("Encryption key '" + sealed.keyId() + "' is no longer configured");
         }
@@ -104,21 +133,29 @@ public final class KeyRing {
 
     /** A keyed hash (HMAC-SHA256) with the active key, for values that are compared but never read back. */
     public Sealed mac(String value) {
-        return new Sealed(activeId, mac(activeId, value));
+        return new Sealed(activeId + DERIVED, mac(macKeys.get(activeId), value));
     }
 
     /** Whether {@code value} hashes to {@code expected} under the key that made it (constant time). */
     public boolean macMatches(Sealed expected, String value) {
-        if (!keys.containsKey(expected.keyId())) {
+        SecretKeySpec key = keyFor(expected.keyId(), macKeys, keys);
+        if (key == null) {
             return false;
         }
-        return java.security.MessageDigest.isEqual(expected.bytes(), mac(expected.keyId(), value));
+        return java.security.MessageDigest.isEqual(expected.bytes(), mac(key, value));
     }
 
-    private byte[] mac(String keyId, String value) {
+    /** The derived key a key id names, or for an id without the marker the configured key itself (older rows). */
+    private static SecretKeySpec keyFor(String keyId, Map<String, SecretKeySpec> derived,
+                                        Map<String, SecretKeySpec> configured) {
+        return keyId.endsWith(DERIVED) ? derived.get(keyId.substring(0, keyId.length() - DERIVED.length()))
+                : configured.get(keyId);
+    }
+
+    private static byte[] mac(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.get(keyId).getEncoded(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC failed", e);
@@ -139,26 +176,6 @@ public final class KeyRing {
             }
         }
         return keys;
-    }
-
-    private static byte[] localKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions have to do.
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the local key " + file, e);
-        }
     }
 
     /** Encrypted (or keyed-hash) bytes and the id of the key that made them. */

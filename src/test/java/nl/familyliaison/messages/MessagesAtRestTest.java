@@ -42,7 +42,7 @@ class MessagesAtRestTest {
         assertNothingReadable(TABLES.bytes("message_attachment", "content"), FILE_TEXT, "%PDF");
         assertNothingReadable(TABLES.bytes("message_attachment", "file_name"), FILE_NAME, "Pieter");
         assertNothingReadable(TABLES.bytes("idempotency_key", "response_body"), TEXT, "Pieter");
-        assertEquals(0, TABLES.count("message", "body_key_id <> ?", "test-1"), "the key is named on every row");
+        assertEquals(0, TABLES.count("message", "body_key_id <> ?", "test-1/hkdf"), "the key is named on every row");
 
         assertEquals(TEXT, page(cast.inspectorApi(), cast.caseId(), threadId).path("messages").get(0).path("text")
                 .asText(), "and the service reads it back");
