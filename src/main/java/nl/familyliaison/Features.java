@@ -65,6 +65,7 @@ import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.MemberService;
 import nl.familyliaison.cases.Members;
 import nl.familyliaison.cases.PhaseRepository;
+import nl.familyliaison.cases.PlaintextUpdates;
 import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
 import nl.familyliaison.cases.UnreadFollowUp;
@@ -186,7 +187,8 @@ public record Features(RequestLog requestLog,
         CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog, clock);
         Cases cases = new Cases(caseRepository, accounts, transactions, clock,
                                 config.get("cases.update-cadence-days").asInt().orElse(28));
-        UpdateRepository updateRepository = new UpdateRepository(database.client());
+        UpdateRepository updateRepository = new UpdateRepository(database.client(), keys);
+        new PlaintextUpdates(updateRepository, transactions).sealRemaining();
         Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
                                          outbox, transactions, clock);
         MessageRepository messageRepository = new MessageRepository(database.client());

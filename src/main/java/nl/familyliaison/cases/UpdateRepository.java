@@ -10,30 +10,34 @@ import java.util.function.Supplier;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
-/** Timeline updates, who they are for, and who read them. */
+/** Timeline updates (their texts sealed), who they are for, and who read them. */
 public final class UpdateRepository {
 
     private final Supplier<DbExecute> db;
+    private final UpdateText texts;
 
-    public UpdateRepository(DbClient db) {
-        this(db::execute);
+    public UpdateRepository(DbClient db, KeyRing keys) {
+        this(db::execute, new UpdateText(keys));
     }
 
-    private UpdateRepository(Supplier<DbExecute> db) {
+    private UpdateRepository(Supplier<DbExecute> db, UpdateText texts) {
         this.db = db;
+        this.texts = texts;
     }
 
     public UpdateRepository in(DbExecute tx) {
-        return new UpdateRepository(() -> tx);
+        return new UpdateRepository(() -> tx, texts);
     }
 
     public void insert(String id, String caseId, String phase, String authorId, String body, Set<String> memberIds,
                        boolean forAll, String corrects, Instant now) {
+        KeyRing.Sealed sealed = texts.seal(id, body);
         db.get().createNamedInsert("update-insert")
-                .addParam("id", id).addParam("caseId", caseId).addParam("phase", phase)
-                .addParam("authorId", authorId).addParam("body", body).addParam("forAll", forAll)
+                .addParam("id", id).addParam("caseId", caseId).addParam("phase", phase).addParam("authorId", authorId)
+                .addParam("bodyKeyId", sealed.keyId()).addParam("body", sealed.bytes()).addParam("forAll", forAll)
                 .addParam("corrects", corrects).addParam("now", Rows.utc(now))
                 .execute();
         for (String memberId : memberIds) {
@@ -70,7 +74,9 @@ public final class UpdateRepository {
                 .map(row -> {
                     String id = Rows.text(row, "id");
                     return new Update(id, Rows.text(row, "phase_code"), Rows.text(row, "author_id"),
-                                      Rows.text(row, "author_name"), Rows.text(row, "body"),
+                                      Rows.text(row, "author_name"),
+                                      texts.open(id, new KeyRing.Sealed(Rows.text(row, "body_key_id"),
+                                                                        Rows.bytes(row, "body"))),
                                       Rows.flag(row, "for_all_members"), Rows.text(row, "corrects"),
                                       Rows.instant(row, "posted_at"), Set.copyOf(members.getOrDefault(id, Set.of())),
                                       Map.copyOf(reads.getOrDefault(id, Map.of())));
@@ -97,5 +103,22 @@ public final class UpdateRepository {
         db.get().createNamedInsert("update-mark-read")
                 .addParam("updateId", updateId).addParam("accountId", accountId).addParam("now", Rows.utc(now))
                 .execute();
+    }
+
+    /** A text stored before texts were sealed. */
+    record Plain(String id, String text) {
+    }
+
+    /** Up to {@code batch} rows still in plain text, locked (rows another start is sealing are skipped). */
+    List<Plain> plaintextBatch(int batch) {
+        return db.get().createNamedQuery("update-select-plaintext").addParam("batch", batch).execute()
+                .map(row -> new Plain(Rows.text(row, "id"), Rows.text(row, "body_plain"))).toList();
+    }
+
+    /** Seals one such row in place and empties its plain text; false when it was sealed meanwhile. */
+    boolean sealPlaintext(Plain plain) {
+        KeyRing.Sealed sealed = texts.seal(plain.id(), plain.text());
+        return db.get().createNamedUpdate("update-seal-plaintext").addParam("id", plain.id())
+                .addParam("bodyKeyId", sealed.keyId()).addParam("body", sealed.bytes()).execute() == 1;
     }
 }

@@ -54,7 +54,9 @@ record DataSet(int cases, int updatesPerCase, int messages, long auditEvents) {
             String seeded = " FROM investigation i WHERE i.reference LIKE 'SEED-%'";
             sql.execute("INSERT INTO investigation_staff (investigation_id, account_id, role, assigned_at)"
                         + " SELECT i.id, '" + staffId + "', 'INVESTIGATOR', NOW(6)" + seeded);
-            sql.execute("INSERT INTO investigation_update (id, investigation_id, phase_code, author_id, body,"
+            // As plain text, the way texts were stored before they were encrypted: the service seals them when it
+            // starts (cases.PlaintextUpdates), which the growth run so measures too.
+            sql.execute("INSERT INTO investigation_update (id, investigation_id, phase_code, author_id, body_plain,"
                         + " for_all_members, corrects, posted_at)"
                         + " SELECT UUID(), i.id, 'start', '" + staffId + "', REPEAT('Stand van zaken. ', 20), TRUE,"
                         + " NULL, NOW(6) - INTERVAL s.seq HOUR FROM investigation i JOIN seq_1_to_" + updatesPerCase
