@@ -7,8 +7,8 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 
 /**
- * The content of an upload, read up to the limit and recognised by its first bytes. Reading stops one byte past the
- * limit, so an oversized upload never sits in memory whole.
+ * The content of an upload, read up to the limit and recognised by its first bytes, a photo without its metadata
+ * ({@link PhotoMetadata}). Reading stops one byte past the limit, so an oversized upload never sits in memory whole.
  *
  * @param content the bytes
  * @param type    what the bytes are
@@ -17,7 +17,8 @@ public record Upload(byte[] content, AttachmentType type) {
 
     /**
      * @param declaredLength the request's Content-Length, or -1 when it has none (chunked)
-     * @throws ProblemException 400 when empty, 413 when larger than {@code maxBytes}, 415 when not PDF, JPEG or PNG
+     * @throws ProblemException 400 when empty or an unreadable JPEG, 413 when larger than {@code maxBytes}, 415 when
+     *                          not PDF, JPEG or PNG
      */
     public static Upload read(InputStream body, long declaredLength, long maxBytes) {
         if (declaredLength > maxBytes) {
@@ -30,8 +31,9 @@ public record Upload(byte[] content, AttachmentType type) {
         if (content.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        return new Upload(content, AttachmentType.sniff(content).orElseThrow(() -> new ProblemException(
-                ProblemType.UNSUPPORTED_MEDIA_TYPE, "Only PDF files and JPEG or PNG photos can be sent.")));
+        AttachmentType type = AttachmentType.sniff(content).orElseThrow(() -> new ProblemException(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE, "Only PDF files and JPEG or PNG photos can be sent."));
+        return new Upload(PhotoMetadata.strip(content, type), type);
     }
 
     private static byte[] upTo(InputStream body, long limit) {

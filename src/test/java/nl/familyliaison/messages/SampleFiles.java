@@ -22,8 +22,9 @@ public final class SampleFiles {
         return content;
     }
 
+    /** A small real JPEG (a JPEG that cannot be read is refused, as its metadata could not be removed). */
     static byte[] jpeg() {
-        return HexFormat.of().parseHex("ffd8ffe000104a464946000101");
+        return Photos.jpeg(8, 8);
     }
 
     /** What a Windows program starts with. */
