@@ -115,6 +115,15 @@ public final class KeyRing {
         return java.security.MessageDigest.isEqual(expected.bytes(), mac(expected.keyId(), value));
     }
 
+    /**
+     * The HMAC key that turns rate-limit keys (addresses, IPs) into bucket ids: derived (HKDF-SHA256) from the active
+     * key for this one purpose, so the ids cannot be recomputed from a guessed address without the key. A new active
+     * key gives new ids: the limits start again, which rotation may do.
+     */
+    public byte[] rateLimitBucketKey() {
+        return Hkdf.derive(keys.get(activeId).getEncoded(), "rate-limit-bucket-ids", 32);
+    }
+
     private byte[] mac(String keyId, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

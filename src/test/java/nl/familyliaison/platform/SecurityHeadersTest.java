@@ -19,6 +19,7 @@ class SecurityHeadersTest {
 
     private static TestService service;
     private static TestService behindProxy;
+    private static TestService behindOtherProxy;
 
     @BeforeAll
     static void start() {
@@ -27,13 +28,15 @@ class SecurityHeadersTest {
                     throw new IllegalStateException("boom");
                 }))
                 .start();
-        behindProxy = TestService.builder().set("http.trust-proxy", "true").start();
+        behindProxy = TestService.builder().set("http.trusted-proxies", "10.0.0.0/8, 127.0.0.1, ::1").start();
+        behindOtherProxy = TestService.builder().set("http.trusted-proxies", "10.0.0.0/8").start();
     }
 
     @AfterAll
     static void stop() {
         service.close();
         behindProxy.close();
+        behindOtherProxy.close();
     }
 
     @Test
@@ -81,5 +84,11 @@ class SecurityHeadersTest {
         assertNull(api.get("/api/phases").header("Strict-Transport-Security"));
         assertNull(service.api().get("/api/phases", "X-Forwarded-Proto", "https")
                            .header("Strict-Transport-Security"), "an untrusted proxy header is ignored");
+    }
+
+    @Test
+    void aForwardedSchemeFromAPeerOutsideTheTrustedNetworksIsIgnored() {
+        assertNull(behindOtherProxy.api().get("/api/phases", "X-Forwarded-Proto", "https")
+                           .header("Strict-Transport-Security"), "127.0.0.1 is not in 10.0.0.0/8");
     }
 }

@@ -111,8 +111,8 @@ class SharedRateLimitTest {
         second.consume(SIGN_IN_CODE, ip);
 
         List<String> ids = instances.bucketIds();
-        assertTrue(ids.contains(RateLimiter.bucketId(first.policy(ADDRESS), address)), ids::toString);
-        assertTrue(ids.contains(RateLimiter.bucketId(first.policy(SIGN_IN_CODE), ip)), ids::toString);
+        assertTrue(ids.contains(first.bucketId(first.policy(ADDRESS), address)), ids::toString);
+        assertTrue(ids.contains(first.bucketId(first.policy(SIGN_IN_CODE), ip)), ids::toString);
         assertAll(ids.stream().map(id -> () -> {
             assertTrue(id.matches("[a-z-]+:[0-9a-f]{64}"), id);
             assertFalse(id.contains("@") || id.contains("example") || id.contains("203.0.113"), id);
@@ -123,7 +123,7 @@ class SharedRateLimitTest {
     void bucketsThatAreFullAgainAreRemoved() throws SQLException {
         String address = "cleaned.up@example.org";
         first.consume(ADDRESS, address);
-        String id = RateLimiter.bucketId(first.policy(ADDRESS), address);
+        String id = first.bucketId(first.policy(ADDRESS), address);
         first.removeExpired();
         assertTrue(instances.bucketIds().contains(id), "a bucket that is not full yet stays");
 
@@ -140,7 +140,7 @@ class SharedRateLimitTest {
     void theCleanUpRunsByItselfNowAndThen() throws Exception {
         String address = "left.behind@example.org";
         first.consume(ADDRESS, address);
-        String id = RateLimiter.bucketId(first.policy(ADDRESS), address);
+        String id = first.bucketId(first.policy(ADDRESS), address);
 
         // An hour on, the bucket is long full again and a clean-up is long due.
         CLOCK.advance(Duration.ofHours(1));
