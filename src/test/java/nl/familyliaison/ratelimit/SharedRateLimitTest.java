@@ -104,7 +104,7 @@ class SharedRateLimitTest {
     }
 
     @Test
-    void bucketIdsHoldNoAddressOrIp() throws SQLException {
+    void bucketIdsHoldNoAddressOrIp() throws Exception {
         String address = "Sam.Jansen@example.org";
         String ip = "203.0.113.77";
         first.consume(ADDRESS, address);
@@ -113,6 +113,8 @@ class SharedRateLimitTest {
         List<String> ids = instances.bucketIds();
         assertTrue(ids.contains(first.bucketId(first.policy(ADDRESS), address)), ids::toString);
         assertTrue(ids.contains(first.bucketId(first.policy(SIGN_IN_CODE), ip)), ids::toString);
+        assertFalse(ids.contains(ADDRESS + ":" + sha256(address)), "a plain hash of a guessed address finds no id");
+        assertFalse(ids.contains(SIGN_IN_CODE + ":" + sha256(ip)), "a plain hash of a guessed IP finds no id");
         assertAll(ids.stream().map(id -> () -> {
             assertTrue(id.matches("[a-z-]+:[0-9a-f]{64}"), id);
             assertFalse(id.contains("@") || id.contains("example") || id.contains("203.0.113"), id);
@@ -183,5 +185,10 @@ class SharedRateLimitTest {
         } catch (ProblemException refused) {
             return refused;
         }
+    }
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                                          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
