@@ -2,6 +2,7 @@ package nl.familyliaison.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -90,5 +91,12 @@ class SecurityHeadersTest {
     void aForwardedSchemeFromAPeerOutsideTheTrustedNetworksIsIgnored() {
         assertNull(behindOtherProxy.api().get("/api/phases", "X-Forwarded-Proto", "https")
                            .header("Strict-Transport-Security"), "127.0.0.1 is not in 10.0.0.0/8");
+    }
+
+    @Test
+    void theOldOnOffSettingStopsTheStartInsteadOfBeingIgnored() {
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TestService.builder()
+                .set("http.trust-proxy", "true").start());
+        assertTrue(failure.getMessage().contains("http.trusted-proxies"), failure.getMessage());
     }
 }
