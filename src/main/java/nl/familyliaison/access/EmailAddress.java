@@ -19,8 +19,10 @@ public final class EmailAddress {
     private EmailAddress() {
     }
 
-    /** The canonical form of {@code raw}; null stays null. Never fails: an address it cannot read is left for
-     * {@link #isPlausible} to refuse. */
+    /**
+     * The canonical form of {@code raw}; null stays null. Never fails: an address it cannot read is left for
+     * {@link #isPlausible} to refuse.
+     */
     public static String canonical(String raw) {
         if (raw == null) {
             return null;

@@ -14,8 +14,8 @@ record SignInDelay(Duration first, Duration max) {
 
     SignInDelay {
         if (first.isNegative() || max.compareTo(first) < 0) {
-            throw new IllegalStateException("sign-in.staff-delay must be at least zero and at most sign-in"
-                                            + ".staff-delay-max");
+            throw new IllegalStateException(
+                    "sign-in.staff-delay must be at least zero and at most sign-in.staff-delay-max");
         }
     }
 
