@@ -97,6 +97,7 @@ import nl.familyliaison.platform.IdempotencyRepository;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.platform.TrustedProxies;
 import nl.familyliaison.ratelimit.ApiClientLimit;
 import nl.familyliaison.ratelimit.RateLimiter;
 
@@ -138,13 +139,18 @@ public record Features(RequestLog requestLog,
                        List<AutoCloseable> background) {
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
-        RequestLog requestLog = new RequestLog(config.get("http.trust-proxy").asBoolean().orElse(false));
+        if (config.get("http.trust-proxy").exists()) {
+            throw new IllegalStateException("http.trust-proxy (FL_TRUST_PROXY) is replaced by http.trusted-proxies "
+                                            + "(FL_TRUSTED_PROXIES): the proxies' networks, e.g. 10.0.0.0/8");
+        }
+        RequestLog requestLog = new RequestLog(TrustedProxies.parse(config.get("http.trusted-proxies").asString()
+                                                                            .orElse("")));
         Transactions transactions = new Transactions(database.client());
         KeyRing keys = KeyRing.create(config.get("crypto"),
                                       database.embedded().isPresent() ? Optional.of(dataDir.resolve("keys"))
                                                                       : Optional.empty());
         RateLimiter limiter = new RateLimiter(database.dataSource(), config.get("db.statements"),
-                                              config.get("rate-limits"), clock);
+                                              config.get("rate-limits"), clock, keys.rateLimitBucketKey());
 
         PreferenceRepository preferences = new PreferenceRepository(database.client());
         Outbox outbox = new Outbox(new OutboxRepository(database.client()), preferences, keys, clock);
@@ -178,7 +184,8 @@ public record Features(RequestLog requestLog,
         MemberSignIn memberSignIn = new MemberSignIn(accounts, new ChallengeRepository(database.client()), outbox, keys,
                                                      transactions, clock);
         SignInService signIn = new SignInService(memberSignIn, new StaffSignIn(accounts, keys, clock), enrolment,
-                                                 sessions, new SignInLimits(limiter), audit);
+                                                 sessions, new SignInLimits(limiter, config.get("sign-in")),
+                                                 audit);
         List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
 
         PhaseRepository phaseRepository = new PhaseRepository(database.client());

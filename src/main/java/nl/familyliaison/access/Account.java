@@ -1,7 +1,5 @@
 package nl.familyliaison.access;
 
-import java.util.Locale;
-
 import nl.familyliaison.platform.Language;
 
 /** A person who can sign in. */
@@ -15,14 +13,13 @@ public record Account(String id, Role role, String email, String displayName, St
         DISABLED
     }
 
-    /** Email addresses are compared without regard to case or surrounding spaces. */
+    /** The canonical form of an address; the rule is {@link EmailAddress#canonical}. */
     public static String normalizeEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.canonical(email);
     }
 
-    /** A plausible address: one @, something on both sides, a dot in the domain, no spaces, at most 254 characters. */
+    /** Whether a canonical address is plausible; the rule is {@link EmailAddress#isPlausible}. */
     public static boolean isPlausibleEmail(String email) {
-        return email != null && email.length() <= 254
-               && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+        return EmailAddress.isPlausible(email);
     }
 }

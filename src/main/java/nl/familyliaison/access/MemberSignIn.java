@@ -40,10 +40,15 @@ public final class MemberSignIn {
         this.clock = clock;
     }
 
-    /** "Send me a code": a new challenge; a mail only when the address is a member's who may sign in. */
-    public CodeRequested requestCode(String email) {
-        String address = Account.normalizeEmail(email);
+    /**
+     * "Send me a code": a new challenge; a mail only when the address is a member's who may sign in and
+     * {@code mayMail} (the per-address limit is not reached). Past that limit the challenge is made all the same,
+     * bound to no account, so the answer cannot tell the two apart.
+     */
+    public CodeRequested requestCode(String email, boolean mayMail) {
+        String address = EmailAddress.canonical(email);
         Optional<Account> member = accounts.byEmail(address)
+                .filter(account -> mayMail)
                 .filter(account -> account.role() == Role.MEMBER && account.status() != Account.Status.DISABLED);
         String challengeId = Ids.newId();
         String code = Secrets.digits(CODE_DIGITS);

@@ -62,12 +62,12 @@ public final class SignInService {
 
     private void requestCode(ServerRequest request, ServerResponse response) {
         CodeRequest body = Json.read(request, CodeRequest.class);
-        String email = Input.required(body.email(), "email", 254);
-        if (!Account.isPlausibleEmail(Account.normalizeEmail(email))) {
+        String email = EmailAddress.canonical(Input.required(body.email(), "email", EmailAddress.MAX_LENGTH));
+        if (!EmailAddress.isPlausible(email)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
         }
-        limits.codeRequest(request, Account.normalizeEmail(email));
-        MemberSignIn.CodeRequested started = members.requestCode(email);
+        boolean mayMail = limits.codeRequest(request, email);
+        MemberSignIn.CodeRequested started = members.requestCode(email, mayMail);
         audit.record(request, null, "sign-in.code-requested", "sign-in-challenge", started.challengeId(),
                      AccessAudit.Result.SUCCEEDED);
         response.status(Status.ACCEPTED_202).send(new CodeRequested(started.challengeId(), started.expiresAt()));
@@ -91,7 +91,7 @@ public final class SignInService {
 
     private void staffSignIn(ServerRequest request, ServerResponse response) {
         StaffCredentials body = Json.read(request, StaffCredentials.class);
-        String email = Account.normalizeEmail(Input.required(body.email(), "email", 254));
+        String email = EmailAddress.canonical(Input.required(body.email(), "email", EmailAddress.MAX_LENGTH));
         String password = Input.required(body.password(), "password", 1024);
         String code = Input.required(body.code(), "code", 16);
         limits.staffPassword(request, email);
@@ -99,6 +99,7 @@ public final class SignInService {
         try {
             account = staff.signIn(email, password, code.strip());
         } catch (SignInFailedException e) {
+            limits.staffPasswordFailed(email);
             audit.record(request, null, "sign-in.staff", "account", null, AccessAudit.Result.FAILED);
             throw e;
         }

@@ -32,8 +32,8 @@ public final class StaffAccounts {
 
     /** A new staff account (INVITED) and its invitation, stored together. */
     public Invited create(String email, String displayName, Role role, Language language) {
-        String address = Account.normalizeEmail(email);
-        if (!Account.isPlausibleEmail(address)) {
+        String address = EmailAddress.canonical(email);
+        if (!EmailAddress.isPlausible(address)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {

@@ -26,7 +26,7 @@ public final class StaffSignIn {
      * @throws SignInFailedException whichever factor was wrong
      */
     public Account signIn(String email, String password, String code) {
-        Optional<AccountRepository.StaffCredentials> credentials = accounts.credentials(Account.normalizeEmail(email))
+        Optional<AccountRepository.StaffCredentials> credentials = accounts.credentials(EmailAddress.canonical(email))
                 .filter(found -> found.account().role().isStaff())
                 .filter(found -> found.account().status() == Account.Status.ACTIVE)
                 .filter(found -> found.totpSecret() != null);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
@@ -44,8 +45,8 @@ public final class Members {
     }
 
     public String invite(String caseId, String invitedBy, Invitation invitation) {
-        String email = Account.normalizeEmail(invitation.email());
-        if (!Account.isPlausibleEmail(email)) {
+        String email = EmailAddress.canonical(invitation.email());
+        if (!EmailAddress.isPlausible(email)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
         }
         if (invitation.displayName() == null || invitation.displayName().isBlank()

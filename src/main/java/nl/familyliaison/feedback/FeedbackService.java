@@ -43,7 +43,7 @@ public final class FeedbackService {
     /** @param address where feedback goes (feedback.address); never a family inspector's own inbox */
     public FeedbackService(FeedbackRepository feedback, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
                            AccessAudit audit, Clock clock, String address) {
-        if (address == null || !nl.familyliaison.access.Account.isPlausibleEmail(address)) {
+        if (address == null || !nl.familyliaison.access.EmailAddress.isPlausible(address)) {
             throw new IllegalStateException("feedback.address must be an email address");
         }
         this.feedback = feedback;

@@ -152,6 +152,15 @@ public final class KeyRing {
                 : configured.get(keyId);
     }
 
+    /**
+     * The HMAC key that turns rate-limit keys (addresses, IPs) into bucket ids: derived (HKDF-SHA256) from the active
+     * key for this one purpose, so the ids cannot be recomputed from a guessed address without the key. A new active
+     * key gives new ids: the limits start again, which rotation may do.
+     */
+    public byte[] rateLimitBucketKey() {
+        return hmacKey("rate-limit-bucket-ids");
+    }
+
     private static byte[] mac(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

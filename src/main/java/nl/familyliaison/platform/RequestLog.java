@@ -17,20 +17,20 @@ public final class RequestLog {
 
     private static final Logger LOG = Logger.getLogger("nl.familyliaison.requests");
 
-    private final boolean trustProxy;
+    private final TrustedProxies trustedProxies;
 
     /**
-     * @param trustProxy whether an {@code X-Forwarded-Proto} header may be believed (only behind a proxy that sets it)
+     * @param trustedProxies the proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
      */
-    public RequestLog(boolean trustProxy) {
-        this.trustProxy = trustProxy;
+    public RequestLog(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long started = System.nanoTime();
         RequestId id = RequestId.generate();
         request.context().register(id);
-        request.context().register(clientAddress(request));
+        request.context().register(ClientAddress.of(request, trustedProxies));
         response.header(RequestId.HEADER, id.value());
         SecurityHeaders.apply(response.headers(), overTls(request), isApi(request.path().path()));
         response.whenSent(() -> LOG.log(Level.INFO, () -> line(id, request, response, started)));
@@ -42,20 +42,11 @@ public final class RequestLog {
         if (request.isSecure()) {
             return true;
         }
-        return trustProxy && request.headers().first(HeaderNames.X_FORWARDED_PROTO)
-                .map("https"::equalsIgnoreCase)
-                .orElse(false);
-    }
-
-    private ClientAddress clientAddress(RoutingRequest request) {
-        if (trustProxy) {
-            var forwarded = request.headers().first(io.helidon.http.HeaderNames.X_FORWARDED_FOR);
-            if (forwarded.isPresent()) {
-                String[] hops = forwarded.get().split(",");
-                return new ClientAddress(hops[hops.length - 1].trim());
-            }
-        }
-        return new ClientAddress(request.remotePeer().host());
+        // Only the proxy we talk to can say how the client reached it; from anyone else the header means nothing.
+        return ClientAddress.peer(request).filter(trustedProxies::contains).isPresent()
+               && request.headers().first(HeaderNames.X_FORWARDED_PROTO)
+                       .map(proto -> "https".equalsIgnoreCase(proto.strip()))
+                       .orElse(false);
     }
 
     /** API answers may carry personal data; static files and the contract do not. */

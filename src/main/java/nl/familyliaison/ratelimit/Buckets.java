@@ -15,6 +15,15 @@ interface Buckets {
      */
     ConsumptionProbe takeOne(String bucketId, Supplier<BucketConfiguration> newBucket);
 
+    /**
+     * Takes one token even from an empty bucket, which then owes it (goes below zero); for counting failures that
+     * slow down rather than refuse.
+     */
+    void takeOneOnCredit(String bucketId, Supplier<BucketConfiguration> newBucket);
+
+    /** How many tokens the bucket owes: 0 while it holds any. */
+    long debt(String bucketId, Supplier<BucketConfiguration> newBucket);
+
     /** Forgets buckets that are full again (a full bucket is the same as a new one); says how many. */
     int removeExpired();
 }

@@ -35,6 +35,21 @@ final class LocalBuckets implements Buckets {
     }
 
     @Override
+    public void takeOneOnCredit(String bucketId, Supplier<BucketConfiguration> newBucket) {
+        buckets.compute(bucketId, (id, bucket) -> {
+            LocalBucket current = bucket != null ? bucket : create(newBucket.get());
+            current.consumeIgnoringRateLimits(1);
+            return current;
+        });
+    }
+
+    @Override
+    public long debt(String bucketId, Supplier<BucketConfiguration> newBucket) {
+        LocalBucket bucket = buckets.get(bucketId);
+        return bucket == null ? 0 : Math.max(0, -bucket.getAvailableTokens());
+    }
+
+    @Override
     public int removeExpired() {
         AtomicInteger removed = new AtomicInteger();
         for (String id : buckets.keySet()) {

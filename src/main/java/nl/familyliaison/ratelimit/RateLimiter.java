@@ -1,8 +1,7 @@
 package nl.familyliaison.ratelimit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -25,7 +26,8 @@ import nl.familyliaison.platform.ProblemType;
  * The rate limits the features call before they do something that can be abused: one attempt takes one token from
  * the bucket of a policy and a key (an IP, an address, an account); an empty bucket means 429 with Retry-After.
  *
- * <p>Keys are hashed before they become bucket ids, so no address or IP is ever stored. Buckets that are full again
+ * <p>Keys are hashed with a secret key (HMAC-SHA256) before they become bucket ids, so no address or IP is ever
+ * stored, and a bucket id cannot be matched to a guessed address or IP by anyone who reads the table without the key. Buckets that are full again
  * are removed every {@link #CLEAN_UP_EVERY}, on a virtual thread started by whichever attempt comes due first.
  */
 public final class RateLimiter {
@@ -43,6 +45,7 @@ public final class RateLimiter {
     private final Buckets shared;
     private final Buckets local;
     private final Clock clock;
+    private final SecretKeySpec bucketIdKey;
     private final AtomicReference<Instant> nextCleanUp;
 
     /**
@@ -50,14 +53,16 @@ public final class RateLimiter {
      * @param statements the {@code db.statements} node with the {@code ratelimit-…} statements
      * @param rateLimits the {@code rate-limits} node with one entry per policy
      * @param clock      the service's clock; it drives refills, so a test can move it
+     * @param bucketIdKey the HMAC key that turns keys into bucket ids (the same on every instance)
      * @throws IllegalStateException when a policy or statement is missing or malformed
      */
-    public RateLimiter(DataSource dataSource, Config statements, Config rateLimits, Clock clock) {
+    public RateLimiter(DataSource dataSource, Config statements, Config rateLimits, Clock clock, byte[] bucketIdKey) {
         TimeMeter time = new ClockTimeMeter(clock);
         this.policies = RateLimitPolicies.from(rateLimits);
         this.shared = new SharedBuckets(new MariaDbProxyManager(dataSource, statements, time));
         this.local = new LocalBuckets(time);
         this.clock = clock;
+        this.bucketIdKey = new SecretKeySpec(bucketIdKey, "HmacSHA256");
         this.nextCleanUp = new AtomicReference<>(clock.instant().plus(CLEAN_UP_EVERY));
     }
 
@@ -88,12 +93,41 @@ public final class RateLimiter {
      * @throws ProblemException 429 with Retry-After when the key has no attempts left
      */
     public void consume(RateLimitPolicy policy, String key) {
-        cleanUpWhenDue();
-        Buckets buckets = policy.shared() ? shared : local;
-        ConsumptionProbe probe = buckets.takeOne(bucketId(policy, key), policy::bucket);
+        ConsumptionProbe probe = take(policy, key);
         if (!probe.isConsumed()) {
             throw tooManyAttempts(probe.getNanosToWaitForRefill());
         }
+    }
+
+    /**
+     * Counts one attempt of {@code key} under the named policy, for a caller that must answer the same either way.
+     *
+     * @return whether the key had an attempt left
+     */
+    public boolean tryConsume(String policy, String key) {
+        return take(policy(policy), key).isConsumed();
+    }
+
+    /** Counts one failure of {@code key}, even past the limit: the bucket then owes attempts (see {@link #excess}). */
+    public void countFailure(String policy, String key) {
+        RateLimitPolicy limit = policy(policy);
+        cleanUpWhenDue();
+        buckets(limit).takeOneOnCredit(bucketId(limit, key), limit::bucket);
+    }
+
+    /** How many attempts of {@code key} went past the named policy's limit and have not been refilled yet. */
+    public long excess(String policy, String key) {
+        RateLimitPolicy limit = policy(policy);
+        return buckets(limit).debt(bucketId(limit, key), limit::bucket);
+    }
+
+    private ConsumptionProbe take(RateLimitPolicy policy, String key) {
+        cleanUpWhenDue();
+        return buckets(policy).takeOne(bucketId(policy, key), policy::bucket);
+    }
+
+    private Buckets buckets(RateLimitPolicy policy) {
+        return policy.shared() ? shared : local;
     }
 
     /** Removes every bucket that is full again, shared and local; says how many. */
@@ -101,13 +135,17 @@ public final class RateLimiter {
         return shared.removeExpired() + local.removeExpired();
     }
 
-    /** The policy name and a SHA-256 of the key: tells policies apart and keeps the key itself out of storage. */
-    static String bucketId(RateLimitPolicy policy, String key) {
+    /**
+     * The policy name and an HMAC-SHA256 of the key: tells policies apart and keeps the key itself out of storage.
+     * A plain hash would not: the addresses and IPs worth checking are few enough to hash them all and compare.
+     */
+    String bucketId(RateLimitPolicy policy, String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return policy.name() + ":" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(bucketIdKey);
+            return policy.name() + ":" + HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
         }
     }
 

@@ -23,12 +23,26 @@ final class SharedBuckets implements Buckets {
 
     @Override
     public ConsumptionProbe takeOne(String bucketId, Supplier<BucketConfiguration> newBucket) {
-        for (int attempt = 1; ; attempt++) {
+        return retrying(() -> proxies.getProxy(bucketId, newBucket).tryConsumeAndReturnRemaining(1));
+    }
+
+    @Override
+    public void takeOneOnCredit(String bucketId, Supplier<BucketConfiguration> newBucket) {
+        retrying(() -> proxies.getProxy(bucketId, newBucket).consumeIgnoringRateLimits(1));
+    }
+
+    @Override
+    public long debt(String bucketId, Supplier<BucketConfiguration> newBucket) {
+        return Math.max(0, -retrying(() -> proxies.getProxy(bucketId, newBucket).getAvailableTokens()));
+    }
+
+    private static <T> T retrying(Supplier<T> attempt) {
+        for (int count = 1; ; count++) {
             try {
-                return proxies.getProxy(bucketId, newBucket).tryConsumeAndReturnRemaining(1);
+                return attempt.get();
             } catch (RuntimeException e) {
                 // The victim's transaction was rolled back whole: nothing was taken, so trying again is safe.
-                if (attempt >= ATTEMPTS || !Transactions.isDeadlock(e)) {
+                if (count >= ATTEMPTS || !Transactions.isDeadlock(e)) {
                     throw e;
                 }
             }

@@ -2,6 +2,7 @@ package nl.familyliaison.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -19,6 +20,7 @@ class SecurityHeadersTest {
 
     private static TestService service;
     private static TestService behindProxy;
+    private static TestService behindOtherProxy;
 
     @BeforeAll
     static void start() {
@@ -27,13 +29,15 @@ class SecurityHeadersTest {
                     throw new IllegalStateException("boom");
                 }))
                 .start();
-        behindProxy = TestService.builder().set("http.trust-proxy", "true").start();
+        behindProxy = TestService.builder().set("http.trusted-proxies", "10.0.0.0/8, 127.0.0.1, ::1").start();
+        behindOtherProxy = TestService.builder().set("http.trusted-proxies", "10.0.0.0/8").start();
     }
 
     @AfterAll
     static void stop() {
         service.close();
         behindProxy.close();
+        behindOtherProxy.close();
     }
 
     @Test
@@ -81,5 +85,18 @@ class SecurityHeadersTest {
         assertNull(api.get("/api/phases").header("Strict-Transport-Security"));
         assertNull(service.api().get("/api/phases", "X-Forwarded-Proto", "https")
                            .header("Strict-Transport-Security"), "an untrusted proxy header is ignored");
+    }
+
+    @Test
+    void aForwardedSchemeFromAPeerOutsideTheTrustedNetworksIsIgnored() {
+        assertNull(behindOtherProxy.api().get("/api/phases", "X-Forwarded-Proto", "https")
+                           .header("Strict-Transport-Security"), "127.0.0.1 is not in 10.0.0.0/8");
+    }
+
+    @Test
+    void theOldOnOffSettingStopsTheStartInsteadOfBeingIgnored() {
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TestService.builder()
+                .set("http.trust-proxy", "true").start());
+        assertTrue(failure.getMessage().contains("http.trusted-proxies"), failure.getMessage());
     }
 }

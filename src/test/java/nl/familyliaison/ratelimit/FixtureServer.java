@@ -8,6 +8,7 @@ import io.helidon.webserver.http.Filter;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.ErrorMapping;
 import nl.familyliaison.platform.RequestLog;
+import nl.familyliaison.platform.TrustedProxies;
 import nl.familyliaison.support.Api;
 
 /**
@@ -19,7 +20,7 @@ final class FixtureServer implements AutoCloseable {
     private final WebServer server;
 
     FixtureServer(Filter filter, Consumer<ApiRoutes> routes) {
-        RequestLog requestLog = new RequestLog(false);
+        RequestLog requestLog = new RequestLog(TrustedProxies.none());
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)

@@ -23,6 +23,9 @@ import nl.familyliaison.support.TestService;
  */
 final class RateLimitInstances implements AutoCloseable {
 
+    /** One key for every instance, as a shared crypto key would give them. */
+    static final byte[] BUCKET_ID_KEY = "a test key for bucket ids, 32 b.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Map<String, String> settings = new HashMap<>();
     private final List<Database> pools = new ArrayList<>();
 
@@ -42,7 +45,8 @@ final class RateLimitInstances implements AutoCloseable {
     /** A new instance: a new pool on the same database and a limiter on it, driven by {@code clock}. */
     RateLimiter limiter(Clock clock) {
         Config config = config();
-        return new RateLimiter(open().dataSource(), config.get("db.statements"), config.get("rate-limits"), clock);
+        return new RateLimiter(open().dataSource(), config.get("db.statements"), config.get("rate-limits"), clock,
+                               BUCKET_ID_KEY);
     }
 
     /** The ids of the shared buckets, as they are stored. */

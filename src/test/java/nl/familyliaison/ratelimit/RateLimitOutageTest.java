@@ -26,7 +26,8 @@ class RateLimitOutageTest {
                                                   "db.pool.connect-timeout", "PT1S"));
         try (Database away = Database.open(config.get("db"), Path.of("unused"))) {
             RateLimiter limiter = new RateLimiter(away.dataSource(), config.get("db.statements"),
-                                                  config.get("rate-limits"), TestClock.at("2026-03-02T09:00:00Z"));
+                                                  config.get("rate-limits"), TestClock.at("2026-03-02T09:00:00Z"),
+                                                  RateLimitInstances.BUCKET_ID_KEY);
             try (FixtureServer server = new FixtureServer((chain, req, res) -> chain.proceed(), routes -> routes
                     .post("/api/fixture/sign-in", ApiRoutes.PUBLIC, (req, res) -> {
                         limiter.consume("staff-password-ip", req.remotePeer().host());

@@ -27,6 +27,7 @@ class RateLimitSettingsTest {
                 new RateLimitPolicy("code-request-address", 5, Duration.ofHours(1), true),
                 new RateLimitPolicy("code-check-ip", 30, Duration.ofMinutes(15), true),
                 new RateLimitPolicy("staff-password-ip", 10, Duration.ofMinutes(15), true),
+                new RateLimitPolicy("staff-password-account-ip", 10, Duration.ofHours(1), true),
                 new RateLimitPolicy("staff-password-account", 10, Duration.ofHours(1), true),
                 new RateLimitPolicy("api-client", 300, Duration.ofMinutes(1), false),
                 new RateLimitPolicy("message-post-account", 30, Duration.ofMinutes(10), true),

@@ -104,15 +104,17 @@ class SharedRateLimitTest {
     }
 
     @Test
-    void bucketIdsHoldNoAddressOrIp() throws SQLException {
+    void bucketIdsHoldNoAddressOrIp() throws Exception {
         String address = "Sam.Jansen@example.org";
         String ip = "203.0.113.77";
         first.consume(ADDRESS, address);
         second.consume(SIGN_IN_CODE, ip);
 
         List<String> ids = instances.bucketIds();
-        assertTrue(ids.contains(RateLimiter.bucketId(first.policy(ADDRESS), address)), ids::toString);
-        assertTrue(ids.contains(RateLimiter.bucketId(first.policy(SIGN_IN_CODE), ip)), ids::toString);
+        assertTrue(ids.contains(first.bucketId(first.policy(ADDRESS), address)), ids::toString);
+        assertTrue(ids.contains(first.bucketId(first.policy(SIGN_IN_CODE), ip)), ids::toString);
+        assertFalse(ids.contains(ADDRESS + ":" + sha256(address)), "a plain hash of a guessed address finds no id");
+        assertFalse(ids.contains(SIGN_IN_CODE + ":" + sha256(ip)), "a plain hash of a guessed IP finds no id");
         assertAll(ids.stream().map(id -> () -> {
             assertTrue(id.matches("[a-z-]+:[0-9a-f]{64}"), id);
             assertFalse(id.contains("@") || id.contains("example") || id.contains("203.0.113"), id);
@@ -123,7 +125,7 @@ class SharedRateLimitTest {
     void bucketsThatAreFullAgainAreRemoved() throws SQLException {
         String address = "cleaned.up@example.org";
         first.consume(ADDRESS, address);
-        String id = RateLimiter.bucketId(first.policy(ADDRESS), address);
+        String id = first.bucketId(first.policy(ADDRESS), address);
         first.removeExpired();
         assertTrue(instances.bucketIds().contains(id), "a bucket that is not full yet stays");
 
@@ -140,7 +142,7 @@ class SharedRateLimitTest {
     void theCleanUpRunsByItselfNowAndThen() throws Exception {
         String address = "left.behind@example.org";
         first.consume(ADDRESS, address);
-        String id = RateLimiter.bucketId(first.policy(ADDRESS), address);
+        String id = first.bucketId(first.policy(ADDRESS), address);
 
         // An hour on, the bucket is long full again and a clean-up is long due.
         CLOCK.advance(Duration.ofHours(1));
@@ -183,5 +185,10 @@ class SharedRateLimitTest {
         } catch (ProblemException refused) {
             return refused;
         }
+    }
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                                          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
