@@ -13,3 +13,15 @@ CREATE TABLE export_run (
 -- that from the index alone, without touching the rows that hold the file contents.
 CREATE INDEX message_attachment_size_by_uploader ON message_attachment (uploader_id, size_bytes);
 CREATE INDEX message_attachment_size_by_case ON message_attachment (investigation_id, size_bytes);
+
+-- One row per account and per case that has uploaded: an upload locks its account's row, then its case's (always in
+-- that order), before it adds up what is stored, so two uploads at the same moment cannot both squeeze past a quota.
+-- Locking raises version: a real change, so on Galera two uploads through two nodes conflict at commit (and the loser
+-- is retried) instead of both passing.
+CREATE TABLE upload_quota_lock (
+    kind     VARCHAR(10) NOT NULL,
+    owner_id CHAR(36)    NOT NULL,
+    version  BIGINT      NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, owner_id),
+    CONSTRAINT upload_quota_lock_kind CHECK (kind IN ('account', 'case'))
+) ENGINE = InnoDB;

@@ -40,6 +40,17 @@ public final class AttachmentRepository {
                 .execute();
     }
 
+    /**
+     * Holds the account's and then the case's quota lock until the transaction ends (always in this order, so two
+     * uploads never wait on each other in a circle); call it in the transaction that stores the upload.
+     */
+    void lockQuotas(String uploaderId, String caseId) {
+        db.get().createNamedInsert("upload-quota-lock").addParam("kind", "account").addParam("ownerId", uploaderId)
+                .execute();
+        db.get().createNamedInsert("upload-quota-lock").addParam("kind", "case").addParam("ownerId", caseId)
+                .execute();
+    }
+
     /** What the uploads of this account take together, in bytes. */
     long bytesOfUploader(String uploaderId) {
         return db.get().createNamedGet("attachment-bytes-of-uploader").addParam("uploaderId", uploaderId).execute()

@@ -54,6 +54,7 @@ public final class Attachments {
      */
     public AttachmentView upload(DbExecute tx, String caseId, String uploaderId, Upload upload, String sentName) {
         AttachmentRepository stored = attachments.in(tx);
+        stored.lockQuotas(uploaderId, caseId);
         if (stored.bytesOfUploader(uploaderId) + upload.size() > settings.accountQuotaBytes()) {
             throw quotaExceeded("You have sent the most files you can: together they may be at most "
                                 + inWords(settings.accountQuotaBytes())

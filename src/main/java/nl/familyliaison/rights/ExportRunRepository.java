@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
 import nl.familyliaison.platform.Rows;
+import nl.familyliaison.platform.Transactions;
 
 /** The leases of running exports, one row per member at most. */
 public final class ExportRunRepository {
@@ -19,8 +20,15 @@ public final class ExportRunRepository {
     boolean take(String accountId, String runId, Instant now, Instant until) {
         db.execute().createNamedDelete("export-run-delete-expired").addParam("accountId", accountId)
                 .addParam("now", Rows.utc(now)).execute();
-        return db.execute().createNamedInsert("export-run-insert").addParam("accountId", accountId)
-                       .addParam("runId", runId).addParam("until", Rows.utc(until)).execute() == 1;
+        try {
+            return db.execute().createNamedInsert("export-run-insert").addParam("accountId", accountId)
+                           .addParam("runId", runId).addParam("until", Rows.utc(until)).execute() == 1;
+        } catch (RuntimeException e) {
+            if (Transactions.isDeadlock(e)) {
+                return false; // on Galera: another node inserted the same lease at the same moment, and won
+            }
+            throw e;
+        }
     }
 
     /** Extends this run's lease; false when it is no longer this run's. */

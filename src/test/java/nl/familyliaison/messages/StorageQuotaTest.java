@@ -5,6 +5,12 @@ import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.messages.CaseFixture.Cast;
 import nl.familyliaison.messages.CaseFixture.Member;
@@ -68,6 +74,27 @@ class StorageQuotaTest {
         Cast other = CASES.cast("quota-case-other");
         Member dirk = CASES.member(other, "dirk-case-quota");
         assertEquals(201, upload(dirk.api(), other.caseId(), "d.png", SampleFiles.png(40_000)).status());
+    }
+
+    @Test
+    void uploadsAtTheSameMomentCannotTogetherSqueezePastTheQuota() throws Exception {
+        Cast cast = CASES.cast("quota-race");
+        Member anna = CASES.member(cast, "anna-quota-race");
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService uploads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                String name = "race-" + i + ".png";
+                answers.add(uploads.submit(() -> upload(anna.api(), cast.caseId(), name, SampleFiles.png(20_000))
+                        .status()));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        assertEquals(5, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(status -> status == 413).count(), statuses.toString());
+        assertEquals(5, uploadsOf(anna));
     }
 
     @Test
