@@ -43,6 +43,8 @@ import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
 import nl.familyliaison.retention.RetentionSettings;
 import nl.familyliaison.rights.DataRightsService;
+import nl.familyliaison.rights.ExportRunRepository;
+import nl.familyliaison.rights.ExportRuns;
 import nl.familyliaison.rights.Exporter;
 import nl.familyliaison.rights.Removal;
 import nl.familyliaison.rights.RemovalRepository;
@@ -307,7 +309,10 @@ public record Features(RequestLog requestLog,
                             new DataRightsService(new Exporter(caseRepository, caseAccess, timelineService,
                                                                messages, briefings, appointments, auditService,
                                                                preferenceService, clock),
-                                                  removal, guards, audit),
+                                                  new ExportRuns(new ExportRunRepository(database.client()),
+                                                                 config.get("rights.export-lease").as(Duration.class)
+                                                                         .orElse(Duration.ofMinutes(2)), clock),
+                                                  limiter, removal, guards, audit),
                             feedback,
                             new RetentionService(retention, guards, audit),
                             retention,

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -211,13 +213,24 @@ public final class BriefingService {
         return visible(context).stream().map(briefing -> view(context, briefing)).toList();
     }
 
-    /** The files of the briefings a member chose to open (the export: the same files the document route gives). */
+    /**
+     * The files of the briefings a member chose to open (the export: the same files the document route gives),
+     * described only; {@link #openedFile} opens each in turn, so an export never holds them all at once.
+     */
     public List<MessageContent.File> openedFiles(CaseContext context) {
+        return opened(context).flatMap(briefing -> briefings.describe(briefing).stream()).toList();
+    }
+
+    /** One of {@link #openedFiles}, with its content. */
+    public Optional<MessageContent.File> openedFile(CaseContext context, String attachmentId) {
+        return opened(context).filter(briefing -> briefing.attachmentId().equals(attachmentId)).findFirst()
+                .flatMap(briefings::file);
+    }
+
+    private Stream<Briefing> opened(CaseContext context) {
         return visible(context).stream()
                 .filter(briefing -> context.actor().role() != Role.MEMBER
-                                    || briefings.openedBy(briefing, memberId(context)))
-                .flatMap(briefing -> briefings.file(briefing).stream())
-                .toList();
+                                    || briefings.openedBy(briefing, memberId(context)));
     }
 
     /** One briefing as the caller sees it. */

@@ -40,6 +40,29 @@ public final class AttachmentRepository {
                 .execute();
     }
 
+    /**
+     * Holds the account's and then the case's quota lock until the transaction ends (always in this order, so two
+     * uploads never wait on each other in a circle); call it in the transaction that stores the upload.
+     */
+    void lockQuotas(String uploaderId, String caseId) {
+        db.get().createNamedInsert("upload-quota-lock").addParam("kind", "account").addParam("ownerId", uploaderId)
+                .execute();
+        db.get().createNamedInsert("upload-quota-lock").addParam("kind", "case").addParam("ownerId", caseId)
+                .execute();
+    }
+
+    /** What the uploads of this account take together, in bytes. */
+    long bytesOfUploader(String uploaderId) {
+        return db.get().createNamedGet("attachment-bytes-of-uploader").addParam("uploaderId", uploaderId).execute()
+                .map(row -> Rows.number(row, "bytes")).orElse(0L);
+    }
+
+    /** What the uploads of this case take together, in bytes. */
+    long bytesOfCase(String caseId) {
+        return db.get().createNamedGet("attachment-bytes-of-case").addParam("caseId", caseId).execute()
+                .map(row -> Rows.number(row, "bytes")).orElse(0L);
+    }
+
     /** Sends a waiting upload with a message; false unless it is the uploader's, of this case and not sent yet. */
     boolean attach(String id, String caseId, String uploaderId, String messageId, int order) {
         return db.get().createNamedUpdate("attachment-attach")

@@ -17,6 +17,7 @@ import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
 
 /**
  * Files sent with messages. An upload is stored on its own first (sealed, with a clean name) and waits for its
@@ -45,8 +46,25 @@ public final class Attachments {
         return Upload.read(body, declaredLength, settings.attachmentMaxBytes());
     }
 
-    /** Stores an upload of {@code uploaderId} in the case; it waits there until sent with a message. */
+    /**
+     * Stores an upload of {@code uploaderId} in the case; it waits there until sent with a message.
+     *
+     * @throws ProblemException 413 storage-quota-exceeded, storing nothing, when it does not fit in the account's or
+     *                          the case's quota
+     */
     public AttachmentView upload(DbExecute tx, String caseId, String uploaderId, Upload upload, String sentName) {
+        AttachmentRepository stored = attachments.in(tx);
+        stored.lockQuotas(uploaderId, caseId);
+        if (stored.bytesOfUploader(uploaderId) + upload.size() > settings.accountQuotaBytes()) {
+            throw quotaExceeded("You have sent the most files you can: together they may be at most "
+                                + inWords(settings.accountQuotaBytes())
+                                + ". Ask your contact person how to send more.");
+        }
+        if (stored.bytesOfCase(caseId) + upload.size() > settings.caseQuotaBytes()) {
+            throw quotaExceeded("There is no more room for files in this case: together they may be at most "
+                                + inWords(settings.caseQuotaBytes())
+                                + ". Ask your contact person how to send more.");
+        }
         String id = Ids.newId();
         String name = FileName.clean(sentName, upload.type());
         KeyRing.Sealed sealedName = keys.seal(name.getBytes(StandardCharsets.UTF_8), StoredAttachment.nameContext(id));
@@ -102,6 +120,21 @@ public final class Attachments {
     String name(StoredAttachment attachment) {
         return new String(keys.open(attachment.name(), StoredAttachment.nameContext(attachment.id())),
                           StandardCharsets.UTF_8);
+    }
+
+    /** 200 MB, 2 GB: a quota as people say it. */
+    static String inWords(long bytes) {
+        long gigabyte = 1024L * 1024 * 1024;
+        if (bytes >= gigabyte) {
+            double gigabytes = Math.round(bytes * 10.0 / gigabyte) / 10.0;
+            return (gigabytes == Math.rint(gigabytes) ? String.valueOf((long) gigabytes) : String.valueOf(gigabytes))
+                   + " GB";
+        }
+        return Upload.inMegabytes(bytes).replace(".0 MB", " MB");
+    }
+
+    private static ProblemException quotaExceeded(String detail) {
+        return new ProblemException(ProblemType.STORAGE_QUOTA_EXCEEDED, detail);
     }
 
     /** The attachments of the messages at positions {@code low} to {@code high}, by message id. */

@@ -1,6 +1,8 @@
 package nl.familyliaison.platform;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Every kind of failure the API answers with, as an RFC 9457 problem type. The type URI and the status are stable:
@@ -19,10 +21,17 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "What was sent is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "What was sent is in a format that is not accepted."),
     RATE_LIMITED(429, "rate-limited", "Too many attempts. Please wait a moment and try again."),
+    /** Uploads of one account or one case fill their storage quota; nothing of the upload was stored. */
+    STORAGE_QUOTA_EXCEEDED(413, "storage-quota-exceeded", "There is no more room for files."),
+    /** The member's previous export is still running; try again after Retry-After seconds. */
+    EXPORT_IN_PROGRESS(429, "export-in-progress", "Your download is already being made."),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side. Please try again later."),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is not available right now. Please try again soon.");
 
     private static final String PREFIX = "urn:family-liaison:problem:";
+    /** Types only features raise, never the web server for a bare status. */
+    private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED,
+                                                                STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS);
 
     private final int status;
     private final String slug;
@@ -53,7 +62,7 @@ public enum ProblemType {
     /** The generic type for an HTTP status raised by the web server itself. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != INVALID_INPUT && type != SIGN_IN_FAILED) {
+            if (type.status == status && !SPECIFIC.contains(type)) {
                 return type;
             }
         }

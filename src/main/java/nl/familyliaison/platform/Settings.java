@@ -102,6 +102,8 @@ public final class Settings {
         map.put("FL_AUDIT_HEAD_FILE", "audit.head-file");
         map.put("FL_AUDIT_BATCH_SIZE", "audit.batch-size");
         map.put("FL_ATTACHMENT_MAX_BYTES", "messages.attachment-max-bytes");
+        map.put("FL_ACCOUNT_QUOTA_BYTES", "messages.account-quota-bytes");
+        map.put("FL_CASE_QUOTA_BYTES", "messages.case-quota-bytes");
         map.put("FL_APPOINTMENT_REMINDER_BEFORE", "appointments.reminder-before");
         map.put("FL_AFTERCARE_PERIOD", "cases.aftercare-period");
         map.put("FL_FEEDBACK_ADDRESS", "feedback.address");

@@ -1,5 +1,8 @@
 package nl.familyliaison.rights;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +19,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.ratelimit.RateLimiter;
 
 /**
  * A member's data rights over HTTP: download everything of theirs in one zip, ask to be removed; the family
@@ -23,16 +27,24 @@ import nl.familyliaison.platform.ProblemException;
  */
 public final class DataRightsService {
 
+    static final String EXPORT_LIMIT = "export-account";
+
     private final Exporter exporter;
+    private final ExportRuns runs;
+    private final RateLimiter limiter;
     private final Removal removal;
     private final Guards guards;
     private final AccessAudit audit;
 
-    public DataRightsService(Exporter exporter, Removal removal, Guards guards, AccessAudit audit) {
+    public DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
+                             AccessAudit audit) {
         this.exporter = exporter;
+        this.runs = runs;
+        this.limiter = limiter;
         this.removal = removal;
         this.guards = guards;
         this.audit = audit;
+        limiter.policy(EXPORT_LIMIT);
     }
 
     public void routes(ApiRoutes routes) {
@@ -53,15 +65,28 @@ public final class DataRightsService {
     record Removed(String accountId) {
     }
 
+    /**
+     * Streams the zip: one export per member at a time (429 while one runs), a limited number per hour, and the
+     * lease given back however the download ends, also when the connection breaks halfway.
+     */
     private void export(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        byte[] zip = ExportArchive.zip(exporter.gather(request), actor.account().language());
-        audit.record(request, actor.account(), "account.export", "account", actor.accountId(),
-                     AccessAudit.Result.SUCCEEDED);
-        response.headers().contentType(HttpMediaType.create("application/zip"));
-        response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"family-liaison-export.zip\"");
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        response.send(zip);
+        try (ExportRuns.Run run = runs.start(actor.accountId())) {
+            limiter.consume(EXPORT_LIMIT, actor.accountId());
+            Exporter.Gathered gathered = exporter.gather(request);
+            response.headers().contentType(HttpMediaType.create("application/zip"));
+            response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"family-liaison-export.zip\"");
+            response.header(HeaderNames.CACHE_CONTROL, "no-store");
+            AccessAudit.Result result = AccessAudit.Result.FAILED;
+            try (OutputStream out = response.outputStream()) {
+                ExportArchive.write(out, gathered, actor.account().language(), run::keepAlive);
+                result = AccessAudit.Result.SUCCEEDED;
+            } catch (IOException broken) {
+                throw new UncheckedIOException(broken);
+            } finally {
+                audit.record(request, actor.account(), "account.export", "account", actor.accountId(), result);
+            }
+        }
     }
 
     private void request(ServerRequest request, ServerResponse response) {

@@ -1,15 +1,17 @@
 package nl.familyliaison.rights;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
@@ -22,23 +24,45 @@ final class ExportArchive {
     private ExportArchive() {
     }
 
-    static byte[] zip(Exporter.Gathered gathered, Language language) {
+    /**
+     * Writes the archive to {@code out} as it goes: the JSON and the page first, then the files, each read and
+     * decrypted only when its turn comes and dropped before the next, so memory stays within about one file however
+     * large the export is. Files are stored, not deflated: PDF, JPEG and PNG are compressed already.
+     *
+     * @param betweenFiles runs before each file (the export keeps its lease alive there)
+     */
+    static void write(OutputStream out, Exporter.Gathered gathered, Language language, Runnable betweenFiles)
+            throws IOException {
         byte[] json = Json.write(gathered.export());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            entry(zip, "export.json", json);
-            entry(zip, "export.html", html(Json.mapper().readTree(json), language).getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, byte[]> file : gathered.files().entrySet()) {
-                entry(zip, file.getKey(), file.getValue());
+        ZipOutputStream zip = new ZipOutputStream(out);
+        deflated(zip, "export.json", json);
+        deflated(zip, "export.html", html(Json.mapper().readTree(json), language).getBytes(StandardCharsets.UTF_8));
+        for (Exporter.Pending file : gathered.files()) {
+            betweenFiles.run();
+            Optional<MessageContent.File> opened = file.open().get();
+            if (opened.isPresent()) {
+                stored(zip, file.path(), opened.get().content());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        zip.finish();
+        zip.flush();
     }
 
-    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    private static void deflated(ZipOutputStream zip, String name, byte[] content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
     }

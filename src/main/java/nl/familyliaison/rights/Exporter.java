@@ -2,8 +2,11 @@ package nl.familyliaison.rights;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Account;
@@ -27,7 +30,8 @@ import nl.familyliaison.platform.Language;
 /**
  * Gathers a member's export from the features themselves: each case passes {@link CaseAccess#require} (so a case
  * the member no longer sees is left out, and the export is audited per case), and every part is the view the
- * feature's own route answers with. Nothing is read around the authorization decision.
+ * feature's own route answers with. Nothing is read around the authorization decision. Files are only described
+ * here: their contents are read and decrypted one by one as the archive is written, so no export holds them all.
  */
 public final class Exporter {
 
@@ -55,8 +59,12 @@ public final class Exporter {
         this.clock = clock;
     }
 
-    /** The export and the files it lists, by their path in the archive. */
-    public record Gathered(Export export, Map<String, byte[]> files) {
+    /** The export and the files it lists, each still to be opened (one at a time, while the archive is written). */
+    public record Gathered(Export export, List<Pending> files) {
+    }
+
+    /** A file of the export: where it goes in the archive, and how to read it when its turn comes. */
+    public record Pending(String path, Supplier<Optional<MessageContent.File>> open) {
     }
 
     public Gathered gather(ServerRequest request) {
@@ -65,7 +73,7 @@ public final class Exporter {
         Language language = Language.of(request);
         List<Export.CaseExport> exported = new ArrayList<>();
         List<Export.FileEntry> entries = new ArrayList<>();
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, Pending> files = new LinkedHashMap<>();
         for (Investigation investigation : cases.ofMember(account.id())) {
             if (!investigation.openToMembersAt(clock.instant())) {
                 continue;
@@ -74,12 +82,16 @@ public final class Exporter {
             List<ThreadWithMessages> threads = messages.everything(context);
             for (ThreadWithMessages thread : threads) {
                 for (MessageViews.MessageView message : thread.messages()) {
-                    for (MessageViews.AttachmentView attachment : message.attachments()) {
-                        messages.file(context, attachment.id()).ifPresent(file -> add(entries, files, context, file));
+                    for (MessageViews.AttachmentView file : message.attachments()) {
+                        add(entries, files, context, new MessageContent.File(file.id(), file.name(), file.type(),
+                                                                             file.size(), null),
+                            () -> messages.file(context, file.id()));
                     }
                 }
             }
-            briefings.openedFiles(context).forEach(file -> add(entries, files, context, file));
+            for (MessageContent.File file : briefings.openedFiles(context)) {
+                add(entries, files, context, file, () -> briefings.openedFile(context, file.id()));
+            }
             exported.add(new Export.CaseExport(investigation.id(), timeline.timelineOf(context, language), threads,
                                                briefings.viewsOf(context), appointments.proposalsOf(context),
                                                appointments.appointmentsOf(context)));
@@ -89,13 +101,13 @@ public final class Exporter {
                                                                        account.language().code()),
                                    preferences.preferencesOf(account.id()), exported,
                                    audit.accessLogOf(account.id()), entries);
-        return new Gathered(export, files);
+        return new Gathered(export, List.copyOf(files.values()));
     }
 
-    private static void add(List<Export.FileEntry> entries, Map<String, byte[]> files, CaseContext context,
-                            MessageContent.File file) {
+    private static void add(List<Export.FileEntry> entries, Map<String, Pending> files, CaseContext context,
+                            MessageContent.File file, Supplier<Optional<MessageContent.File>> open) {
         String path = "files/" + file.id() + "/" + file.name();
-        if (files.putIfAbsent(path, file.content()) == null) {
+        if (files.putIfAbsent(path, new Pending(path, open)) == null) {
             entries.add(new Export.FileEntry(context.caseId(), file.id(), path, file.name(), file.mediaType(),
                                              file.size()));
         }
