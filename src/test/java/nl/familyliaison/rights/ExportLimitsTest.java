@@ -65,7 +65,7 @@ class ExportLimitsTest {
         setKeyId(fileId, "vanished");
         assertNotEquals("complete", attempt(me), "an export that cannot read a file does not end as complete");
 
-        setKeyId(fileId, "test-1");
+        setKeyId(fileId, "test-1/hkdf");
         assertTrue(ExportTest.download(me).containsKey("files/" + fileId + "/kapot.pdf"),
                    "the failed export did not leave its lease behind");
     }
