@@ -102,6 +102,7 @@ class HomePageBrowserTest {
             assertEquals("quick-exit-leave", driver.switchTo().activeElement().getDomAttribute("id"),
                          "leaving is one key (Enter) away");
             stays(driver, "Esc with a draft");
+            client.shot("quick-exit-confirm");
 
             // Staying closes the dialog and keeps the draft; Esc asks again; Enter then leaves.
             driver.findElement(By.id("quick-exit-stay")).click();
