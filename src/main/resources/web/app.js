@@ -1,7 +1,7 @@
 // The shell every page shares: language, quick exit, navigation, the session and its timeout warning, the router.
 // Pages are ES modules under pages/, loaded when first shown, so a page only weighs what it uses.
 import { current, load, t } from './lib/i18n.js';
-import { get, del, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
+import { get, del, endSessionWhileLeaving, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
 import { h, problemView } from './lib/dom.js';
 
 const NEUTRAL_SITE = 'https://www.google.com/search?q=weerbericht';
@@ -36,9 +36,48 @@ const ROUTES = [
 ];
 
 function quickExit() {
+  // The session ends on the service too, so the old cookie opens nothing even if someone goes back to the service.
+  if (state.session) {
+    endSessionWhileLeaving();
+  }
   // replace(): the service's one history entry is swapped for the neutral site, so Back does not return to it.
   document.body.textContent = '';
   window.location.replace(NEUTRAL_SITE);
+}
+
+const TYPED = 'input:not([type]), input[type=text], input[type=email], input[type=search], input[type=tel], '
+  + 'input[type=url], input[type=number], input[type=password], textarea';
+
+/** Someone is typing: the focus is in a text field, or in something editable. */
+function typing() {
+  const focused = document.activeElement;
+  return Boolean(focused && (focused.matches(TYPED) || focused.isContentEditable));
+}
+
+/** A form holds text that was typed and not sent: leaving would lose it. */
+function hasDraft() {
+  return [...document.querySelectorAll('form')].some((form) => [...form.querySelectorAll(TYPED)]
+    .some((field) => field.value.trim() !== '' && field.value !== field.defaultValue));
+}
+
+/**
+ * Esc is the quick exit too, but not while someone types (Esc is also "undo" or "close" for a field), and with a
+ * draft it asks first, in the page's own dialog (Enter leaves at once). The button never asks: it is the emergency
+ * exit.
+ */
+function onEscape(event) {
+  const dialog = document.getElementById('quick-exit-confirm');
+  if (event.key !== 'Escape' || event.defaultPrevented || dialog.open || typing()) {
+    return;
+  }
+  if (hasDraft()) {
+    // Without this the browser takes this same Esc as "close" for the dialog that has just opened.
+    event.preventDefault();
+    dialog.showModal();
+    document.getElementById('quick-exit-leave').focus();
+    return;
+  }
+  quickExit();
 }
 
 /** Moves within the app without adding history entries: the app is always one entry, which quick exit replaces. */
@@ -270,11 +309,10 @@ function initialLanguage() {
 
 async function start() {
   document.getElementById('quick-exit').addEventListener('click', quickExit);
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      quickExit();
-    }
-  });
+  document.getElementById('quick-exit-leave').addEventListener('click', quickExit);
+  document.getElementById('quick-exit-stay').addEventListener('click',
+    () => document.getElementById('quick-exit-confirm').close());
+  document.addEventListener('keydown', onEscape);
   document.getElementById('language').addEventListener('click', switchLanguage);
   document.addEventListener('click', keepInApp);
   onActivity(restartTimers);

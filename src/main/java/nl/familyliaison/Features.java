@@ -42,6 +42,7 @@ import nl.familyliaison.retention.Purgeable;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
 import nl.familyliaison.retention.RetentionSettings;
+import nl.familyliaison.retention.Sweep;
 import nl.familyliaison.rights.DataRightsService;
 import nl.familyliaison.rights.ExportRunRepository;
 import nl.familyliaison.rights.ExportRuns;
@@ -264,6 +265,8 @@ public record Features(RequestLog requestLog,
                                               (tx, accountId, email) -> idempotency.forget(tx, accountId),
                                               (tx, accountId, email) -> outbox.forget(tx, accountId, email)),
                                       outbox, transactions, clock);
+        RetentionSettings retentionSettings = RetentionSettings.from(config.get("retention"));
+        AuditRetention auditRetention = new AuditRetention(new AuditRepository(database.backgroundClient()), clock);
         // Briefings hold files and meeting proposals, so they go before messages and interviews.
         RetentionJob retention = new RetentionJob(
                 caseRepository, List.of(
@@ -278,10 +281,18 @@ public record Features(RequestLog requestLog,
                                       }),
                         new Purgeable("interviews", appointmentContent::count, appointmentContent::purge),
                         new Purgeable("updates", updateRepository::countOfCase,
-                                      (tx, caseId) -> updateRepository.in(tx).purgeCase(caseId))),
-                new AuditRetention(new AuditRepository(database.backgroundClient()), clock), messageContent,
-                idempotency, new Transactions(database.backgroundClient()),
-                RetentionSettings.from(config.get("retention")), clock);
+                                      (tx, caseId) -> updateRepository.in(tx).purgeCase(caseId)),
+                        // Last: the members' own traces go once what they wrote in the case has gone.
+                        new Purgeable("former-members", removal::countFormerMembersOf,
+                                      removal::forgetFormerMembersOf)),
+                List.of(new Sweep("sign-in-challenges", retentionSettings.signInChallengesAfter(),
+                                  new ChallengeRepository(database.client())::deleteExpiredBefore),
+                        new Sweep("sessions", retentionSettings.sessionsAfter(), sessions::deleteEndedBefore),
+                        new Sweep("sent-mail", retentionSettings.sentMailAfter(), outbox::deleteSentBefore),
+                        new Sweep("sign-in-ips", retentionSettings.signInIpAfter(),
+                                  auditRetention::purgeSignInsBefore)),
+                auditRetention, messageContent, idempotency, new Transactions(database.backgroundClient()),
+                retentionSettings, clock);
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
                             new Authentication(sessions),

@@ -73,6 +73,21 @@ export async function request(method, path, body, options = {}) {
   return type.includes('json') ? response.json() : response.text();
 }
 
+/**
+ * Ends the session on the service while the page goes away (quick exit): keepalive lets the request finish after the
+ * page is replaced. Nothing is awaited: leaving must never wait for the network.
+ */
+export function endSessionWhileLeaving() {
+  try {
+    fetch('/api/session', {
+      method: 'DELETE', keepalive: true, credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken },
+    }).catch(() => {});
+  } catch {
+    // No network or no fetch: the server's idle limit ends the session.
+  }
+}
+
 export const get = (path) => request('GET', path);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body, options) => request('PUT', path, body, options);

@@ -57,6 +57,11 @@ public final class ChallengeRepository {
                        .execute() == 1;
     }
 
+    /** Deletes (a batch of at most 1000) challenges that expired before {@code before}; how many went. */
+    public long deleteExpiredBefore(Instant before) {
+        return db.get().createNamedDelete("challenge-delete-expired").addParam("before", Rows.utc(before)).execute();
+    }
+
     /** A stored challenge. */
     public record Challenge(String id, String accountId, KeyRing.Sealed codeHash) {
     }

@@ -1,6 +1,5 @@
 package nl.familyliaison.access;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
@@ -9,7 +8,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The session cookie: {@code __Host-} prefixed (so it is Secure, host-only and path /), HttpOnly (no script can read
- * it) and SameSite=Strict (never sent on a request started by another site).
+ * it) and SameSite=Strict (never sent on a request started by another site). It has no Max-Age or Expires: it is a
+ * browser-session cookie, gone when the browser closes, so a shared or checked phone keeps no way back in (the
+ * session's own idle and absolute limits still hold on the server).
  */
 public final class SessionCookie {
 
@@ -22,11 +23,9 @@ public final class SessionCookie {
         return request.headers().cookies().first(NAME).asOptional();
     }
 
-    /** Sets the cookie; it lives at most as long as the session's absolute limit. */
-    public static void write(ServerResponse response, String token, Duration maxAge) {
-        response.header(HeaderNames.SET_COOKIE,
-                        NAME + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age="
-                        + maxAge.toSeconds());
+    /** Sets the cookie, for as long as the browser runs (the server ends the session at its limits). */
+    public static void write(ServerResponse response, String token) {
+        response.header(HeaderNames.SET_COOKIE, NAME + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict");
     }
 
     public static void clear(ServerResponse response) {

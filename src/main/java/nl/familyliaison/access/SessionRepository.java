@@ -70,6 +70,13 @@ public final class SessionRepository {
                 .execute();
     }
 
+    /** Deletes (a batch of at most 1000) sessions that ended before {@code before}; how many went. */
+    long deleteEndedBefore(Instant before, Instant idleBefore) {
+        return db.get().createNamedDelete("session-delete-ended")
+                .addParam("before", Rows.utc(before)).addParam("idleBefore", Rows.utc(idleBefore))
+                .execute();
+    }
+
     public List<OpenSession> open(String accountId, Instant now, Instant idleSince) {
         return db.get().createNamedQuery("session-select-open-for-account")
                 .addParam("accountId", accountId)

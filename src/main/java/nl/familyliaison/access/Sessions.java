@@ -76,6 +76,22 @@ public final class Sessions {
         sessions.endAll(accountId, reason, clock.instant());
     }
 
+    /**
+     * Deletes every session that ended before {@code before}: signed out or ended then, past its absolute limit, or
+     * idle (its last request more than the idle timeout before that).
+     *
+     * @return how many were deleted
+     */
+    public long deleteEndedBefore(Instant before) {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = sessions.deleteEndedBefore(before, before.minus(idleTimeout));
+            total += deleted;
+        } while (deleted == 1000);
+        return total;
+    }
+
     public List<SessionRepository.OpenSession> open(String accountId) {
         Instant now = clock.instant();
         return sessions.open(accountId, now, now.minus(idleTimeout));

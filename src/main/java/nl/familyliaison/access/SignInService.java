@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 
 /**
@@ -109,7 +110,8 @@ public final class SignInService {
     private void choosePassword(ServerRequest request, ServerResponse response) {
         EnrolmentPassword body = Json.read(request, EnrolmentPassword.class);
         StaffEnrolment.TotpSetup setup = enrolment.choosePassword(Input.required(body.token(), "token", 64),
-                                                                  Input.required(body.password(), "password", 1024));
+                                                                  Input.required(body.password(), "password", 1024),
+                                                                  Language.of(request));
         response.send(setup);
     }
 
@@ -126,7 +128,7 @@ public final class SignInService {
                                                   Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
                                                                            .orElse(null)));
         audit.record(request, account, action, "account", account.id(), AccessAudit.Result.SUCCEEDED);
-        SessionCookie.write(response, started.token(), sessions.absoluteTimeout());
+        SessionCookie.write(response, started.token());
         response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }
 }

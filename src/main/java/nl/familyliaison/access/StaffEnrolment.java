@@ -11,6 +11,7 @@ import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
@@ -59,10 +60,13 @@ public final class StaffEnrolment {
         return "/#enrol=" + token;
     }
 
-    /** Step 1: the password. Answers the new TOTP secret to put into an authenticator app. */
-    public TotpSetup choosePassword(String token, String password) {
+    /**
+     * Step 1: the password. Answers the new TOTP secret to put into an authenticator app; a refused password's
+     * reasons are in {@code language}.
+     */
+    public TotpSetup choosePassword(String token, String password, Language language) {
         EnrolmentRepository.Enrolment enrolment = open(token);
-        List<String> problems = PasswordPolicy.problems(password, enrolment.email());
+        List<String> problems = PasswordPolicy.problems(password, enrolment.email(), language);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("password", String.join(" ", problems));
         }

@@ -154,6 +154,12 @@ public final class AuditRepository {
         return transaction.namedQuery("audit-purge-lock-case", caseId, limit).map(AuditRepository::stored).toList();
     }
 
+    /** Locks up to {@code limit} not yet purged sign-in and sign-out events from before {@code before}, oldest first. */
+    List<Stored> lockSignInsForPurge(DbTransaction transaction, Instant before, int limit) {
+        return transaction.namedQuery("audit-purge-lock-sign-ins", AuditTime.text(before), limit)
+                .map(AuditRepository::stored).toList();
+    }
+
     void purge(DbTransaction transaction, Stored event, byte[] personalDigest, Instant at) {
         long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), event.seq());
         expectOne(updated, "event " + event.id() + " was purged by someone else");

@@ -54,6 +54,25 @@ public final class AuditRetention {
         return total;
     }
 
+    /**
+     * Erases the personal fields, the caller's IP among them, of every sign-in and sign-out event from before
+     * {@code before}, a batch per transaction. These events name no case, so nothing else would ever erase them.
+     *
+     * @return how many events were purged
+     */
+    public long purgeSignInsBefore(Instant before) {
+        Instant now = clock.instant();
+        long total = 0;
+        int purged;
+        do {
+            purged = repository.inTransaction(
+                    transaction -> purge(transaction, repository.lockSignInsForPurge(transaction, before, BATCH_SIZE),
+                                         now));
+            total += purged;
+        } while (purged == BATCH_SIZE);
+        return total;
+    }
+
     private int purge(DbTransaction transaction, List<AuditRepository.Stored> events, Instant now) {
         for (AuditRepository.Stored event : events) {
             repository.purge(transaction, event, AuditHashes.personalDigest(event.event()), now);

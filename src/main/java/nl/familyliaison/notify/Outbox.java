@@ -77,6 +77,22 @@ public final class Outbox {
                 .execute();
     }
 
+    /**
+     * Deletes the rows of mails sent before {@code before}, with the addresses they hold. A failed mail stays: the
+     * family inspector sees it and phones instead.
+     *
+     * @return how many were deleted
+     */
+    public long deleteSentBefore(Instant before) {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = outbox.deleteSentBefore(before);
+            total += deleted;
+        } while (deleted == 1000);
+        return total;
+    }
+
     /** Mails to these accounts that failed for good (staff phone instead). */
     public java.util.List<OutboxRepository.Failed> failedFor(java.util.Collection<String> accountIds) {
         return outbox.failedFor(accountIds);

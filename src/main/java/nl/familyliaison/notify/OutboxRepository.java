@@ -89,6 +89,11 @@ public final class OutboxRepository {
                 .execute();
     }
 
+    /** Deletes (a batch of at most 1000) rows of mails sent before {@code before}, address and all; how many went. */
+    long deleteSentBefore(Instant before) {
+        return db.execute().createNamedDelete("outbox-delete-sent").addParam("before", Rows.utc(before)).execute();
+    }
+
     /** Mails that failed for good, to these accounts, newest first. */
     public List<Failed> failedFor(java.util.Collection<String> accountIds) {
         if (accountIds.isEmpty()) {

@@ -21,9 +21,11 @@ import nl.familyliaison.platform.Transactions;
  * period: its content (briefings, messages and files, interviews, the timeline) goes in one transaction per case, and
  * the case is marked purged (its reference, dates and memberships stay, holding no content). The audit trail keeps
  * every event — the chain hashes cover content hashes, not content — and, after its own longer period, the events'
- * personal fields are erased by {@link AuditRetention}, which also leaves the chain verifiable. Also cleans up stored
- * idempotent answers and uploads that were never sent. Each run logs what it purged; in dry-run mode it only reports
- * and logs what would go.
+ * personal fields are erased by {@link AuditRetention}, which also leaves the chain verifiable. Among the content
+ * purgeables are the case's former members: whoever has no other case left is forgotten as after a removal. Also
+ * cleans up stored idempotent answers, uploads that were never sent, and the {@link Sweep sweeps}: expired sign-in
+ * challenges, ended sessions, sent mail and the IPs of old sign-in events, each after its own period. Each run logs
+ * what it purged; in dry-run mode it only reports and logs what would go (the sweeps only run for real).
  */
 public final class RetentionJob implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class RetentionJob implements AutoCloseable {
 
     private final CaseRepository cases;
     private final List<Purgeable> content;
+    private final List<Sweep> sweeps;
     private final AuditRetention audit;
     private final MessageContent uploads;
     private final Idempotency idempotency;
@@ -39,10 +42,12 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final Periodic periodic;
 
-    public RetentionJob(CaseRepository cases, List<Purgeable> content, AuditRetention audit, MessageContent uploads,
-                        Idempotency idempotency, Transactions transactions, RetentionSettings settings, Clock clock) {
+    public RetentionJob(CaseRepository cases, List<Purgeable> content, List<Sweep> sweeps, AuditRetention audit,
+                        MessageContent uploads, Idempotency idempotency, Transactions transactions,
+                        RetentionSettings settings, Clock clock) {
         this.cases = cases;
         this.content = List.copyOf(content);
+        this.sweeps = List.copyOf(sweeps);
         this.audit = audit;
         this.uploads = uploads;
         this.idempotency = idempotency;
@@ -56,9 +61,9 @@ public final class RetentionJob implements AutoCloseable {
     public record CaseReport(String caseId, String reference, Instant accessEndedAt, Map<String, Long> counts) {
     }
 
-    /** One run: the cases purged (or that would be) and, outside a dry run, the clean-ups done. */
+    /** One run: the cases purged (or that would be) and, outside a dry run, the clean-ups done (swept by kind). */
     public record Report(boolean dryRun, Instant at, List<CaseReport> cases, long auditEventsErased,
-                         long idempotencyKeysDeleted, long unsentUploadsDeleted) {
+                         long idempotencyKeysDeleted, long unsentUploadsDeleted, Map<String, Long> swept) {
     }
 
     /** One run as configured (dry run or not). */
@@ -88,7 +93,7 @@ public final class RetentionJob implements AutoCloseable {
             reports.add(report);
         }
         if (dryRun) {
-            return new Report(true, now, reports, 0, 0, 0);
+            return new Report(true, now, reports, 0, 0, 0, Map.of());
         }
         long erased = 0;
         for (Investigation investigation : cases.purgedBefore(now.minus(settings.auditPersonalAfterAccessEnds()))) {
@@ -100,7 +105,18 @@ public final class RetentionJob implements AutoCloseable {
             LOG.info("Retention erased the personal fields of " + erased + " audit event(s), deleted " + keys
                      + " idempotency key(s) and " + unsent + " unsent upload(s)");
         }
-        return new Report(false, now, reports, erased, keys, unsent);
+        return new Report(false, now, reports, erased, keys, unsent, sweep(now));
+    }
+
+    private Map<String, Long> sweep(Instant now) {
+        Map<String, Long> swept = new LinkedHashMap<>();
+        for (Sweep sweep : sweeps) {
+            swept.put(sweep.kind(), sweep.delete().apply(now.minus(sweep.after())));
+        }
+        if (swept.values().stream().anyMatch(count -> count > 0)) {
+            LOG.info("Retention swept " + swept);
+        }
+        return swept;
     }
 
     public void start() {

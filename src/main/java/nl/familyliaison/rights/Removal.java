@@ -19,7 +19,8 @@ import nl.familyliaison.platform.Transactions;
 /**
  * A member asks to be removed; a family inspector of one of their cases confirms; then, in one transaction, every
  * feature erases what it holds of the person ({@link Erasure}), their memberships end, and their account keeps only
- * its id: the address and name are replaced, sessions and sign-in challenges deleted, the account disabled.
+ * its id: the address and name are replaced, the language preference reset, sessions and sign-in challenges deleted,
+ * the account disabled. Retention does the same for members whose cases are all purged.
  *
  * <p>What stays: ids (other people's records point at the account: who wrote a message, who read an update), and the
  * audit trail, whose events carry the account id and never an address or name — with the account anonymised, the id
@@ -106,14 +107,37 @@ public final class Removal {
             if (!requests.in(tx).confirm(request.id(), inspectorId, now)) {
                 throw ProblemException.notFound();
             }
-            for (Erasure erasure : erasures) {
-                erasure.erase(tx, member.id(), member.email());
-            }
-            members.in(tx).endAllOf(member.id(), now);
-            accounts.in(tx).anonymise(member.id(), "removed-" + member.id().replace("-", "") + "@removed.invalid",
-                                      REMOVED_NAME, now);
+            erase(tx, member.id(), member.email(), now);
             return null;
         });
         return member.id();
+    }
+
+    /**
+     * Retention's part: the members of a case that is being purged (inside its transaction) who have no other case
+     * left that is not purged are forgotten as after a removal — their memberships have all ended, and there is
+     * nothing left for them to see.
+     *
+     * @return how many accounts were forgotten
+     */
+    public long forgetFormerMembersOf(DbExecute tx, String caseId) {
+        Instant now = clock.instant();
+        List<RemovalRepository.Former> former = requests.in(tx).formerMembersOf(caseId);
+        former.forEach(member -> erase(tx, member.accountId(), member.email(), now));
+        return former.size();
+    }
+
+    /** How many members {@link #forgetFormerMembersOf} would forget now (for a dry run). */
+    public long countFormerMembersOf(String caseId) {
+        return requests.formerMembersOf(caseId).size();
+    }
+
+    private void erase(DbExecute tx, String accountId, String email, Instant now) {
+        for (Erasure erasure : erasures) {
+            erasure.erase(tx, accountId, email);
+        }
+        members.in(tx).endAllOf(accountId, now);
+        accounts.in(tx).anonymise(accountId, "removed-" + accountId.replace("-", "") + "@removed.invalid",
+                                  REMOVED_NAME, now);
     }
 }

@@ -45,6 +45,16 @@ public final class RemovalRepository {
                 .map(RemovalRepository::request).toList();
     }
 
+    /** A member account to forget: its id and its address as it is now. */
+    record Former(String accountId, String email) {
+    }
+
+    /** The member accounts of {@code caseId} with no other case that is not purged (not removed already). */
+    List<Former> formerMembersOf(String caseId) {
+        return db.get().createNamedQuery("removal-former-members-of-case").addParam("caseId", caseId).execute()
+                .map(row -> new Former(Rows.text(row, "id"), Rows.text(row, "email"))).toList();
+    }
+
     boolean confirm(String id, String staffId, Instant now) {
         return db.get().createNamedUpdate("removal-confirm").addParam("id", id).addParam("staffId", staffId)
                        .addParam("now", Rows.utc(now)).execute() == 1;

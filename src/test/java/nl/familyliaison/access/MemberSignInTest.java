@@ -2,6 +2,7 @@ package nl.familyliaison.access;
 
 import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,10 @@ class MemberSignInTest {
             assertTrue(cookie.contains(attribute), () -> attribute + " missing in " + cookie);
         }
         assertTrue(!cookie.contains("Domain="), "a __Host- cookie has no Domain");
+        for (String lifetime : List.of("Max-Age", "Expires")) {
+            assertFalse(cookie.toLowerCase(java.util.Locale.ROOT).contains(lifetime.toLowerCase(java.util.Locale.ROOT)),
+                        () -> "the cookie dies with the browser, yet has " + lifetime + ": " + cookie);
+        }
     }
 
     @Test

@@ -1,8 +1,13 @@
 package nl.familyliaison.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.support.People;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -24,5 +29,33 @@ class PasswordPolicyTest {
     void theOwnAddressOrTheServiceNameIsRefused() {
         assertFalse(PasswordPolicy.problems("janssen-2026-zomer!", "janssen@inspectie.example").isEmpty());
         assertFalse(PasswordPolicy.problems("Mijn Familiecontact 2026", "jan@inspectie.example").isEmpty());
+    }
+
+    @Test
+    void passwordsOnTheListsOfCommonAndLeakedPasswordsAreRefusedWhateverTheirLength() {
+        // Each is 12 characters or more, so only the estimate (not the length rule) can refuse it.
+        for (String common : new String[] {"Welkom2024!!", "Password123456", "qwertyuiop12", "Amsterdam2024!",
+                                           "Trustno1trustno1", "iloveyou1234", "correct horse battery staple",
+                                           "Welkom123456!"}) {
+            List<String> problems = PasswordPolicy.problems(common, "jan@inspectie.example");
+            assertEquals(1, problems.size(), common + ": " + problems);
+            assertTrue(problems.getFirst().startsWith("This password is too easy to guess"), common);
+        }
+    }
+
+    @Test
+    void theReasonsAreGivenInDutchOrEnglish() {
+        assertEquals(List.of("Gebruik minstens 12 tekens."),
+                     PasswordPolicy.problems("kort", "jan@inspectie.example", Language.NL));
+        assertTrue(PasswordPolicy.problems("Password123456", "jan@inspectie.example", Language.NL).getFirst()
+                           .startsWith("Dit wachtwoord is te makkelijk te raden"));
+        assertEquals(List.of("Gebruik de naam van de dienst niet in uw wachtwoord."),
+                     PasswordPolicy.problems("Mijn Familiecontact zegt hallo", "jan@inspectie.example",
+                                             Language.NL));
+    }
+
+    @Test
+    void thePasswordTheTestsUseIsStrong() {
+        assertEquals(List.of(), PasswordPolicy.problems(People.STAFF_PASSWORD, "fi@inspectie.example"));
     }
 }

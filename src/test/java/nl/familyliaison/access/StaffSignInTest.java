@@ -87,6 +87,25 @@ class StaffSignInTest {
     }
 
     @Test
+    void aCommonOrLeakedPasswordIsRefusedAtEnrolmentWithAReasonInTheirLanguage() {
+        StaffAccounts.Invited invited = service.running().features().staffAccounts()
+                .create("leaked@inspectie.example", "Leaked Password", Role.INVESTIGATOR, Language.NL);
+        for (String leaked : new String[] {"Welkom2024!!", "Password123456", "qwertyuiop12"}) {
+            String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + leaked + "\"}";
+            Reply dutch = service.api().post("/api/staff-enrolments/password", body, "Accept-Language", "nl");
+            assertProblem(dutch, 400, "invalid-input");
+            assertTrue(dutch.json().path("errors").get(0).path("message").asText()
+                               .startsWith("Dit wachtwoord is te makkelijk te raden"), dutch::toString);
+            Reply english = service.api().post("/api/staff-enrolments/password", body, "Accept-Language", "en");
+            assertTrue(english.json().path("detail").asText().startsWith("This password is too easy to guess"),
+                       english::toString);
+        }
+        String strong = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + People.STAFF_PASSWORD
+                        + "\"}";
+        assertEquals(200, service.api().post("/api/staff-enrolments/password", strong).status());
+    }
+
+    @Test
     void aStaffMemberCannotSignInWithAMemberCode() {
         service.people().staff(Role.FAMILY_INSPECTOR, "nocode@inspectie.example");
         People.CodeRequest request = service.people().requestCode("nocode@inspectie.example");
