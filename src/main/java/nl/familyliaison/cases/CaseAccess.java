@@ -2,7 +2,6 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Actor;

@@ -452,8 +452,8 @@ class AuthorizationMatrixTest {
                     sessions.remove(who);
                 }
                 Expect got = outcome(reply);
-                leaks(row.route(), who, reply).ifPresent(trace -> wrong.add(row.route() + " as " + who + ": the answer holds "
-                                                               + trace + " (" + reply + ")"));
+                leaks(row.route(), who, reply).ifPresent(trace -> wrong.add(
+                        row.route() + " as " + who + ": the answer holds " + trace + " (" + reply + ")"));
                 if (got != row.expected().get(who)) {
                     wrong.add(row.route() + " as " + who + ": expected " + row.expected().get(who) + ", got " + got
                               + " (" + reply + ")");
