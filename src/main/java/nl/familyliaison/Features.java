@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.config.Config;
@@ -38,6 +39,7 @@ import nl.familyliaison.cases.ClosingService;
 import nl.familyliaison.feedback.FeedbackRepository;
 import nl.familyliaison.feedback.FeedbackService;
 import nl.familyliaison.messages.MessageContent;
+import nl.familyliaison.messages.MessageItems;
 import nl.familyliaison.retention.Purgeable;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
@@ -66,6 +68,7 @@ import nl.familyliaison.cases.Dashboard;
 import nl.familyliaison.cases.DashboardService;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.MemberService;
+import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.Members;
 import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.cases.PlaintextUpdates;
@@ -239,8 +242,6 @@ public record Features(RequestLog requestLog,
         PreferenceService preferenceService = new PreferenceService(preferences, accounts, guards, clock);
         TimelineService timelineService = new TimelineService(timeline, caseRepository, caseAccess, phaseRepository,
                                                               cases, guards);
-        AuditService auditService = new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
-                                                     auditRepository, accounts, guards, caseRepository::idsOfMember);
         AppointmentService appointments = AppointmentService.create(
                 database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
                 guards, clock, config.get("appointments.reminder-before").as(Duration.class)
@@ -250,6 +251,13 @@ public record Features(RequestLog requestLog,
                 new Briefings(briefingRepository, messageContent, memberRepository, caseRepository, accounts,
                               timeline, outbox, keys, transactions, clock),
                 memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock);
+        MessageItems messageItems = new MessageItems(messageRepository, new AttachmentRepository(database.client()));
+        MemberFiles memberFiles = new MemberFiles(caseRepository, updateRepository, authorization, Map.of(
+                "message-thread", messageItems::thread, "message", messageItems::message,
+                "attachment", messageItems::attachment, "interview-proposal", appointments::proposalItem,
+                "appointment", appointments::appointmentItem, "briefing", briefings::item), clock);
+        AuditService auditService = new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
+                                                     auditRepository, accounts, guards, memberFiles);
         FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
         FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
                                                        clock, config.get("feedback.address").asString()

@@ -38,6 +38,24 @@ public final class Authorization {
         }
     }
 
+    /** The kinds of item of a case that are shared with every member or with chosen ones. */
+    public enum ItemKind {
+        UPDATE, THREAD, PROPOSAL, APPOINTMENT, BRIEFING, ATTACHMENT,
+        /** A membership: staff see every one, a member only their own. */
+        MEMBERSHIP
+    }
+
+    /**
+     * One item of a case: its kind, whom it is shared with (member ids, not accounts), and the account that alone holds
+     * it while it is not shared yet (an upload not sent with a message), or null.
+     */
+    public record Item(ItemKind kind, Visibility visibility, String heldBy) {
+
+        public static Item of(ItemKind kind, Visibility visibility) {
+            return new Item(kind, visibility, null);
+        }
+    }
+
     /** Whether a signed-in role may use a route restricted to {@code allowed} roles. */
     public boolean mayUseRoute(Optional<Actor> actor, Set<Role> allowed) {
         return actor.isPresent() && (allowed.isEmpty() || allowed.contains(actor.get().role()));
@@ -50,6 +68,39 @@ public final class Authorization {
             case FAMILY_INSPECTOR -> relation.familyInspector() && action != CaseAction.ASSIGN_STAFF;
             case INVESTIGATOR -> relation.investigator() && investigatorMay(action);
             case MEMBER -> relation.member() && memberMay(action) && visibility.includes(actor.accountId());
+        };
+    }
+
+    /**
+     * The decision for one item of a case, for every kind: whether the actor ({@code role}, {@code accountId}),
+     * standing to the item's case as {@code relation} with membership {@code memberId} (empty for staff), may see it.
+     * Administrators never see case content; investigators see no messages, files or briefings.
+     */
+    public boolean maySee(Role role, String accountId, CaseRelation relation, Optional<String> memberId, Item item) {
+        boolean kindAllowed = switch (role) {
+            case ADMIN -> false;
+            case FAMILY_INSPECTOR -> relation.familyInspector();
+            case INVESTIGATOR -> relation.investigator() && investigatorSees(item.kind());
+            case MEMBER -> relation.member() && memberId.isPresent();
+        };
+        if (!kindAllowed) {
+            return false;
+        }
+        if (item.heldBy() != null) {
+            return item.heldBy().equals(accountId);
+        }
+        return role != Role.MEMBER || item.visibility().includes(memberId.orElseThrow());
+    }
+
+    /** {@link #maySee(Role, String, CaseRelation, Optional, Item)} for the signed-in actor. */
+    public boolean maySee(Actor actor, CaseRelation relation, Optional<String> memberId, Item item) {
+        return maySee(actor.role(), actor.accountId(), relation, memberId, item);
+    }
+
+    private static boolean investigatorSees(ItemKind kind) {
+        return switch (kind) {
+            case UPDATE, PROPOSAL, APPOINTMENT, MEMBERSHIP -> true;
+            case THREAD, ATTACHMENT, BRIEFING -> false;
         };
     }
 

@@ -21,6 +21,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -81,7 +82,7 @@ public final class AppointmentService {
         Stored stored = new Stored(repository, vault);
         Scheduling scheduling = new Scheduling(repository, stored, cases, members, accounts, vault, outbox,
                                                new Reminders(outbox, reminderBefore, clock), clock);
-        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository),
+        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access),
                                       new CalendarFile(organizerAddress), access, idempotency, outbox, guards,
                                       clock);
     }
@@ -201,6 +202,16 @@ public final class AppointmentService {
         return stored.proposalsOfCase(context.caseId()).stream()
                 .filter(proposal -> presenter.maySee(context, proposal))
                 .map(proposal -> presenter.show(context, proposal)).toList();
+    }
+
+    /** The interview proposal {@code id} of the case as an item for the one decision (the access log). */
+    public Optional<Authorization.Item> proposalItem(String caseId, String id) {
+        return stored.proposal(id).filter(found -> found.caseId().equals(caseId)).map(Presenter::item);
+    }
+
+    /** The appointment {@code id} of the case as an item for the one decision (the access log). */
+    public Optional<Authorization.Item> appointmentItem(String caseId, String id) {
+        return stored.appointment(id).filter(found -> found.caseId().equals(caseId)).map(Presenter::item);
     }
 
     /** The signed-in person's coming appointments over all their cases, soonest first. */

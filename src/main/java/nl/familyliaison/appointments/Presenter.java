@@ -4,10 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization.Item;
+import nl.familyliaison.access.Authorization.ItemKind;
+import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.Member;
 import nl.familyliaison.cases.MemberRepository;
@@ -29,25 +34,38 @@ final class Presenter {
     private final AccountRepository accounts;
     private final MemberRepository members;
     private final AppointmentRepository repository;
+    private final CaseAccess access;
 
-    Presenter(Stored stored, AccountRepository accounts, MemberRepository members, AppointmentRepository repository) {
+    Presenter(Stored stored, AccountRepository accounts, MemberRepository members, AppointmentRepository repository,
+              CaseAccess access) {
         this.stored = stored;
         this.accounts = accounts;
         this.members = members;
         this.repository = repository;
+        this.access = access;
     }
 
     /** The same presenter reading inside {@code tx}, so that what the transaction wrote is shown. */
     Presenter in(DbExecute tx) {
-        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx));
+        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx), access);
     }
 
     boolean maySee(CaseContext context, Proposal proposal) {
-        return context.role().memberId().map(proposal::invites).orElse(true);
+        return access.maySee(context, item(proposal));
     }
 
     boolean maySee(CaseContext context, Appointment appointment) {
-        return context.role().memberId().map(appointment.memberIds()::contains).orElse(true);
+        return access.maySee(context, item(appointment));
+    }
+
+    /** A proposal as an item for the one decision: shared with the members it invites. */
+    static Item item(Proposal proposal) {
+        return Item.of(ItemKind.PROPOSAL, Visibility.chosen(Set.copyOf(proposal.memberIds())));
+    }
+
+    /** An appointment as an item for the one decision: shared with the members it is made for. */
+    static Item item(Appointment appointment) {
+        return Item.of(ItemKind.APPOINTMENT, Visibility.chosen(Set.copyOf(appointment.memberIds())));
     }
 
     ProposalView show(CaseContext context, Proposal proposal) {

@@ -1,22 +1,17 @@
 package nl.familyliaison.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 
 /**
- * One line of a member's "who looked at my file": who (account id and role, null when anonymous; the caller resolves
- * names), what they did to which kind of object, how it ended, and when.
+ * One event as a member's "who looked at my file" reads it: which event (id, and its row number for time order
+ * only — never shown), on which case, who (account id and role, null when anonymous; the caller resolves names),
+ * what they did to which object, how it ended, and when.
  */
-public record AccessEntry(String actorAccountId, String actorRole, String action, String objectType, Outcome outcome,
-                          Instant at) {
+public record AccessEntry(String eventId, long seq, String caseId, String actorAccountId, String actorRole,
+                          String action, String objectType, String objectId, Outcome outcome, Instant at) {
 
-    /** The newest {@code limit} of {@code entries}, newest first. */
-    static List<AccessEntry> newestFirst(Collection<AccessEntry> entries, int limit) {
-        List<AccessEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(AccessEntry::at).reversed());
-        return List.copyOf(sorted.subList(0, Math.min(limit, sorted.size())));
-    }
+    /** Newest first: by time, then by row for events of the same microsecond. */
+    static final Comparator<AccessEntry> NEWEST_FIRST = Comparator.comparing(AccessEntry::at)
+            .thenComparingLong(AccessEntry::seq).reversed();
 }

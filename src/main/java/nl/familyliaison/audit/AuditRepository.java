@@ -2,10 +2,7 @@ package nl.familyliaison.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,22 +26,23 @@ public final class AuditRepository {
     }
 
     /**
-     * The member view: events on {@code caseIds} whose actor is not {@code memberAccountId} (anonymous ones
-     * included), newest first, at most {@code limit}.
+     * The member view of one case: events by staff or refused, not by {@code memberAccountId}, newest first, at most
+     * {@code limit}, before {@code before} when given.
      */
-    public List<AccessEntry> byOthersOnCases(Collection<String> caseIds, String memberAccountId, int limit) {
+    List<AccessEntry> forMemberOnCase(String caseId, String memberAccountId, Optional<Position> before, int limit) {
         Objects.requireNonNull(memberAccountId, "memberAccountId");
-        if (caseIds.isEmpty() || limit <= 0) {
-            return List.of();
-        }
-        // One indexed query per case: a member has a handful of cases, and each query stops after `limit` rows.
-        List<AccessEntry> entries = new ArrayList<>();
-        for (String caseId : new LinkedHashSet<>(caseIds)) {
-            db.execute().namedQuery("audit-by-others-on-case", caseId, memberAccountId, limit)
-                    .map(AuditRepository::accessEntry)
-                    .forEach(entries::add);
-        }
-        return AccessEntry.newestFirst(entries, limit);
+        DbExecute execute = db.execute();
+        var rows = before.isEmpty()
+                ? execute.namedQuery("audit-member-log-newest", caseId, memberAccountId, limit)
+                : execute.namedQuery("audit-member-log-before", caseId, memberAccountId, before.get().at(),
+                                     before.get().at(), before.get().seq(), limit);
+        return rows.map(row -> accessEntry(caseId, row)).toList();
+    }
+
+    /** Where the event {@code eventId} stands in time order; empty when there is no such event. */
+    Optional<Position> positionOf(String eventId) {
+        return db.execute().namedGet("audit-position-of", eventId)
+                .map(row -> new Position(row.column("occurred_text").getString(), number(row.column("seq"))));
     }
 
     DbExecute execute() {
@@ -202,11 +200,13 @@ public final class AuditRepository {
         return new Stored(number(row.column("seq")), row.column("id").getString(), event(row));
     }
 
-    private static AccessEntry accessEntry(DbRow row) {
-        return new AccessEntry(row.column("actor_account_id").getString(),
+    private static AccessEntry accessEntry(String caseId, DbRow row) {
+        return new AccessEntry(row.column("id").getString(), number(row.column("seq")), caseId,
+                               row.column("actor_account_id").getString(),
                                row.column("actor_role").getString(),
                                row.column("action").getString(),
                                row.column("object_type").getString(),
+                               row.column("object_id").getString(),
                                Outcome.valueOf(row.column("outcome").getString()),
                                AuditTime.parse(row.column("occurred_text").getString()));
     }
@@ -239,6 +239,10 @@ public final class AuditRepository {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** An event's place in time order: its time (as the database writes it) and row number. */
+    record Position(String at, long seq) {
     }
 
     /** A pending event: not in the chain yet. */

@@ -3,6 +3,7 @@ package nl.familyliaison.briefings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -203,9 +205,20 @@ public final class BriefingService {
     /** The briefings the caller may see: all for the family inspector, the ones they were chosen for for a member. */
     List<Briefing> visible(CaseContext context) {
         return briefings.ofCase(context.caseId()).stream()
-                .filter(briefing -> access.maySee(context, false, briefing.recipients().stream()
-                        .map(Briefing.Recipient::memberId).collect(Collectors.toSet())))
+                .filter(briefing -> access.maySee(context, item(briefing)))
                 .toList();
+    }
+
+    /** The briefing {@code id} of the case as an item for the one decision (the access log). */
+    public Optional<Authorization.Item> item(String caseId, String id) {
+        return briefings.ofCase(caseId).stream().filter(briefing -> briefing.id().equals(id)).findFirst()
+                .map(BriefingService::item);
+    }
+
+    /** A briefing as an item: shared with its chosen members. */
+    private static Authorization.Item item(Briefing briefing) {
+        return Authorization.Item.of(Authorization.ItemKind.BRIEFING, Authorization.Visibility.chosen(
+                briefing.recipients().stream().map(Briefing.Recipient::memberId).collect(Collectors.toSet())));
     }
 
     /** The briefings as the person of {@code context} sees them (the export). */

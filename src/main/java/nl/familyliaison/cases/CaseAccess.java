@@ -2,7 +2,6 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Actor;
@@ -61,12 +60,14 @@ public final class CaseAccess {
         return actor.role() != nl.familyliaison.access.Role.MEMBER || investigation.openToMembersAt(clock.instant());
     }
 
-    /** Whether the person of {@code context} may see an item shown to {@code members} only (or to all members). */
-    public boolean maySee(CaseContext context, boolean forAllMembers, Set<String> members) {
-        Visibility visibility = forAllMembers ? Visibility.ALL_MEMBERS : Visibility.chosen(members);
-        String self = context.role().memberId().orElse(context.actor().accountId());
-        return context.actor().role() != nl.familyliaison.access.Role.MEMBER
-               || visibility.allMembers() || visibility.chosenMembers().contains(self);
+    /** Whether the person of {@code context} may see {@code item}: the one decision, {@link Authorization#maySee}. */
+    public boolean maySee(CaseContext context, Authorization.Item item) {
+        return authorization.maySee(context.actor(), context.role().relation(), context.role().memberId(), item);
+    }
+
+    /** Whether the person of {@code context} may see an item of {@code kind} shared with {@code visibility}. */
+    public boolean maySee(CaseContext context, Authorization.ItemKind kind, Visibility visibility) {
+        return maySee(context, Authorization.Item.of(kind, visibility));
     }
 
     /** Records an access to one object of a case (a read or write that {@link #require} let through). */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import nl.familyliaison.notify.Category;
+
 /**
  * What a staff member needs to see first: their cases with phase and next-update date, promises that are overdue,
  * and member messages that have waited more than two working days for an answer.
@@ -67,16 +69,24 @@ public final class Dashboard {
                           List<Unread> unreadUpdates) {
     }
 
-    public Summary of(String staffAccountId) {
+    /**
+     * The summary for one staff member. Waiting threads and failed message mails are message metadata: only for the
+     * family inspector ({@code readsMessages}); the waiting-thread query itself keeps to the cases they are family
+     * inspector of.
+     */
+    public Summary of(String staffAccountId, boolean readsMessages) {
         List<Investigation> mine = cases.ofStaff(staffAccountId);
         List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(rules.today())).toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
-        List<WaitingThread> waiting = waitingThreads.apply(staffAccountId,
-                                                           now.minus(java.time.Duration.ofDays(2))).stream()
+        List<WaitingThread> waiting = !readsMessages ? List.of()
+                : waitingThreads.apply(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
-        return new Summary(mine, overdue, waiting, unreachable(staffAccountId), unread(staffAccountId));
+        List<Unreachable> unreachable = unreachable(staffAccountId).stream()
+                .filter(failed -> readsMessages || Category.of(failed.kind()) != Category.MESSAGE)
+                .toList();
+        return new Summary(mine, overdue, waiting, unreachable, unread(staffAccountId));
     }
 
     /** One query over all the staff member's cases: the dashboard is the first page staff open. */

@@ -35,7 +35,8 @@ public final class DashboardService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        Dashboard.Summary summary = dashboard.of(Actor.of(request).orElseThrow().accountId());
+        Actor actor = Actor.of(request).orElseThrow();
+        Dashboard.Summary summary = dashboard.of(actor.accountId(), actor.role() == Role.FAMILY_INSPECTOR);
         Language language = Language.of(request);
         response.send(new DashboardView(views(summary.cases(), language), views(summary.overdueUpdates(), language),
                                         summary.waitingThreads(), summary.failedNotifications(),

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -149,8 +150,13 @@ public final class TimelineService {
 
     private List<Timeline.Entry> visible(CaseAccess.CaseContext context) {
         return timeline.entries(context.caseId()).stream()
-                .filter(entry -> access.maySee(context, entry.update().forAllMembers(), entry.update().memberIds()))
+                .filter(entry -> access.maySee(context, Authorization.ItemKind.UPDATE, visibility(entry.update())))
                 .toList();
+    }
+
+    private static Authorization.Visibility visibility(Update update) {
+        return update.forAllMembers() ? Authorization.Visibility.ALL_MEMBERS
+                                      : Authorization.Visibility.chosen(update.memberIds());
     }
 
     private static EntryView view(Timeline.Entry entry, CaseAccess.CaseContext context, List<Phase> phases) {

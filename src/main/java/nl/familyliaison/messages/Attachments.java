@@ -99,18 +99,12 @@ public final class Attachments {
         return ids.stream().map(id -> view(attachments.in(tx).find(caseId, id).orElseThrow())).toList();
     }
 
-    /**
-     * An attachment of the case for someone who may have it: whoever may read the thread of its message, or, while
-     * it waits to be sent, only its uploader.
-     */
-    Optional<StoredAttachment> downloadable(String caseId, String accountId, String id,
-                                            Predicate<String> mayReadThread) {
+    /** An attachment of the case for someone who may have it, as {@code maySee} decides. */
+    Optional<StoredAttachment> downloadable(String caseId, String id, Predicate<StoredAttachment> maySee) {
         if (!Ids.isId(id)) {
             return Optional.empty();
         }
-        return attachments.find(caseId, id).filter(attachment -> attachment.threadId() == null
-                ? attachment.uploaderId().equals(accountId)
-                : mayReadThread.test(attachment.threadId()));
+        return attachments.find(caseId, id).filter(maySee);
     }
 
     byte[] content(StoredAttachment attachment) {

@@ -51,6 +51,13 @@ public final class MessageRepository {
                 .map(row -> thread(row, members(threadId)));
     }
 
+    /** The thread of the case that message {@code messageId} is in. */
+    Optional<MessageThread> threadOfMessage(String caseId, String messageId) {
+        return db.get().createNamedGet("thread-of-message").addParam("id", messageId).addParam("caseId", caseId)
+                .execute()
+                .flatMap(row -> thread(caseId, Rows.text(row, "id")));
+    }
+
     /** Every thread of the case, newest activity first, each with what {@code accountId} has not read. */
     List<Unread> threadsOfCase(String caseId, String accountId) {
         Map<String, Set<String>> members = new HashMap<>();

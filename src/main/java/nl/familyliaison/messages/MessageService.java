@@ -149,8 +149,7 @@ public final class MessageService {
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
         String id = request.path().pathParameters().get("attachmentId");
         StoredAttachment attachment = attachments
-                .downloadable(context.caseId(), context.actor().accountId(), id,
-                              threadId -> threads.readable(context, threadId).isPresent())
+                .downloadable(context.caseId(), id, found -> threads.maySee(context, found))
                 .orElseThrow(() -> refused(request, context, action, "attachment", id));
         byte[] content = attachments.content(attachment);
         access.recorded(request, context, action, "attachment", attachment.id(), true);
@@ -188,8 +187,7 @@ public final class MessageService {
 
     /** A file the person of {@code context} may download, opened (the export). */
     public java.util.Optional<MessageContent.File> file(CaseContext context, String attachmentId) {
-        return attachments.downloadable(context.caseId(), context.actor().accountId(), attachmentId,
-                                        threadId -> threads.readable(context, threadId).isPresent())
+        return attachments.downloadable(context.caseId(), attachmentId, found -> threads.maySee(context, found))
                 .map(found -> new MessageContent.File(found.id(), attachments.name(found), found.type().mediaType(),
                                                       found.size(), attachments.content(found)));
     }

@@ -79,8 +79,17 @@ public final class Threads {
         return posting.post(tx, thread, context.actor().accountId(), text, attachmentIds);
     }
 
+    /**
+     * Whether the person may have a file of the case: one sent in a thread they take part in, or, while it waits to
+     * be sent, only its uploader.
+     */
+    boolean maySee(CaseContext context, StoredAttachment attachment) {
+        return MessageItems.of(attachment, context.caseId(), messages).map(item -> access.maySee(context, item))
+                .orElse(false);
+    }
+
     private boolean takesPart(CaseContext context, MessageThread thread) {
-        return access.maySee(context, false, thread.memberIds());
+        return access.maySee(context, MessageItems.of(thread));
     }
 
     private static ThreadView view(MessageThread thread, Roster roster, Names names, long unread) {

@@ -26,12 +26,29 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every registered API route × every role × own/other object, against the expectation written down here. The
- * routes come from the running service, so a route added without a row makes this test fail.
+ * routes come from the running service, so a route added without a row makes this test fail. Two more callers are
+ * members too: a second member of the own case, who must not reach what was shared with the first member only, and a
+ * member whose membership of the own case ended, who must not reach that case at all; neither may find any of it in
+ * an answer.
  */
 class AuthorizationMatrixTest {
 
     /** Who calls. */
-    enum Who { ANONYMOUS, MEMBER, FAMILY_INSPECTOR, INVESTIGATOR, ADMIN }
+    enum Who { ANONYMOUS, MEMBER, FAMILY_INSPECTOR, INVESTIGATOR, ADMIN, SECOND_MEMBER, ENDED_MEMBER }
+
+    /** The callers each row states; the two other members follow from what the member gets (see {@link Scope}). */
+    private static final List<Who> STATED = List.of(Who.ANONYMOUS, Who.MEMBER, Who.FAMILY_INSPECTOR, Who.INVESTIGATOR,
+                                                    Who.ADMIN);
+
+    /** What a row reaches, which decides what the second and the ended member get there. */
+    enum Scope {
+        /** Not of one case: both get what the member gets. */
+        NO_CASE,
+        /** The own case, or an item of it for all its members: the ended member no longer reaches it. */
+        OWN_CASE,
+        /** An item shared with the member only (or a case only the member is in): neither reaches it. */
+        MEMBER_ONLY
+    }
 
     /** What must happen. */
     enum Expect {
@@ -62,6 +79,16 @@ class AuthorizationMatrixTest {
     private static Scheduled otherSchedule;
     private static String ownMember;
     private static String ownBriefing;
+    private static String secondMemberEmail;
+    private static String endedMemberEmail;
+    /** Items of the own case shared with the member only. */
+    private static String chosenUpdate;
+    private static String chosenThread;
+    private static String chosenFile;
+    private static String briefingFile;
+    /** What the second and the ended member must never find in an answer. */
+    private static final Set<String> MEMBER_ONLY_TRACES = new java.util.HashSet<>();
+    private static final String MEMBER_ONLY_TEXT = "ALLEEN-VOOR-HET-EERSTE-LID";
 
     /** An open interview proposal and a confirmed appointment of one case. */
     record Scheduled(String proposalId, String appointmentId) {
@@ -115,6 +142,7 @@ class AuthorizationMatrixTest {
                                                                            + "\"],\"publicationDate\":\"2026-06-01\","
                                                                            + "\"remarksUntil\":\"2026-05-01T00:00:00Z\"}")
                 .json().path("id").asText();
+        briefingFile = report;
         otherSchedule = Scheduled.on(otherInspector, other, otherMembership, "2026-04-02");
         otherUpdate = otherInspector.post("/api/cases/" + other + "/updates", "{\"text\":\"Ander dossier.\"}")
                 .json().path("id").asText();
@@ -125,6 +153,30 @@ class AuthorizationMatrixTest {
                 service, people, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example")
                         .account(), people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example").account(),
                 "matrix-other-case@example.org");
+        shareWithTheMemberOnly(ownMembership);
+    }
+
+    /** A second member and an ended one on the own case, and one item of each kind for the member only. */
+    private static void shareWithTheMemberOnly(String ownMembership) {
+        secondMemberEmail = "matrix-second@example.org";
+        endedMemberEmail = "matrix-ended@example.org";
+        String base = "/api/cases/" + own;
+        Api ownInspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
+        ownInspector.post(base + "/members", invite(secondMemberEmail));
+        String ended = ownInspector.post(base + "/members", invite(endedMemberEmail)).json().path("id").asText();
+        service.api().as(people.signInMember(endedMemberEmail));
+        assertEquals(204, ownInspector.delete(base + "/members/" + ended).status());
+        chosenUpdate = ownInspector.post(base + "/updates", "{\"text\":\"" + MEMBER_ONLY_TEXT + "\",\"visibleTo\":[\""
+                                                            + ownMembership + "\"]}").json().path("id").asText();
+        chosenFile = ownInspector.send("POST", base + "/attachments", "application/pdf",
+                                       "%PDF-1.7\n%%EOF\n".getBytes(), "X-File-Name", "alleen.pdf").json()
+                .path("id").asText();
+        chosenThread = ownInspector.post(base + "/threads", "{\"text\":\"" + MEMBER_ONLY_TEXT + "\",\"memberIds\":[\""
+                                                            + ownMembership + "\"],\"attachmentIds\":[\"" + chosenFile
+                                                            + "\"]}").json().path("thread").path("id").asText();
+        MEMBER_ONLY_TRACES.addAll(List.of(MEMBER_ONLY_TEXT, chosenUpdate, chosenThread, chosenFile, briefingFile,
+                                          ownBriefing, ownSchedule.proposalId(), ownSchedule.appointmentId(),
+                                          ownThread.threadId(), ownThread.attachmentId()));
     }
 
     private static String newCase(String reference) {
@@ -150,6 +202,16 @@ class AuthorizationMatrixTest {
 
     /** One row: a route, a request to make as a given caller, and what each caller must get. */
     record Row(String route, Function<Api, Reply> request, Map<Who, Expect> expected) {
+
+        /** The same row with what the second and the ended member get, from what the member gets and the scope. */
+        Row reaching(Scope scope) {
+            Map<Who, Expect> all = new EnumMap<>(expected);
+            Expect member = expected.get(Who.MEMBER);
+            Expect unreachable = member == Expect.ALLOWED ? Expect.HIDDEN : member;
+            all.put(Who.SECOND_MEMBER, scope == Scope.MEMBER_ONLY ? unreachable : member);
+            all.put(Who.ENDED_MEMBER, scope == Scope.NO_CASE ? member : unreachable);
+            return new Row(route, request, all);
+        }
     }
 
     private static List<Row> rows() {
@@ -175,12 +237,19 @@ class AuthorizationMatrixTest {
         caseRows(rows);
         rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
         rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));
-        rows.addAll(messageRows(ownThread, "", only(Who.MEMBER, Who.FAMILY_INSPECTOR)));
-        rows.addAll(messageRows(otherThread, " (another case)", hiddenForAllSignedIn()));
-        rows.addAll(scheduleRows(own, ownSchedule, ""));
+        rows.addAll(messageRows(ownThread, "", only(Who.MEMBER, Who.FAMILY_INSPECTOR), Scope.MEMBER_ONLY,
+                                Scope.MEMBER_ONLY));
+        rows.addAll(messageRows(new MessageFixture.Ids(own, chosenThread, chosenFile), " (shared with the member only)",
+                                only(Who.MEMBER, Who.FAMILY_INSPECTOR), Scope.OWN_CASE, Scope.MEMBER_ONLY));
+        rows.add(row("GET /api/cases/{caseId}/attachments/{attachmentId} (a briefing's file)",
+                     api -> api.get("/api/cases/" + own + "/attachments/" + briefingFile), only(Who.FAMILY_INSPECTOR),
+                     Scope.MEMBER_ONLY));
+        rows.addAll(messageRows(otherThread, " (another case)", hiddenForAllSignedIn(), Scope.NO_CASE,
+                                Scope.NO_CASE));
+        rows.addAll(ofTheOwnCase(scheduleRows(own, ownSchedule, "")));
         rows.addAll(scheduleRows(other, otherSchedule, " (another case)"));
         rows.add(row("GET /api/appointments", api -> api.get("/api/appointments"), signedIn()));
-        rows.addAll(briefingRows(own, ownBriefing, ""));
+        rows.addAll(ofTheOwnCase(briefingRows(own, ownBriefing, "")));
         rows.addAll(briefingRows(other, java.util.UUID.randomUUID().toString(), " (another case)"));
         rows.add(row("GET /api/export", api -> api.get("/api/export"), only(Who.MEMBER)));
         rows.add(row("POST /api/removal-requests", api -> api.post("/api/removal-requests", "{}"), only(Who.MEMBER)));
@@ -193,6 +262,16 @@ class AuthorizationMatrixTest {
         rows.add(row("GET /api/feedback", api -> api.get("/api/feedback"), only(Who.ADMIN)));
         rows.add(row("GET /api/retention/preview", api -> api.get("/api/retention/preview"), only(Who.ADMIN)));
         return rows;
+    }
+
+    /**
+     * Rows of the own case: those of the case reach the second member too; those of one briefing, proposal or
+     * appointment (all shared with the member only) do not.
+     */
+    private static List<Row> ofTheOwnCase(List<Row> rows) {
+        return rows.stream().map(row -> row.reaching(
+                row.route().matches(".*\\{(briefingId|proposalId|appointmentId)}.*") ? Scope.MEMBER_ONLY
+                                                                                   : Scope.OWN_CASE)).toList();
     }
 
     /** Briefings: the case's family inspector shares and publishes; the chosen member reads, opens and remarks. */
@@ -280,24 +359,32 @@ class AuthorizationMatrixTest {
         twoCases(rows, "POST /api/cases/{caseId}/members", id -> api -> api.post("/api/cases/" + id + "/members", "{}"),
                  inspector, hiddenForAllSignedIn());
         rows.add(row("DELETE /api/cases/{caseId}/members/{memberId}",
-                     api -> api.delete("/api/cases/" + own + "/members/" + disposableMember()), inspector));
+                     api -> api.delete("/api/cases/" + own + "/members/" + disposableMember()), inspector,
+                     Scope.OWN_CASE));
         twoCases(rows, "GET /api/cases/{caseId}/timeline", id -> api -> api.get("/api/cases/" + id + "/timeline"),
                  content, hiddenForAllSignedIn());
         twoCases(rows, "POST /api/cases/{caseId}/updates", id -> api -> api.post("/api/cases/" + id + "/updates", "{}"),
                  inspector, hiddenForAllSignedIn());
         rows.add(row("GET /api/cases/{caseId}/updates/{updateId}",
-                     api -> api.get("/api/cases/" + own + "/updates/" + ownUpdate), content));
+                     api -> api.get("/api/cases/" + own + "/updates/" + ownUpdate), content, Scope.OWN_CASE));
+        rows.add(row("GET /api/cases/{caseId}/updates/{updateId} (shared with the member only)",
+                     api -> api.get("/api/cases/" + own + "/updates/" + chosenUpdate), content, Scope.MEMBER_ONLY));
         rows.add(row("GET /api/cases/{caseId}/updates/{updateId} (another case's update)",
                      api -> api.get("/api/cases/" + own + "/updates/" + otherUpdate), hiddenForAllSignedIn()));
         rows.add(row("GET /api/cases/{caseId}/updates/{updateId} (in another case)",
                      api -> api.get("/api/cases/" + other + "/updates/" + otherUpdate), hiddenForAllSignedIn()));
         rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/corrections",
-                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/corrections", "{}"), inspector));
+                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/corrections", "{}"), inspector,
+                     Scope.OWN_CASE));
         rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/corrections (in another case)",
                      api -> api.post("/api/cases/" + other + "/updates/" + otherUpdate + "/corrections", "{}"),
                      hiddenForAllSignedIn()));
         rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/read",
-                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/read", "{}"), only(Who.MEMBER)));
+                     api -> api.post("/api/cases/" + own + "/updates/" + ownUpdate + "/read", "{}"), only(Who.MEMBER),
+                     Scope.OWN_CASE));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/read (shared with the member only)",
+                     api -> api.post("/api/cases/" + own + "/updates/" + chosenUpdate + "/read", "{}"),
+                     only(Who.MEMBER), Scope.MEMBER_ONLY));
         rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/read (in another case)",
                      api -> api.post("/api/cases/" + other + "/updates/" + otherUpdate + "/read", "{}"),
                      hiddenForAllSignedIn()));
@@ -313,27 +400,29 @@ class AuthorizationMatrixTest {
     /** The same route on the callers' own case and on another case. */
     private static void twoCases(List<Row> rows, String route, Function<String, Function<Api, Reply>> request,
                                  Map<Who, Expect> onOwn, Map<Who, Expect> onOther) {
-        rows.add(row(route, api -> request.apply(own).apply(api), onOwn));
+        rows.add(row(route, api -> request.apply(own).apply(api), onOwn, Scope.OWN_CASE));
         rows.add(row(route + " (another case)", api -> request.apply(other).apply(api), onOther));
     }
 
     /** Messages: for the case's members and family inspector; never investigators or administrators. */
-    private static List<Row> messageRows(MessageFixture.Ids ids, String note, Map<Who, Expect> expected) {
+    private static List<Row> messageRows(MessageFixture.Ids ids, String note, Map<Who, Expect> expected,
+                                         Scope caseScope, Scope itemScope) {
         String threads = "/api/cases/" + ids.caseId() + "/threads";
         String thread = threads + "/" + ids.threadId();
         String files = "/api/cases/" + ids.caseId() + "/attachments";
         return List.of(
-                row("GET /api/cases/{caseId}/threads" + note, api -> api.get(threads), expected),
-                row("POST /api/cases/{caseId}/threads" + note, api -> api.post(threads, "{}"), expected),
+                row("GET /api/cases/{caseId}/threads" + note, api -> api.get(threads), expected, caseScope),
+                row("POST /api/cases/{caseId}/threads" + note, api -> api.post(threads, "{}"), expected, caseScope),
                 row("GET /api/cases/{caseId}/threads/{threadId}/messages" + note,
-                    api -> api.get(thread + "/messages"), expected),
+                    api -> api.get(thread + "/messages"), expected, itemScope),
                 row("POST /api/cases/{caseId}/threads/{threadId}/messages" + note,
-                    api -> api.post(thread + "/messages", "{}"), expected),
+                    api -> api.post(thread + "/messages", "{}"), expected, itemScope),
                 row("POST /api/cases/{caseId}/threads/{threadId}/read" + note,
-                    api -> api.post(thread + "/read", "{}"), expected),
-                row("POST /api/cases/{caseId}/attachments" + note, api -> api.post(files, "{}"), expected),
+                    api -> api.post(thread + "/read", "{}"), expected, itemScope),
+                row("POST /api/cases/{caseId}/attachments" + note, api -> api.post(files, "{}"), expected,
+                    caseScope),
                 row("GET /api/cases/{caseId}/attachments/{attachmentId}" + note,
-                    api -> api.get(files + "/" + ids.attachmentId()), expected));
+                    api -> api.get(files + "/" + ids.attachmentId()), expected, itemScope));
     }
 
     @Test
@@ -363,6 +452,8 @@ class AuthorizationMatrixTest {
                     sessions.remove(who);
                 }
                 Expect got = outcome(reply);
+                leaks(row.route(), who, reply).ifPresent(trace -> wrong.add(
+                        row.route() + " as " + who + ": the answer holds " + trace + " (" + reply + ")"));
                 if (got != row.expected().get(who)) {
                     wrong.add(row.route() + " as " + who + ": expected " + row.expected().get(who) + ", got " + got
                               + " (" + reply + ")");
@@ -372,6 +463,32 @@ class AuthorizationMatrixTest {
         if (!wrong.isEmpty()) {
             fail(String.join("\n", wrong));
         }
+    }
+
+    /**
+     * What the second or the ended member finds in a successful answer that is not for them. In their access log:
+     * for the ended member nothing of the own case (the only one they were on), for the second member no trace of the
+     * threads, files, interviews and briefings of the own case (all of them shared with the member only).
+     */
+    private static java.util.Optional<String> leaks(String route, Who who, Reply reply) {
+        if (reply.status() >= 300 || reply.body() == null
+            || (who != Who.SECOND_MEMBER && who != Who.ENDED_MEMBER)) {
+            return java.util.Optional.empty();
+        }
+        if (route.equals("GET /api/access-log")) {
+            Set<String> memberOnly = Set.of("message-thread", "message", "attachment", "interview-proposal",
+                                            "appointment", "briefing");
+            for (JsonNode entry : reply.json().path("entries")) {
+                if (who == Who.ENDED_MEMBER || memberOnly.contains(entry.path("objectType").asText())) {
+                    return java.util.Optional.of("the access log entry " + entry);
+                }
+            }
+        }
+        Set<String> traces = new java.util.HashSet<>(MEMBER_ONLY_TRACES);
+        if (who == Who.ENDED_MEMBER) {
+            traces.addAll(List.of(own, ownUpdate));
+        }
+        return traces.stream().filter(reply.body()::contains).findFirst();
     }
 
     private static Expect outcome(Reply reply) {
@@ -393,6 +510,8 @@ class AuthorizationMatrixTest {
         return switch (who) {
             case ANONYMOUS -> service.api().unchecked();
             case MEMBER -> service.api().unchecked().as(people.signInMember(memberEmail));
+            case SECOND_MEMBER -> service.api().unchecked().as(people.signInMember(secondMemberEmail));
+            case ENDED_MEMBER -> service.api().unchecked().as(people.signInMember(endedMemberEmail));
             default -> service.api().unchecked().as(people.signInStaff(STAFF.get(who)));
         };
     }
@@ -421,12 +540,16 @@ class AuthorizationMatrixTest {
     }
 
     private static Row row(String route, Function<Api, Reply> request, Map<Who, Expect> expected) {
-        return new Row(route, request, expected);
+        return row(route, request, expected, Scope.NO_CASE);
+    }
+
+    private static Row row(String route, Function<Api, Reply> request, Map<Who, Expect> expected, Scope scope) {
+        return new Row(route, request, expected).reaching(scope);
     }
 
     private static Map<Who, Expect> everyone(Expect expect) {
         Map<Who, Expect> map = new LinkedHashMap<>();
-        for (Who who : Who.values()) {
+        for (Who who : STATED) {
             map.put(who, expect);
         }
         return map;

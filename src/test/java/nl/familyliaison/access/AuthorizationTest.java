@@ -1,5 +1,6 @@
 package nl.familyliaison.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.util.Set;
 
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Authorization.CaseRelation;
+import nl.familyliaison.access.Authorization.Item;
+import nl.familyliaison.access.Authorization.ItemKind;
 import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.platform.Language;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,48 @@ class AuthorizationTest {
         }
         assertTrue(authorization.mayOnCase(admin, CaseAction.ASSIGN_STAFF, CaseRelation.NONE,
                                            Visibility.ALL_MEMBERS));
+    }
+
+    @Test
+    void anItemOfEveryKindSharedWithOneMemberIsHiddenFromTheOtherMember() {
+        for (ItemKind kind : ItemKind.values()) {
+            Item onlyMembershipOne = Item.of(kind, Visibility.chosen(Set.of("membership-1")));
+            assertTrue(authorization.maySee(actor(Role.MEMBER, "m1"), MEMBER_OF_CASE, Optional.of("membership-1"),
+                                            onlyMembershipOne), kind::name);
+            assertFalse(authorization.maySee(actor(Role.MEMBER, "m2"), MEMBER_OF_CASE, Optional.of("membership-2"),
+                                             onlyMembershipOne), kind::name);
+            assertFalse(authorization.maySee(actor(Role.MEMBER, "m1"), CaseRelation.NONE, Optional.empty(),
+                                             Item.of(kind, Visibility.ALL_MEMBERS)), kind + ": not a member");
+            assertTrue(authorization.maySee(actor(Role.FAMILY_INSPECTOR, "fi"), FAMILY_INSPECTOR_OF_CASE,
+                                            Optional.empty(), onlyMembershipOne), kind::name);
+            assertFalse(authorization.maySee(actor(Role.FAMILY_INSPECTOR, "fi"), CaseRelation.NONE,
+                                             Optional.empty(), onlyMembershipOne), kind + ": another case");
+            assertFalse(authorization.maySee(actor(Role.ADMIN, "admin"), new CaseRelation(true, true, true),
+                                             Optional.of("membership-1"), onlyMembershipOne), kind + ": admin");
+        }
+    }
+
+    @Test
+    void investigatorsSeeTheTimelineAndInterviewsButNoMessagesFilesOrBriefings() {
+        Actor investigator = actor(Role.INVESTIGATOR, "inv");
+        for (ItemKind kind : ItemKind.values()) {
+            boolean expected = Set.of(ItemKind.UPDATE, ItemKind.PROPOSAL, ItemKind.APPOINTMENT, ItemKind.MEMBERSHIP)
+                    .contains(kind);
+            assertEquals(expected, authorization.maySee(investigator, INVESTIGATOR_OF_CASE, Optional.empty(),
+                                                        Item.of(kind, Visibility.ALL_MEMBERS)), kind::name);
+            assertFalse(authorization.maySee(investigator, CaseRelation.NONE, Optional.empty(),
+                                             Item.of(kind, Visibility.ALL_MEMBERS)), kind + ": another case");
+        }
+    }
+
+    @Test
+    void anUploadNotSentYetIsOnlyForItsUploader() {
+        Item held = new Item(ItemKind.ATTACHMENT, Visibility.chosen(Set.of()), "m1");
+        assertTrue(authorization.maySee(actor(Role.MEMBER, "m1"), MEMBER_OF_CASE, Optional.of("membership-1"), held));
+        assertFalse(authorization.maySee(actor(Role.MEMBER, "m2"), MEMBER_OF_CASE, Optional.of("membership-2"),
+                                         held));
+        assertFalse(authorization.maySee(actor(Role.FAMILY_INSPECTOR, "fi"), FAMILY_INSPECTOR_OF_CASE,
+                                         Optional.empty(), held));
     }
 
     @Test

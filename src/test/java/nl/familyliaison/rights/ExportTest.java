@@ -128,6 +128,7 @@ class ExportTest {
                             + new String(zip.get("export.html"), StandardCharsets.UTF_8);
         for (String foreign : List.of("ALLEEN-BROER-UPDATE", "ALLEEN-BROER-BERICHT", "ANDER-DOSSIER-UPDATE",
                                       "EXP-ANDERS", "exp-stranger@example.org", "exp-sibling@example.org",
+                                      "Member exp-sibling",
                                       elsewhere.caseId())) {
             assertFalse(everything.contains(foreign), foreign + " leaked into the export");
         }
