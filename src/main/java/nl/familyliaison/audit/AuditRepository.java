@@ -140,6 +140,11 @@ public final class AuditRepository {
         return db.execute().namedGet("audit-max-position").map(row -> number(row.column("max_position"))).orElse(0L);
     }
 
+    /** Whether {@code eventId} is a purge event still waiting to be sealed. */
+    boolean isPendingPurge(String eventId) {
+        return db.execute().namedGet("audit-pending-purge", eventId, PurgeCheck.ACTION).isPresent();
+    }
+
     long countPending() {
         return db.execute().namedGet("audit-count-pending").map(row -> number(row.column("pending"))).orElse(0L);
     }
@@ -154,8 +159,9 @@ public final class AuditRepository {
         return transaction.namedQuery("audit-purge-lock-case", caseId, limit).map(AuditRepository::stored).toList();
     }
 
-    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, Instant at) {
-        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), event.seq());
+    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, String purgeEventId, Instant at) {
+        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), purgeEventId,
+                                               event.seq());
         expectOne(updated, "event " + event.id() + " was purged by someone else");
     }
 
@@ -189,7 +195,8 @@ public final class AuditRepository {
                                row.column("content_hash").get(byte[].class),
                                row.column("chain_hash").get(byte[].class),
                                row.column("personal_digest").get(byte[].class),
-                               row.column("purged_text").getString() != null);
+                               row.column("purged_text").getString() != null,
+                               row.column("purge_event_id").getString());
     }
 
     private static Stored stored(DbRow row) {

@@ -1,0 +1,67 @@
+package nl.familyliaison.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+import nl.familyliaison.audit.Verification.Break;
+import nl.familyliaison.support.TestFolders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A head file that cannot be written: the chain still grows in the database, the failure is counted and shown on
+ * readiness, verification fails (the file is behind), and the next write that works puts everything right.
+ */
+class HeadFileHealthTest {
+
+    @RegisterExtension
+    static final AuditDatabase database = AuditDatabase.perTestClass();
+
+    @Test
+    void aFailedHeadFileWriteIsCountedShownAndFailsVerificationUntilAWriteWorks() throws IOException {
+        database.reset();
+        Path folder = TestFolders.fresh("audit-head-health");
+        // A plain file where the head file's folder should be: the sealer cannot create the folder, so cannot write.
+        Path blocker = Files.writeString(folder.resolve("audit"), "not a folder");
+        Path headFile = blocker.resolve("chain-head.log");
+        AuditParts audit = AuditParts.on(database.first(), 1000, headFile);
+        HeadFileHealth health = audit.sealer().headFileHealth();
+        double before = failures().count();
+
+        audit.log().append(AuditEvents.numbered(1, audit.clock().instant()));
+        assertEquals(1, audit.sealer().sealPending());
+
+        assertEquals(before + 1, failures().count());
+        assertTrue(health.failing());
+        HealthCheckResponse response = health.call();
+        assertEquals(HealthCheckResponse.Status.UP, response.status());
+        assertEquals("failed", response.details().get("lastWrite"));
+        assertEquals("2026-03-02T09:00:00Z", response.details().get("failingSince"));
+        assertEquals(Optional.of(new Break(1, audit.chain().getFirst().id(), Break.HEAD_FILE_MISSING)),
+                     audit.verifier().verify().firstBreak());
+
+        Files.delete(blocker);
+        audit.clock().advance(Duration.ofSeconds(1));
+        audit.log().append(AuditEvents.numbered(2, audit.clock().instant()));
+        assertEquals(1, audit.sealer().sealPending());
+
+        assertFalse(health.failing());
+        assertEquals("ok", health.call().details().get("lastWrite"));
+        assertEquals(before + 1, failures().count());
+        assertEquals(new Verification(true, 2, 0, Optional.empty()), audit.verifier().verify());
+    }
+
+    private static Counter failures() {
+        return Metrics.globalRegistry().getOrCreate(Counter.builder("audit.head.file.write.failures"));
+    }
+}
