@@ -19,6 +19,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -334,12 +335,17 @@ public final class AppointmentService {
                        String objectType, Object body, Status status,
                        Function<DbTransaction, Result> work) {
         String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
+        // The write's event commits with the write; a retry given the stored answer wrote nothing: recorded alone.
+        WriteEvent audited = access.write(request, context, what, objectType);
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
             Result result = work.apply(tx);
+            audited.append(tx, result.objectId());
             return Idempotency.Answer.json(status, result.view(), result.objectId());
         });
         outbox.afterCommit();
-        access.recorded(request, context, what, objectType, answer.objectId(), true);
+        if (answer.replayed()) {
+            access.recorded(request, context, what, objectType, answer.objectId(), true);
+        }
         answer.send(response);
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
@@ -30,12 +31,14 @@ public final class AuditService {
     private final AccountRepository accounts;
     private final Guards guards;
     private final Function<String, Collection<String>> casesOfMember;
+    private final AccessAudit audit;
 
     /**
      * @param casesOfMember the ids of the cases a member belongs to
      */
     public AuditService(AuditVerifier verifier, AuditRepository events, AccountRepository accounts, Guards guards,
-                        Function<String, Collection<String>> casesOfMember) {
+                        Function<String, Collection<String>> casesOfMember, AccessAudit audit) {
+        this.audit = audit;
         this.verifier = verifier;
         this.events = events;
         this.accounts = accounts;
@@ -59,6 +62,8 @@ public final class AuditService {
 
     private void verify(ServerRequest request, ServerResponse response) {
         Verification verification = verifier.verify();
+        audit.record(request, Actor.of(request).orElseThrow().account(), "audit.verify", "audit-chain", null,
+                     verification.ok() ? AccessAudit.Result.SUCCEEDED : AccessAudit.Result.FAILED);
         response.send(new VerificationAnswer(verification.ok(), verification.checked(), verification.pending(),
                                              verification.firstBreak().orElse(null)));
     }

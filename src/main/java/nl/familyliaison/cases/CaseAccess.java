@@ -11,6 +11,7 @@ import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -74,6 +75,40 @@ public final class CaseAccess {
                          boolean allowed) {
         record(request, context.actor(), what, objectType, objectId, context.caseId(),
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
+    }
+
+    /**
+     * The event of a write to one object of a case that {@link #require} let through, for the write to append in its
+     * own transaction: it commits or rolls back with the write.
+     */
+    public WriteEvent write(ServerRequest request, CaseContext context, String what, String objectType) {
+        String requestId = RequestId.of(request).value();
+        String ip = ClientAddress.of(request).value();
+        Actor actor = context.actor();
+        return (tx, objectId) -> audit.append(tx, audit.event(what, Outcome.ALLOWED)
+                .actor(actor.accountId(), actor.role().name())
+                .object(objectType, objectId)
+                .caseId(context.caseId())
+                .request(requestId, ip)
+                .build());
+    }
+
+    /** Records a read that lists objects of several cases (such as the case list), in no one case. */
+    public void recordedList(ServerRequest request, Actor actor, String what, String objectType) {
+        record(request, actor, what, objectType, null, null, Outcome.ALLOWED);
+    }
+
+    /** The event of opening a case (the new case's id comes with the write), for its own transaction. */
+    public WriteEvent opening(ServerRequest request, String what) {
+        String requestId = RequestId.of(request).value();
+        String ip = ClientAddress.of(request).value();
+        Actor actor = Actor.of(request).orElseThrow();
+        return (tx, caseId) -> audit.append(tx, audit.event(what, Outcome.ALLOWED)
+                .actor(actor.accountId(), actor.role().name())
+                .object("case", caseId)
+                .caseId(caseId)
+                .request(requestId, ip)
+                .build());
     }
 
     private void record(ServerRequest request, Actor actor, String what, String objectType, String objectId,

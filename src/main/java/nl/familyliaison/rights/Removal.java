@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseRepository;
@@ -59,7 +60,7 @@ public final class Removal {
     }
 
     /** Records the member's request (once; asking again gives the open one) and lets their family inspectors know. */
-    RemovalRepository.Request request(Account member) {
+    RemovalRepository.Request request(Account member, AccessAudit.Written audited) {
         List<RemovalRepository.Request> open = requests.openOf(member.id());
         if (!open.isEmpty()) {
             return open.getFirst();
@@ -76,6 +77,7 @@ public final class Removal {
                                 "removal-requested:" + id, inspector.id(), inspector.email(), "removal-requested",
                                 inspector.language(), Map.of(), Mail.Priority.NORMAL)));
             }
+            audited.append(tx, id);
             return null;
         });
         outbox.afterCommit();
@@ -96,7 +98,7 @@ public final class Removal {
      * @return the removed account's id
      * @throws ProblemException 404 when there is no such open request for this inspector
      */
-    String confirm(String requestId, String inspectorId) {
+    String confirm(String requestId, String inspectorId, AccessAudit.Written audited) {
         RemovalRepository.Request request = requests.openForInspector(inspectorId).stream()
                 .filter(open -> open.id().equals(requestId)).findFirst()
                 .orElseThrow(ProblemException::notFound);
@@ -112,6 +114,7 @@ public final class Removal {
             members.in(tx).endAllOf(member.id(), now);
             accounts.in(tx).anonymise(member.id(), "removed-" + member.id().replace("-", "") + "@removed.invalid",
                                       REMOVED_NAME, now);
+            audited.append(tx, member.id());
             return null;
         });
         return member.id();
