@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.helidon.dbclient.DbExecute;
-import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Cases;
 import nl.familyliaison.cases.Investigation;

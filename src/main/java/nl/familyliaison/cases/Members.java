@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
