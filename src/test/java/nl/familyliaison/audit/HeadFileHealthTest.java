@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 import nl.familyliaison.audit.Verification.Break;
+import nl.familyliaison.support.Api;
+import nl.familyliaison.support.Reply;
+import nl.familyliaison.support.TestDatabase;
 import nl.familyliaison.support.TestFolders;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,6 +64,37 @@ class HeadFileHealthTest {
         assertEquals("ok", health.call().details().get("lastWrite"));
         assertEquals(before + 1, failures().count());
         assertEquals(new Verification(true, 2, 0, Optional.empty()), audit.verifier().verify());
+    }
+
+    @Test
+    void readinessAndMetricsOfARunningServiceShowTheFailingHeadFile() throws IOException {
+        Path folder = TestFolders.fresh("audit-head-ready");
+        Path blocker = Files.writeString(folder.resolve("audit"), "not a folder");
+        try (TestService service = TestService.builder().set("db.url", TestDatabase.newDatabase())
+                .set("audit.head-file", blocker.resolve("chain-head.log").toString()).start()) {
+            Api api = service.api().unchecked();
+            assertEquals("ok", headFileCheck(api).path("data").path("lastWrite").asText());
+            api.post("/api/sign-in/code-requests", "{\"email\":\"someone@example.org\"}");
+            service.running().features().sealer().sealPending();
+
+            Reply ready = api.get("/observe/health/ready");
+            assertEquals(200, ready.status(), "the instance stays in the load balancer: " + ready);
+            JsonNode check = headFileCheck(api);
+            assertEquals("UP", check.path("status").asText(), check::toString);
+            assertEquals("failed", check.path("data").path("lastWrite").asText(), check::toString);
+            assertTrue(check.path("data").has("failingSince"), check::toString);
+            String metrics = api.get("/observe/metrics", "Accept", "text/plain").body();
+            assertTrue(metrics.contains("audit_head_file_write_failures_total"), metrics);
+        }
+    }
+
+    private static JsonNode headFileCheck(Api api) {
+        for (JsonNode check : api.get("/observe/health/ready").json().path("checks")) {
+            if (check.path("name").asText().equals("audit-head-file")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no audit-head-file check on readiness");
     }
 
     private static Counter failures() {
