@@ -136,6 +136,13 @@ class AuditChainTest {
     }
 
     @Test
+    void aDeletedTailWithTheHeadFileRemovedIsCaughtAtTheFirstMissingEvent() throws IOException {
+        database.sql("DELETE FROM audit_event WHERE chain_position >= 8");
+        Files.delete(audit.headFile());
+        assertBreak(8, null, Break.MISSING_EVENT);
+    }
+
+    @Test
     void aDeletedTailWithTheHeadMovedBackAndTheHeadFileRemovedIsCaught() throws IOException {
         database.sql("DELETE FROM audit_event WHERE chain_position >= 8");
         rechainFrom(8);
