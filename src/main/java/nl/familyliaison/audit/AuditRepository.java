@@ -140,9 +140,9 @@ public final class AuditRepository {
         return db.execute().namedGet("audit-max-position").map(row -> number(row.column("max_position"))).orElse(0L);
     }
 
-    /** Whether {@code eventId} is a purge event still waiting to be sealed. */
-    boolean isPendingPurge(String eventId) {
-        return db.execute().namedGet("audit-pending-purge", eventId, PurgeCheck.ACTION).isPresent();
+    /** Whether {@code eventId} is a purge event not sealed yet, or sealed after position {@code after}. */
+    boolean isPurgeAfter(String eventId, long after) {
+        return db.execute().namedGet("audit-purge-after", eventId, PurgeCheck.ACTION, after).isPresent();
     }
 
     long countPending() {

@@ -47,7 +47,7 @@ public final class AuditVerifier {
             Optional<Break> found = walk(walk, file, head)
                     .or(() -> walk.end(head))
                     .or(this::sealedBeyondHead)
-                    .or(() -> unsealedPurge(walk))
+                    .or(() -> unsealedPurge(walk, head))
                     .or(() -> file.rest().map(this::checkLine).flatMap(Optional::stream).findFirst())
                     .or(() -> headFileReaches(head));
             return Verification.of(walk.checked(), repository.countPending(), found);
@@ -85,10 +85,11 @@ public final class AuditVerifier {
                 .map(link -> new Break(link.position(), link.eventId(), Break.CHAIN_MISMATCH));
     }
 
-    // A purge event still pending is appended in the purge's own transaction and sealed by the next sealer run.
-    private Optional<Break> unsealedPurge(ChainWalk walk) {
+    // A purge event the walk did not reach is fine while it is still pending (the next sealer run seals it) or was
+    // sealed beyond the head this verification started from; anything else means no purge was ever recorded.
+    private Optional<Break> unsealedPurge(ChainWalk walk, ChainHead head) {
         return walk.unmetPurges().entrySet().stream()
-                .filter(unmet -> !repository.isPendingPurge(unmet.getKey()))
+                .filter(unmet -> !repository.isPurgeAfter(unmet.getKey(), head.position()))
                 .map(Map.Entry::getValue)
                 .min(Comparator.comparingLong(Break::position));
     }

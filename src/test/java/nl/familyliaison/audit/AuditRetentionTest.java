@@ -145,6 +145,17 @@ class AuditRetentionTest {
     }
 
     @Test
+    void aHandErasedEventNamingAPurgeThatNeverHappenedIsCaught() {
+        audit.sealer().sealPending();
+        AuditEvent original = chain().get(6).event();
+        database.sql("UPDATE audit_event SET actor_account_id = NULL, object_id = NULL, case_id = NULL,"
+                     + " request_id = NULL, ip = NULL, detail = NULL, purged_at = NOW(6), personal_digest = ?,"
+                     + " purge_event_id = ? WHERE id = ?", AuditHashes.personalDigest(original), Ids.newId(),
+                     ids.get(6));
+        assertFirstBreak(new Break(7, ids.get(6), Break.PURGE_UNACCOUNTED));
+    }
+
+    @Test
     void aHandErasedEventThatClaimsARealPurgeIsCaughtAtThatPurge() {
         audit.retention().purgeContent(ids.get(0));
         audit.sealer().sealPending();
