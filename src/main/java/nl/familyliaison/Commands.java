@@ -11,9 +11,11 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
+import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditRepository;
 import nl.familyliaison.audit.AuditSettings;
 import nl.familyliaison.audit.AuditVerifier;
+import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.Verification;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Language;
@@ -32,7 +34,7 @@ final class Commands {
         String command = words.getFirst();
         return switch (command) {
             case "create-admin" -> createAdmin(words.subList(1, words.size()), config, clock, out);
-            case "verify-audit" -> verifyAudit(config, out);
+            case "verify-audit" -> verifyAudit(config, clock, out);
             default -> {
                 out.println("Unknown command '" + command + "'. Known: create-admin <email> <name>, verify-audit");
                 yield 2;
@@ -71,12 +73,16 @@ final class Commands {
         }
     }
 
-    private static int verifyAudit(Config config, PrintStream out) {
+    private static int verifyAudit(Config config, Clock clock, PrintStream out) {
         Path dataDir = Path.of(config.get("data.dir").asString().orElse("data"));
         try (Database database = Database.open(config.get("db"), dataDir)) {
             Main.migrate(config, database);
-            Verification verification = new AuditVerifier(new AuditRepository(database.client()),
-                                                          AuditSettings.from(config).headFile()).verify();
+            AuditRepository repository = new AuditRepository(database.client());
+            Verification verification = new AuditVerifier(repository, AuditSettings.from(config).headFile()).verify();
+            // A verification is audited like any other read of the trail; from the command line there is no account.
+            AuditLog log = new AuditLog(repository, clock);
+            log.append(log.event("audit.verify", verification.ok() ? Outcome.SUCCEEDED : Outcome.FAILED)
+                               .object("audit-chain", null).detail("verify-audit command").build());
             out.println(describe(verification));
             return verification.ok() ? 0 : 1;
         }

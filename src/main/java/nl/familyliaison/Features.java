@@ -51,13 +51,13 @@ import nl.familyliaison.rights.ExportRuns;
 import nl.familyliaison.rights.Exporter;
 import nl.familyliaison.rights.Removal;
 import nl.familyliaison.rights.RemovalRepository;
+import nl.familyliaison.audit.AccessEvents;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditRepository;
 import nl.familyliaison.audit.AuditSealer;
 import nl.familyliaison.audit.AuditService;
 import nl.familyliaison.audit.AuditSettings;
 import nl.familyliaison.audit.AuditVerifier;
-import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.CaseService;
@@ -95,8 +95,6 @@ import nl.familyliaison.notify.OutboxRepository;
 import nl.familyliaison.notify.PreferenceRepository;
 import nl.familyliaison.notify.PreferenceService;
 import nl.familyliaison.platform.ApiRoutes;
-import nl.familyliaison.platform.ClientAddress;
-import nl.familyliaison.platform.RequestId;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.IdempotencyRepository;
@@ -176,7 +174,7 @@ public record Features(RequestLog requestLog,
         AuditLog auditLog = new AuditLog(auditRepository, clock);
         AuditSettings auditSettings = AuditSettings.from(config);
         AuditSealer sealer = new AuditSealer(new AuditRepository(database.backgroundClient()), auditSettings, clock);
-        AccessAudit audit = accessAudit(auditLog);
+        AccessAudit audit = new AccessEvents(auditLog);
         Authorization authorization = new Authorization();
         Guards guards = new Guards(authorization, audit);
         AccountRepository accounts = new AccountRepository(database.client());
@@ -257,7 +255,7 @@ public record Features(RequestLog requestLog,
                 "attachment", messageItems::attachment, "interview-proposal", appointments::proposalItem,
                 "appointment", appointments::appointmentItem, "briefing", briefings::item), clock);
         AuditService auditService = new AuditService(new AuditVerifier(auditRepository, auditSettings.headFile()),
-                                                     auditRepository, accounts, guards, memberFiles);
+                                                     auditRepository, accounts, guards, memberFiles, audit);
         FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
         FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
                                                        clock, config.get("feedback.address").asString()
@@ -312,7 +310,7 @@ public record Features(RequestLog requestLog,
                             timelineService,
                             new ContactsService(new Contacts(caseRepository, Contacts.from(
                                     config.get("contacts.support-organisations"))), caseAccess, guards),
-                            new DashboardService(dashboard, phaseRepository, cases, guards),
+                            new DashboardService(dashboard, phaseRepository, cases, guards, audit),
                             preferenceService,
                             signIn,
                             new SessionService(sessions, guards, audit),
@@ -382,20 +380,6 @@ public record Features(RequestLog requestLog,
         sealer.start();
         followUp.start();
         retention.start();
-    }
-
-    /** Access events go into the audit trail with the request's id and the caller's address. */
-    private static AccessAudit accessAudit(AuditLog auditLog) {
-        return (request, actor, action, objectType, objectId, result) -> auditLog.append(
-                auditLog.event(action, switch (result) {
-                            case SUCCEEDED -> Outcome.SUCCEEDED;
-                            case FAILED -> Outcome.FAILED;
-                            case DENIED -> Outcome.DENIED;
-                        })
-                        .actor(actor == null ? null : actor.id(), actor == null ? null : actor.role().name())
-                        .object(objectType, objectId)
-                        .request(RequestId.of(request).value(), ClientAddress.of(request).value())
-                        .build());
     }
 
     void stopBackground() {

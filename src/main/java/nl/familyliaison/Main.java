@@ -115,6 +115,7 @@ public final class Main {
                 .addFeature(ObserveFeature.builder()
                                     .addObserver(HealthObserver.builder()
                                                          .addCheck(new DatabaseReadiness(database))
+                                                         .addCheck(features.sealer().headFileHealth())
                                                          .details(true)
                                                          .build())
                                     .addObserver(MetricsObserver.create())

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.config.Config;
@@ -51,6 +54,16 @@ class CommandsTest {
         Output broken = run(config, "verify-audit");
         assertEquals(1, broken.code());
         assertTrue(broken.text().contains("BROKEN at position 1"), broken.text());
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             Statement statement = connection.createStatement();
+             ResultSet runs = statement.executeQuery(
+                     "SELECT outcome FROM audit_event WHERE action = 'audit.verify' ORDER BY seq")) {
+            List<String> outcomes = new ArrayList<>();
+            while (runs.next()) {
+                outcomes.add(runs.getString(1));
+            }
+            assertEquals(List.of("SUCCEEDED", "FAILED"), outcomes, "each verification run is audited");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.familyliaison.access;
 
+import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -17,6 +18,21 @@ public interface AccessAudit {
      */
     void record(ServerRequest request, Account actor, String action, String objectType, String objectId,
                 Result result);
+
+    /**
+     * The event of a write that succeeds, for the write to append inside its own transaction once it knows the
+     * object's id: it commits or rolls back with the change it describes, so no committed change lacks its event.
+     */
+    Written written(ServerRequest request, Account actor, String action, String objectType);
+
+    /** An event waiting for the write's transaction. */
+    @FunctionalInterface
+    interface Written {
+        /** For writes made outside a request (the one-off admin command). */
+        Written NONE = (tx, objectId) -> { };
+
+        void append(DbExecute tx, String objectId);
+    }
 
     /** How an audited action ended. */
     enum Result {

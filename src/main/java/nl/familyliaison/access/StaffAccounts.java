@@ -30,8 +30,14 @@ public final class StaffAccounts {
         this.clock = clock;
     }
 
-    /** A new staff account (INVITED) and its invitation, stored together. */
+    /** A new staff account made outside a request (the one-off admin command): no one to attribute it to. */
     public Invited create(String email, String displayName, Role role, Language language) {
+        return create(email, displayName, role, language, AccessAudit.Written.NONE);
+    }
+
+    /** A new staff account (INVITED) and its invitation, stored together with {@code audited} (about the account). */
+    public Invited create(String email, String displayName, Role role, Language language,
+                          AccessAudit.Written audited) {
         String address = EmailAddress.canonical(email);
         if (!EmailAddress.isPlausible(address)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
@@ -49,6 +55,7 @@ public final class StaffAccounts {
                                       language == null ? Language.NL : language);
         String token = transactions.inTransaction(tx -> {
             accounts.in(tx).insert(account, clock.instant());
+            audited.append(tx, account.id());
             return enrolment.invite(tx, account);
         });
         return new Invited(account, token);
@@ -59,13 +66,17 @@ public final class StaffAccounts {
     }
 
     /** Disables a staff account and ends its sessions; an administrator cannot disable themself. */
-    public Account disable(String accountId, Actor by) {
+    public Account disable(String accountId, Actor by, AccessAudit.Written audited) {
         Account account = accounts.byId(accountId).filter(found -> found.role().isStaff())
                 .orElseThrow(ProblemException::notFound);
         if (account.id().equals(by.accountId())) {
             throw new ProblemException(ProblemType.CONFLICT, "You cannot disable your own account.");
         }
-        accounts.updateStatus(account.id(), Account.Status.DISABLED, clock.instant());
+        transactions.inTransaction(tx -> {
+            accounts.in(tx).updateStatus(account.id(), Account.Status.DISABLED, clock.instant());
+            audited.append(tx, account.id());
+            return null;
+        });
         sessions.endAll(account.id(), "ACCOUNT_DISABLED");
         return accounts.byId(account.id()).orElseThrow();
     }

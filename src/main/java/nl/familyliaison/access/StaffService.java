@@ -44,6 +44,8 @@ public final class StaffService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
+        audit.record(request, Actor.of(request).orElseThrow().account(), "staff.list", "account", null,
+                     AccessAudit.Result.SUCCEEDED);
         response.send(new StaffList(staff.list().stream().map(StaffMember::of).toList()));
     }
 
@@ -52,10 +54,10 @@ public final class StaffService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
-        StaffAccounts.Invited invited = staff.create(body.email(), body.displayName(), body.role(), language);
         Actor actor = Actor.of(request).orElseThrow();
-        audit.record(request, actor.account(), "staff.create", "account", invited.account().id(),
-                     AccessAudit.Result.SUCCEEDED);
+        StaffAccounts.Invited invited = staff.create(body.email(), body.displayName(), body.role(), language,
+                                                     audit.written(request, actor.account(), "staff.create",
+                                                                   "account"));
         response.status(Status.CREATED_201).send(StaffMember.of(invited.account()));
     }
 
@@ -65,8 +67,8 @@ public final class StaffService {
         if (!Ids.isId(accountId)) {
             throw ProblemException.notFound();
         }
-        Account disabled = staff.disable(accountId, actor);
-        audit.record(request, actor.account(), "staff.disable", "account", accountId, AccessAudit.Result.SUCCEEDED);
+        Account disabled = staff.disable(accountId, actor,
+                                         audit.written(request, actor.account(), "staff.disable", "account"));
         response.send(StaffMember.of(disabled));
     }
 }

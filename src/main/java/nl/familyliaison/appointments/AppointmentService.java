@@ -25,6 +25,7 @@ import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
@@ -345,12 +346,17 @@ public final class AppointmentService {
                        String objectType, Object body, Status status,
                        Function<DbTransaction, Result> work) {
         String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
+        // The write's event commits with the write; a retry given the stored answer wrote nothing: recorded alone.
+        WriteEvent audited = access.write(request, context, what, objectType);
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
             Result result = work.apply(tx);
+            audited.append(tx, result.objectId());
             return Idempotency.Answer.json(status, result.view(), result.objectId());
         });
         outbox.afterCommit();
-        access.recorded(request, context, what, objectType, answer.objectId(), true);
+        if (answer.replayed()) {
+            access.recorded(request, context, what, objectType, answer.objectId(), true);
+        }
         answer.send(response);
     }
 }

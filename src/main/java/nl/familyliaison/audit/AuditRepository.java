@@ -138,6 +138,11 @@ public final class AuditRepository {
         return db.execute().namedGet("audit-max-position").map(row -> number(row.column("max_position"))).orElse(0L);
     }
 
+    /** Whether {@code eventId} is a purge event not sealed yet, or sealed after position {@code after}. */
+    boolean isPurgeAfter(String eventId, long after) {
+        return db.execute().namedGet("audit-purge-after", eventId, PurgeCheck.ACTION, after).isPresent();
+    }
+
     long countPending() {
         return db.execute().namedGet("audit-count-pending").map(row -> number(row.column("pending"))).orElse(0L);
     }
@@ -158,8 +163,9 @@ public final class AuditRepository {
                 .map(AuditRepository::stored).toList();
     }
 
-    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, Instant at) {
-        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), event.seq());
+    void purge(DbTransaction transaction, Stored event, byte[] personalDigest, String purgeEventId, Instant at) {
+        long updated = transaction.namedUpdate("audit-purge", personalDigest, AuditTime.text(at), purgeEventId,
+                                               event.seq());
         expectOne(updated, "event " + event.id() + " was purged by someone else");
     }
 
@@ -193,7 +199,8 @@ public final class AuditRepository {
                                row.column("content_hash").get(byte[].class),
                                row.column("chain_hash").get(byte[].class),
                                row.column("personal_digest").get(byte[].class),
-                               row.column("purged_text").getString() != null);
+                               row.column("purged_text").getString() != null,
+                               row.column("purge_event_id").getString());
     }
 
     private static Stored stored(DbRow row) {

@@ -11,16 +11,21 @@ import io.helidon.dbclient.DbTransaction;
  * IP and detail become NULL; what was done, by which role, when and with what outcome stay. The digest of the erased
  * fields is kept, so the content hash and the chain still verify, and so does an edit made before the purge: the
  * digest is taken from the fields as they are, and an edited field gives a digest the content hash does not accept.
+ *
+ * <p>Each purge transaction also appends an {@code audit.purge} event (how many rows it erased) and marks every row it
+ * erased with that event's id: a purge is itself in the chain, so a row blanked by hand does not pass for one.
  */
 public final class AuditRetention {
 
     private static final int BATCH_SIZE = 500;
 
     private final AuditRepository repository;
+    private final AuditLog log;
     private final Clock clock;
 
     public AuditRetention(AuditRepository repository, Clock clock) {
         this.repository = repository;
+        this.log = new AuditLog(repository, clock);
         this.clock = clock;
     }
 
@@ -74,8 +79,12 @@ public final class AuditRetention {
     }
 
     private int purge(DbTransaction transaction, List<AuditRepository.Stored> events, Instant now) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        String purgeEventId = log.append(transaction, PurgeCheck.purgeEvent(log, events.size()).build());
         for (AuditRepository.Stored event : events) {
-            repository.purge(transaction, event, AuditHashes.personalDigest(event.event()), now);
+            repository.purge(transaction, event, AuditHashes.personalDigest(event.event()), purgeEventId, now);
         }
         return events.size();
     }

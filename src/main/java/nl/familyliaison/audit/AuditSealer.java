@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.dbclient.DbTransaction;
+import io.helidon.metrics.api.Metrics;
 
 /**
  * Links pending events into the hash chain, behind the request path.
@@ -31,6 +32,7 @@ public final class AuditSealer implements AutoCloseable {
     private final AuditSettings settings;
     private final Clock clock;
     private final HeadFile headFile;
+    private final HeadFileHealth headFileHealth;
     private final CountDownLatch closing = new CountDownLatch(1);
     private Thread worker;
     // Touched by the background thread only.
@@ -41,6 +43,12 @@ public final class AuditSealer implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.headFile = new HeadFile(settings.headFile());
+        this.headFileHealth = new HeadFileHealth(Metrics.globalRegistry());
+    }
+
+    /** Whether this sealer's head file writes work, for the readiness checks and metrics. */
+    public HeadFileHealth headFileHealth() {
+        return headFileHealth;
     }
 
     /**
@@ -142,12 +150,15 @@ public final class AuditSealer implements AutoCloseable {
         return Optional.of(new Sealed(pending.size(), head));
     }
 
-    // The database has committed; a head file that cannot be written must not undo that, but must be heard about.
+    // The database has committed; a head file that cannot be written must not undo that, but must be heard about:
+    // logged, counted, and shown on readiness until a later write works (verification fails meanwhile: file behind).
     private void recordOutside(Sealed batch, Instant now) {
         LOG.info("Audit chain head " + HeadFile.line(batch.head(), now) + " (" + batch.count() + " sealed)");
         try {
             headFile.append(batch.head(), now);
-        } catch (IOException e) {
+            headFileHealth.written();
+        } catch (IOException | RuntimeException e) {
+            headFileHealth.failed(now, e);
             LOG.log(Level.SEVERE, "Could not write the audit chain head to " + headFile.path(), e);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
@@ -33,12 +34,14 @@ public final class AuditService {
     private final AccountRepository accounts;
     private final Guards guards;
     private final MemberFile.Source files;
+    private final AccessAudit audit;
 
     /**
      * @param files the member's cases as the access log needs them
      */
     public AuditService(AuditVerifier verifier, AuditRepository events, AccountRepository accounts, Guards guards,
-                        MemberFile.Source files) {
+                        MemberFile.Source files, AccessAudit audit) {
+        this.audit = audit;
         this.verifier = verifier;
         this.log = new MemberAccessLog(events);
         this.accounts = accounts;
@@ -66,6 +69,8 @@ public final class AuditService {
 
     private void verify(ServerRequest request, ServerResponse response) {
         Verification verification = verifier.verify();
+        audit.record(request, Actor.of(request).orElseThrow().account(), "audit.verify", "audit-chain", null,
+                     verification.ok() ? AccessAudit.Result.SUCCEEDED : AccessAudit.Result.FAILED);
         response.send(new VerificationAnswer(verification.ok(), verification.checked(), verification.pending(),
                                              verification.firstBreak().orElse(null)));
     }

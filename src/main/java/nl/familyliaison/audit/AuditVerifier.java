@@ -1,7 +1,9 @@
 package nl.familyliaison.audit;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -12,12 +14,19 @@ import nl.familyliaison.audit.Verification.Break;
  * Recomputes the access log's chain and reports the first break: (a) each event's content against its content hash,
  * (b) each chain hash, (c) positions 1..head without a gap, (d) the head row against the last event and no sealed
  * event beyond it, (e) every line of the head file against the chain hash at its position, compared as the walk passes
- * it. Sealers may keep running meanwhile: the walk goes up to the head as it was when verification began.
+ * it, (f) that the head file reaches the head: missing or behind while the chain is longer, a rewrite of the table's
+ * newest part could not be seen, so that fails too, (g) that every purged row is empty and its purge sealed
+ * ({@link PurgeCheck}). Sealers may keep running meanwhile: the walk goes up to the head as it was when verification
+ * began.
  */
 public final class AuditVerifier {
 
     private static final Logger LOG = Logger.getLogger(AuditVerifier.class.getName());
     private static final int PAGE_SIZE = 1000;
+    // A sealer writes the head file right after its commit; a verification that read the new head in between
+    // gives that write a moment before calling the file behind.
+    private static final int HEAD_FILE_LOOKS = 10;
+    private static final long HEAD_FILE_LOOK_PAUSE_MS = 100;
 
     private final AuditRepository repository;
     private final HeadFile headFile;
@@ -32,14 +41,15 @@ public final class AuditVerifier {
 
     public Verification verify() {
         ChainHead head = repository.head();
-        warnIfNoHeadFile(head);
         ChainWalk walk = new ChainWalk();
         try (Stream<ChainHead> lines = headFile.lines()) {
             HeadFileCheck file = new HeadFileCheck(lines.iterator());
             Optional<Break> found = walk(walk, file, head)
                     .or(() -> walk.end(head))
                     .or(this::sealedBeyondHead)
-                    .or(() -> file.rest().map(this::checkLine).flatMap(Optional::stream).findFirst());
+                    .or(() -> unsealedPurge(walk, head))
+                    .or(() -> file.rest().map(this::checkLine).flatMap(Optional::stream).findFirst())
+                    .or(() -> headFileReaches(head));
             return Verification.of(walk.checked(), repository.countPending(), found);
         }
     }
@@ -75,10 +85,44 @@ public final class AuditVerifier {
                 .map(link -> new Break(link.position(), link.eventId(), Break.CHAIN_MISMATCH));
     }
 
-    private void warnIfNoHeadFile(ChainHead head) {
-        if (head.position() > 0 && !headFile.exists()) {
-            LOG.warning("There is no audit head file at " + headFile.path()
-                        + ": a rewrite of the whole audit table could not be looked for");
+    // A purge event the walk did not reach is fine while it is still pending (the next sealer run seals it) or was
+    // sealed beyond the head this verification started from; anything else means no purge was ever recorded.
+    private Optional<Break> unsealedPurge(ChainWalk walk, ChainHead head) {
+        return walk.unmetPurges().entrySet().stream()
+                .filter(unmet -> !repository.isPurgeAfter(unmet.getKey(), head.position()))
+                .map(Map.Entry::getValue)
+                .min(Comparator.comparingLong(Break::position));
+    }
+
+    private Optional<Break> headFileReaches(ChainHead head) {
+        if (head.position() == 0) {
+            return Optional.empty();
+        }
+        long highest = headFile.highestPosition();
+        for (int look = 1; highest < head.position() && look < HEAD_FILE_LOOKS; look++) {
+            if (!pause()) {
+                break;
+            }
+            highest = headFile.highestPosition();
+        }
+        if (highest >= head.position()) {
+            return Optional.empty();
+        }
+        String reason = headFile.exists() ? Break.HEAD_FILE_BEHIND : Break.HEAD_FILE_MISSING;
+        LOG.warning("The audit head file " + headFile.path() + " reaches position " + highest + " of "
+                    + head.position() + ": " + reason);
+        long position = highest + 1;
+        return Optional.of(new Break(position, repository.linkAt(position).map(AuditRepository.Link::eventId)
+                .orElse(null), reason));
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(HEAD_FILE_LOOK_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

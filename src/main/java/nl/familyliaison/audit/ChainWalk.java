@@ -1,18 +1,21 @@
 package nl.familyliaison.audit;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.familyliaison.audit.Verification.Break;
 
 /**
  * The verification rules, without a database: fed the sealed events in position order, it recomputes each content
- * hash and chain hash and checks that positions run 1, 2, 3… without a gap, then that the chain ends at the head.
+ * hash and chain hash and checks that positions run 1, 2, 3… without a gap, then that the chain ends at the head; purged
+ * rows go through a {@link PurgeCheck} too.
  */
 final class ChainWalk {
 
     private static final byte[] NO_HASH = new byte[0];
 
+    private final PurgeCheck purges = new PurgeCheck();
     private ChainHead reached = ChainHead.GENESIS;
     private String lastEventId;
 
@@ -29,6 +32,10 @@ final class ChainWalk {
         if (!next.hashEquals(event.chainHash())) {
             return broken(expected, event.id(), Break.CHAIN_MISMATCH);
         }
+        Optional<Break> purge = purges.passing(event);
+        if (purge.isPresent()) {
+            return purge;
+        }
         reached = next;
         lastEventId = event.id();
         return Optional.empty();
@@ -43,6 +50,11 @@ final class ChainWalk {
             return broken(reached.position(), lastEventId, Break.CHAIN_MISMATCH);
         }
         return Optional.empty();
+    }
+
+    /** Purge events named by purged rows that the walk did not meet, with the break at the first row naming each. */
+    Map<String, Break> unmetPurges() {
+        return purges.unmet();
     }
 
     /** How many events checked out so far. */

@@ -55,6 +55,13 @@ final class HeadFile {
         return Files.exists(path);
     }
 
+    /** The highest position a well-formed line names; 0 when there is none. */
+    long highestPosition() {
+        try (Stream<ChainHead> lines = lines()) {
+            return lines.mapToLong(ChainHead::position).max().orElse(0);
+        }
+    }
+
     /** The well-formed lines, in file order; none when there is no file. The caller closes the stream. */
     Stream<ChainHead> lines() {
         if (!exists()) {

@@ -11,7 +11,8 @@ package nl.familyliaison.audit;
  * @param chainHash      the chain hash stored at sealing
  * @param personalDigest the digest of the erased personal fields, or null while they are still there
  * @param purged         whether retention erased the personal fields
+ * @param purgeEventId   the "audit.purge" event that erased them, or null
  */
 record SealedEvent(long position, String id, AuditEvent event, byte[] contentHash, byte[] chainHash,
-                   byte[] personalDigest, boolean purged) {
+                   byte[] personalDigest, boolean purged, String purgeEventId) {
 }

@@ -32,5 +32,13 @@ public record Verification(boolean ok, long checked, long pending, Optional<Brea
         public static final String CHAIN_MISMATCH = "chain hash mismatch / inserted or reordered";
         /** The head written outside the database names a hash the table does not have at that position. */
         public static final String HEAD_FILE_DISAGREES = "head file disagrees";
+        /** The chain has sealed events but there is no head file: a rewrite of the whole table could not be seen. */
+        public static final String HEAD_FILE_MISSING = "head file missing";
+        /** The head file stops before the chain's head: the newest events are not vouched for outside the table. */
+        public static final String HEAD_FILE_BEHIND = "head file behind";
+        /** A row marked purged still holds personal fields (account, object, case, request, address or detail). */
+        public static final String PURGED_NOT_EMPTY = "purged event not empty";
+        /** A row marked purged names no purge event sealed after it, or more rows name a purge than it erased. */
+        public static final String PURGE_UNACCOUNTED = "purge not sealed in the chain";
     }
 }

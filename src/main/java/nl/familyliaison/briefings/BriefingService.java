@@ -113,8 +113,8 @@ public final class BriefingService {
         CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, "case.briefing.share");
         NewBriefing body = Json.read(request, NewBriefing.class);
         String id = briefings.share(context.caseId(), context.actor().accountId(), new Briefings.Share(
-                body.attachmentId(), body.memberIds(), body.publicationDate(), body.remarksUntil(), body.note()));
-        access.recorded(request, context, "case.briefing.share", "briefing", id, true);
+                body.attachmentId(), body.memberIds(), body.publicationDate(), body.remarksUntil(), body.note()),
+                access.write(request, context, "case.briefing.share", "briefing"));
         response.status(Status.CREATED_201).send(view(context, find(request, context, id, "case.briefing.read")));
     }
 
@@ -134,8 +134,7 @@ public final class BriefingService {
     private void open(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.open");
         Briefing briefing = find(request, context, briefingId(request), "case.briefing.open");
-        briefings.open(briefing, memberId(context));
-        access.recorded(request, context, "case.briefing.open", "briefing", briefing.id(), true);
+        briefings.open(briefing, memberId(context), access.write(request, context, "case.briefing.open", "briefing"));
         response.send(view(context, find(request, context, briefing.id(), "case.briefing.open")));
     }
 
@@ -160,8 +159,7 @@ public final class BriefingService {
         String action = "case.briefing.meeting-request";
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
         Briefing briefing = find(request, context, briefingId(request), action);
-        briefings.requestMeeting(briefing, memberId(context));
-        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        briefings.requestMeeting(briefing, memberId(context), access.write(request, context, action, "briefing"));
         response.send(view(context, find(request, context, briefing.id(), action)));
     }
 
@@ -175,8 +173,8 @@ public final class BriefingService {
         }
         MeetingLink body = Json.read(request, MeetingLink.class);
         briefings.linkMeeting(briefing, memberId, body.proposalId(), Ids.isId(body.proposalId())
-                && appointments.invites(context.caseId(), body.proposalId(), memberId));
-        access.recorded(request, context, action, "briefing", briefing.id(), true);
+                && appointments.invites(context.caseId(), body.proposalId(), memberId),
+                               access.write(request, context, action, "briefing"));
         response.send(view(context, find(request, context, briefing.id(), action)));
     }
 
@@ -185,8 +183,8 @@ public final class BriefingService {
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
         Briefing briefing = find(request, context, briefingId(request), action);
         NewRemark body = Json.read(request, NewRemark.class);
-        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text());
-        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text(),
+                                                  access.write(request, context, action, "briefing"));
         response.status(Status.CREATED_201).send(new RemarkView(remark.id(), remark.memberId(),
                                                                 context.actor().account().displayName(),
                                                                 remark.text(), remark.postedAt()));
@@ -197,8 +195,8 @@ public final class BriefingService {
         CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, action);
         Briefing briefing = find(request, context, briefingId(request), action);
         Publication body = Json.read(request, Publication.class);
-        briefings.publish(briefing, context.actor().accountId(), body.publicUrl(), body.text(), phases.codes());
-        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        briefings.publish(briefing, context.actor().accountId(), body.publicUrl(), body.text(), phases.codes(),
+                          access.write(request, context, action, "briefing"));
         response.send(view(context, find(request, context, briefing.id(), action)));
     }
 

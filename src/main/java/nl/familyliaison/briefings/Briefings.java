@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Cases;
 import nl.familyliaison.cases.Investigation;
@@ -73,8 +74,11 @@ public final class Briefings {
                         String note) {
     }
 
-    /** Shares a briefing; the chosen members get a mail that there is something to read. */
-    public String share(String caseId, String inspectorId, Share share) {
+    /**
+     * Shares a briefing; the chosen members get a mail that there is something to read. Each write below appends its
+     * {@code audited} event (about the briefing) in its own transaction.
+     */
+    public String share(String caseId, String inspectorId, Share share, WriteEvent audited) {
         Instant now = clock.instant();
         Set<String> chosen = chosenMembers(caseId, share.memberIds());
         LocalDate today = LocalDate.ofInstant(now, Cases.ZONE);
@@ -107,6 +111,7 @@ public final class Briefings {
                                                 Mail.Priority.NORMAL));
                 }
             }
+            audited.append(tx, id);
             return null;
         });
         outbox.afterCommit();
@@ -133,8 +138,12 @@ public final class Briefings {
     }
 
     /** The member chose to open the file after the warning. */
-    public void open(Briefing briefing, String memberId) {
-        briefings.markOpened(briefing.id(), memberId, clock.instant());
+    public void open(Briefing briefing, String memberId, WriteEvent audited) {
+        transactions.inTransaction(tx -> {
+            briefings.in(tx).markOpened(briefing.id(), memberId, clock.instant());
+            audited.append(tx, briefing.id());
+            return null;
+        });
     }
 
     /** Whether the member may download the file: only after they chose to open it. */
@@ -151,11 +160,12 @@ public final class Briefings {
     }
 
     /** The member would rather have it explained in a meeting; the case's family inspector hears of it by mail. */
-    public void requestMeeting(Briefing briefing, String memberId) {
+    public void requestMeeting(Briefing briefing, String memberId, WriteEvent audited) {
         transactions.inTransaction(tx -> {
             if (briefings.in(tx).requestMeeting(briefing.id(), memberId, clock.instant())) {
                 notifyInspectors(tx, briefing.caseId(), "briefing-meeting-request:" + briefing.id() + ":" + memberId);
             }
+            audited.append(tx, briefing.id());
             return null;
         });
         outbox.afterCommit();
@@ -166,17 +176,22 @@ public final class Briefings {
      *
      * @param proposalIsForMember whether the proposal is one of this case inviting this member
      */
-    public void linkMeeting(Briefing briefing, String memberId, String proposalId, boolean proposalIsForMember) {
+    public void linkMeeting(Briefing briefing, String memberId, String proposalId, boolean proposalIsForMember,
+                            WriteEvent audited) {
         if (!Ids.isId(proposalId) || !proposalIsForMember) {
             throw ProblemException.invalid("proposalId", "Choose an interview proposal of this case for this member.");
         }
-        if (!briefings.linkMeeting(briefing.id(), memberId, proposalId)) {
-            throw new ProblemException(ProblemType.CONFLICT, "This member has not asked for a meeting.");
-        }
+        transactions.inTransaction(tx -> {
+            if (!briefings.in(tx).linkMeeting(briefing.id(), memberId, proposalId)) {
+                throw new ProblemException(ProblemType.CONFLICT, "This member has not asked for a meeting.");
+            }
+            audited.append(tx, briefing.id());
+            return null;
+        });
     }
 
     /** A factual remark; refused once the deadline has passed. */
-    public Briefing.Remark remark(Briefing briefing, String memberId, String text) {
+    public Briefing.Remark remark(Briefing briefing, String memberId, String text, WriteEvent audited) {
         Instant now = clock.instant();
         if (!briefing.remarksOpenAt(now)) {
             throw new ProblemException(ProblemType.CONFLICT, "The time for remarks on this report has passed.");
@@ -191,6 +206,7 @@ public final class Briefings {
                     id, briefing.id(), memberId, keys.seal(body.getBytes(StandardCharsets.UTF_8), remarkContext(id)),
                     now));
             notifyInspectors(tx, briefing.caseId(), "briefing-remark:" + id);
+            audited.append(tx, briefing.id());
             return null;
         });
         outbox.afterCommit();
@@ -201,7 +217,8 @@ public final class Briefings {
      * Publishes: the embargo ends and an update with the public report's address goes on the timeline for every
      * member (in the publication phase).
      */
-    public void publish(Briefing briefing, String inspectorId, String publicUrl, String text, List<String> phases) {
+    public void publish(Briefing briefing, String inspectorId, String publicUrl, String text, List<String> phases,
+                        WriteEvent audited) {
         String url = publicUrl(publicUrl);
         if (!briefing.embargoed()) {
             throw new ProblemException(ProblemType.CONFLICT, "This report is published already.");
@@ -215,7 +232,8 @@ public final class Briefings {
                     if (!briefings.in(tx).publish(briefing.id(), url, clock.instant())) {
                         throw new ProblemException(ProblemType.CONFLICT, "This report is published already.");
                     }
-                });
+                    audited.append(tx, briefing.id());
+                }, WriteEvent.NONE);
     }
 
     static String publicUrl(String given) {

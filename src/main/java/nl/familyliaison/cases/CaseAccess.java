@@ -8,8 +8,10 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.audit.AuditEvent;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -77,14 +79,39 @@ public final class CaseAccess {
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
     }
 
+    /**
+     * The event of a write to one object of a case that {@link #require} let through, for the write to append in its
+     * own transaction: it commits or rolls back with the write.
+     */
+    public WriteEvent write(ServerRequest request, CaseContext context, String what, String objectType) {
+        return (tx, objectId) -> audit.append(tx, event(request, context.actor(), what, objectType, objectId,
+                                                        context.caseId(), Outcome.ALLOWED));
+    }
+
+    /** The event of opening a case (the new case's id comes with the write), for its own transaction. */
+    public WriteEvent opening(ServerRequest request, String what) {
+        Actor actor = Actor.of(request).orElseThrow();
+        return (tx, caseId) -> audit.append(tx, event(request, actor, what, "case", caseId, caseId, Outcome.ALLOWED));
+    }
+
+    /** Records a read that lists objects of several cases (such as the case list), in no one case. */
+    public void recordedList(ServerRequest request, Actor actor, String what, String objectType) {
+        record(request, actor, what, objectType, null, null, Outcome.ALLOWED);
+    }
+
     private void record(ServerRequest request, Actor actor, String what, String objectType, String objectId,
                         String caseId, Outcome outcome) {
-        audit.append(audit.event(what, outcome)
-                             .actor(actor.accountId(), actor.role().name())
-                             .object(objectType, objectId)
-                             .caseId(caseId)
-                             .request(RequestId.of(request).value(), ClientAddress.of(request).value())
-                             .build());
+        audit.append(event(request, actor, what, objectType, objectId, caseId, outcome));
+    }
+
+    private AuditEvent event(ServerRequest request, Actor actor, String what, String objectType, String objectId,
+                             String caseId, Outcome outcome) {
+        return audit.event(what, outcome)
+                .actor(actor.accountId(), actor.role().name())
+                .object(objectType, objectId)
+                .caseId(caseId)
+                .request(RequestId.of(request).value(), ClientAddress.of(request).value())
+                .build();
     }
 
     /**

@@ -59,8 +59,8 @@ public final class CaseService {
     private void open(ServerRequest request, ServerResponse response) {
         NewCase body = Json.read(request, NewCase.class);
         Investigation opened = cases.open(Actor.of(request).orElseThrow(), body.reference(), body.title(),
-                                          body.incidentDate());
-        access.require(request, opened.id(), CaseAction.READ_CASE, "case.open");
+                                          body.incidentDate(), access.opening(request, "case.open"));
+        access.require(request, opened.id(), CaseAction.READ_CASE, "case.read");
         response.status(Status.CREATED_201).send(view(opened, Language.of(request)));
     }
 
@@ -72,6 +72,7 @@ public final class CaseService {
             case ADMIN -> repository.all();
             default -> repository.ofStaff(actor.accountId());
         };
+        access.recordedList(request, actor, "case.list", "case");
         Language language = Language.of(request);
         response.send(new CaseList(found.stream().map(investigation -> view(investigation, language)).toList()));
     }
@@ -85,7 +86,8 @@ public final class CaseService {
         CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.ASSIGN_STAFF,
                                                         "case.assign-staff");
         StaffAssignment body = Json.read(request, StaffAssignment.class);
-        cases.assign(context.caseId(), body.familyInspectorId(), body.investigatorIds());
+        cases.assign(context.caseId(), body.familyInspectorId(), body.investigatorIds(),
+                     access.write(request, context, "case.assign-staff", "case"));
         response.status(Status.NO_CONTENT_204).send();
     }
 
@@ -93,7 +95,8 @@ public final class CaseService {
         CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
                                                         "case.phase");
         PhaseChange body = Json.read(request, PhaseChange.class);
-        cases.movePhase(context.caseId(), body.phase(), phases.codes());
+        cases.movePhase(context.caseId(), body.phase(), phases.codes(),
+                        access.write(request, context, "case.phase", "case"));
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
     }
 
@@ -102,7 +105,8 @@ public final class CaseService {
                                                         "case.next-update");
         NextUpdate body = Json.read(request, NextUpdate.class);
         Investigation investigation = repository.byId(context.caseId()).orElseThrow();
-        cases.promiseNextUpdate(context.caseId(), body.date(), body.cadenceDays(), investigation.updateCadenceDays());
+        cases.promiseNextUpdate(context.caseId(), body.date(), body.cadenceDays(), investigation.updateCadenceDays(),
+                                access.write(request, context, "case.next-update", "case"));
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
     }
 

@@ -10,6 +10,7 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
@@ -48,7 +49,9 @@ public final class Cases {
     }
 
     /** Opens a case; a family inspector who opens one is its family inspector. */
-    public Investigation open(Actor by, String reference, String title, LocalDate incidentDate) {
+    /** Opens a case; {@code audited} (about the new case) is appended in the same transaction, as below. */
+    public Investigation open(Actor by, String reference, String title, LocalDate incidentDate,
+                              WriteEvent audited) {
         if (reference == null || !reference.strip().matches("[A-Za-z0-9][A-Za-z0-9/ ._-]{1,39}")) {
             throw ProblemException.invalid("reference", "Use 2 to 40 letters, digits, spaces or / . _ -.");
         }
@@ -70,13 +73,15 @@ public final class Cases {
                 cases.in(tx).assignStaff(investigation.id(), List.of(new CaseRepository.Assignment(
                         by.accountId(), Role.FAMILY_INSPECTOR.name())), clock.instant());
             }
+            audited.append(tx, investigation.id());
             return null;
         });
         return investigation;
     }
 
     /** Sets who works on a case: one family inspector and any number of investigators, all active staff. */
-    public void assign(String caseId, String familyInspectorId, List<String> investigatorIds) {
+    public void assign(String caseId, String familyInspectorId, List<String> investigatorIds,
+                       WriteEvent audited) {
         List<CaseRepository.Assignment> assignments = new ArrayList<>();
         assignments.add(new CaseRepository.Assignment(staff(familyInspectorId, Role.FAMILY_INSPECTOR,
                                                             "familyInspectorId"), Role.FAMILY_INSPECTOR.name()));
@@ -89,19 +94,25 @@ public final class Cases {
         }
         transactions.inTransaction(tx -> {
             cases.in(tx).assignStaff(caseId, assignments, clock.instant());
+            audited.append(tx, caseId);
             return null;
         });
     }
 
-    public void movePhase(String caseId, String phase, List<String> knownPhases) {
+    public void movePhase(String caseId, String phase, List<String> knownPhases, WriteEvent audited) {
         if (phase == null || !knownPhases.contains(phase)) {
             throw ProblemException.invalid("phase", "Choose one of the standard phases.");
         }
-        cases.setPhase(caseId, phase, clock.instant());
+        transactions.inTransaction(tx -> {
+            cases.in(tx).setPhase(caseId, phase, clock.instant());
+            audited.append(tx, caseId);
+            return null;
+        });
     }
 
     /** Promises the next update by {@code date}; {@code cadenceDays} sets the rhythm for later promises. */
-    public void promiseNextUpdate(String caseId, LocalDate date, Integer cadenceDays, int currentCadence) {
+    public void promiseNextUpdate(String caseId, LocalDate date, Integer cadenceDays, int currentCadence,
+                                  WriteEvent audited) {
         int cadence = cadenceDays == null ? currentCadence : cadenceDays;
         if (cadence < 1 || cadence > 180) {
             throw ProblemException.invalid("cadenceDays", "Choose between 1 and 180 days.");
@@ -109,7 +120,11 @@ public final class Cases {
         if (date == null || date.isBefore(today()) || date.isAfter(today().plusDays(180))) {
             throw ProblemException.invalid("date", "Choose a date from today up to 180 days ahead.");
         }
-        cases.setNextUpdate(caseId, date, cadence, clock.instant());
+        transactions.inTransaction(tx -> {
+            cases.in(tx).setNextUpdate(caseId, date, cadence, clock.instant());
+            audited.append(tx, caseId);
+            return null;
+        });
     }
 
     private String staff(String accountId, Role role, String field) {

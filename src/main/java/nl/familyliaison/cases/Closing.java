@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 
@@ -33,12 +34,13 @@ public final class Closing {
     }
 
     /**
-     * Posts the closing update and closes the case.
+     * Posts the closing update and closes the case; {@code audited} (about the case) is appended in the same
+     * transaction.
      *
      * @throws ProblemException 409 when the case is closed already, 400 for a missing or too long text
      */
     public void close(Investigation investigation, String authorId, String text, List<String> knownPhases,
-                      LocalDate today) {
+                      LocalDate today, WriteEvent audited) {
         if (investigation.status() == Investigation.Status.CLOSED) {
             throw new ProblemException(ProblemType.CONFLICT, "This case is closed already.");
         }
@@ -47,6 +49,7 @@ public final class Closing {
             if (!cases.in(tx).close(investigation.id(), now, now.plus(aftercare))) {
                 throw new ProblemException(ProblemType.CONFLICT, "This case is closed already.");
             }
-        });
+            audited.append(tx, investigation.id());
+        }, WriteEvent.NONE);
     }
 }

@@ -41,7 +41,7 @@ public final class ClosingService {
                                                         "case.close");
         ClosingUpdate body = Json.read(request, ClosingUpdate.class);
         closing.close(cases.byId(context.caseId()).orElseThrow(), context.actor().accountId(), body.text(),
-                      phases.codes(), rules.today());
+                      phases.codes(), rules.today(), access.write(request, context, "case.closed", "case"));
         Investigation closed = cases.byId(context.caseId()).orElseThrow();
         response.send(CaseView.of(closed, phases.titleOf(closed.phase(), Language.of(request)), rules.today()));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -17,12 +18,15 @@ public final class DashboardService {
     private final PhaseRepository phases;
     private final Cases rules;
     private final Guards guards;
+    private final AccessAudit audit;
 
-    public DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards) {
+    public DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards,
+                            AccessAudit audit) {
         this.dashboard = dashboard;
         this.phases = phases;
         this.rules = rules;
         this.guards = guards;
+        this.audit = audit;
     }
 
     public void routes(ApiRoutes routes) {
@@ -37,6 +41,8 @@ public final class DashboardService {
     private void show(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
         Dashboard.Summary summary = dashboard.of(actor.accountId(), actor.role() == Role.FAMILY_INSPECTOR);
+        // It shows members of many cases at once (who has not read, whose mail failed): a read like any other.
+        audit.record(request, actor.account(), "dashboard.read", "dashboard", null, AccessAudit.Result.SUCCEEDED);
         Language language = Language.of(request);
         response.send(new DashboardView(views(summary.cases(), language), views(summary.overdueUpdates(), language),
                                         summary.waitingThreads(), summary.failedNotifications(),

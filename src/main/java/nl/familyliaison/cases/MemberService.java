@@ -67,8 +67,8 @@ public final class MemberService {
                 : Language.parse(body.language()).orElseThrow(
                         () -> ProblemException.invalid("language", "Choose nl or en."));
         String memberId = members.invite(context.caseId(), context.actor().accountId(), new Members.Invitation(
-                body.email(), body.displayName(), body.relation(), body.representsMemberId(), language));
-        access.recorded(request, context, "case.members.invite", "member", memberId, true);
+                body.email(), body.displayName(), body.relation(), body.representsMemberId(), language),
+                access.write(request, context, "case.members.invite", "member"));
         MemberView view = members.ofCase(context.caseId()).stream().filter(member -> member.id().equals(memberId))
                 .map(MemberView::of).findFirst().orElseThrow();
         response.status(Status.CREATED_201).send(view);
@@ -78,8 +78,7 @@ public final class MemberService {
         CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
                                                         CaseAction.MANAGE_MEMBERS, "case.members.end");
         String memberId = request.path().pathParameters().get("memberId");
-        members.end(context.caseId(), memberId);
-        access.recorded(request, context, "case.members.end", "member", memberId, true);
+        members.end(context.caseId(), memberId, access.write(request, context, "case.members.end", "member"));
         response.status(Status.NO_CONTENT_204).send();
     }
 }

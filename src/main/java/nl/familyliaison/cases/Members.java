@@ -9,6 +9,7 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
@@ -44,7 +45,8 @@ public final class Members {
                              Language language) {
     }
 
-    public String invite(String caseId, String invitedBy, Invitation invitation) {
+    /** Invites; {@code audited} (about the member) is appended in the same transaction. */
+    public String invite(String caseId, String invitedBy, Invitation invitation, WriteEvent audited) {
         String email = EmailAddress.canonical(invitation.email());
         if (!EmailAddress.isPlausible(email)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
@@ -77,6 +79,7 @@ public final class Members {
             outbox.enqueue(tx, new Mail("member-invitation:" + id + ":" + clock.instant().toEpochMilli(),
                                         account.id(), account.email(), "member-invitation", account.language(),
                                         Map.of(), Mail.Priority.NORMAL));
+            audited.append(tx, id);
             return id;
         });
         outbox.afterCommit();
@@ -87,10 +90,18 @@ public final class Members {
         return members.ofCase(caseId);
     }
 
-    public void end(String caseId, String memberId) {
-        if (!Ids.isId(memberId) || !members.end(caseId, memberId, clock.instant())) {
+    /** Ends a membership; {@code audited} (about the member) is appended in the same transaction. */
+    public void end(String caseId, String memberId, WriteEvent audited) {
+        if (!Ids.isId(memberId)) {
             throw ProblemException.notFound();
         }
+        transactions.inTransaction(tx -> {
+            if (!members.in(tx).end(caseId, memberId, clock.instant())) {
+                throw ProblemException.notFound();
+            }
+            audited.append(tx, memberId);
+            return null;
+        });
     }
 
     private String representedMember(String caseId, Invitation invitation) {

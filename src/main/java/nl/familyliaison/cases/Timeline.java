@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
@@ -45,13 +46,21 @@ public final class Timeline {
     /** Posts an update; moves the case to {@code phase} when given and renews the next-update promise. */
     public String post(Investigation investigation, String authorId, String text, String phase,
                        Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today) {
-        return post(investigation, authorId, text, phase, visibleTo, knownPhases, today, tx -> { });
+        return post(investigation, authorId, text, phase, visibleTo, knownPhases, today, WriteEvent.NONE);
+    }
+
+    /** Posts an update as above; {@code audited} (about the new update) is appended in the same transaction. */
+    public String post(Investigation investigation, String authorId, String text, String phase,
+                       Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today,
+                       WriteEvent audited) {
+        return post(investigation, authorId, text, phase, visibleTo, knownPhases, today, tx -> { }, audited);
     }
 
     /** Posts an update as above and does {@code alsoInTransaction} in the same transaction (such as closing). */
     public String post(Investigation investigation, String authorId, String text, String phase,
                        Set<String> visibleTo, List<String> knownPhases, java.time.LocalDate today,
-                       java.util.function.Consumer<io.helidon.dbclient.DbExecute> alsoInTransaction) {
+                       java.util.function.Consumer<io.helidon.dbclient.DbExecute> alsoInTransaction,
+                       WriteEvent audited) {
         String body = text(text);
         String inPhase = phase == null ? investigation.phase() : phase;
         if (!knownPhases.contains(inPhase)) {
@@ -72,20 +81,25 @@ public final class Timeline {
                                        investigation.updateCadenceDays(), clock.instant());
             notifyMembers(tx, investigation.id(), id, forAll, visibleTo);
             alsoInTransaction.accept(tx);
+            audited.append(tx, id);
             return null;
         });
         outbox.afterCommit();
         return id;
     }
 
-    /** Corrects an update: a new entry pointing at the original, seen by the same people. */
-    public String correct(String caseId, Update original, String authorId, String text) {
+    /**
+     * Corrects an update: a new entry pointing at the original, seen by the same people; {@code audited} (about the
+     * original) is appended in the same transaction.
+     */
+    public String correct(String caseId, Update original, String authorId, String text, WriteEvent audited) {
         String body = text(text);
         String id = Ids.newId();
         transactions.inTransaction(tx -> {
             updates.in(tx).insert(id, caseId, original.phase(), authorId, body, original.memberIds(),
                                   original.forAllMembers(), original.id(), clock.instant());
             notifyMembers(tx, caseId, id, original.forAllMembers(), original.memberIds());
+            audited.append(tx, original.id());
             return null;
         });
         outbox.afterCommit();

@@ -101,8 +101,7 @@ public final class TimelineService {
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
         String id = timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
                                   body.visibleTo() == null ? null : Set.copyOf(body.visibleTo()), phases.codes(),
-                                  rules.today());
-        access.recorded(request, context, "case.update.post", "update", id, true);
+                                  rules.today(), access.write(request, context, "case.update.post", "update"));
         response.status(Status.CREATED_201).send(entry(request, context, id));
     }
 
@@ -117,8 +116,8 @@ public final class TimelineService {
                                                         CaseAction.POST_UPDATE, "case.update.correct");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Correction body = Json.read(request, Correction.class);
-        timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text());
-        access.recorded(request, context, "case.update.correct", "update", entry.update().id(), true);
+        timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text(),
+                         access.write(request, context, "case.update.correct", "update"));
         response.status(Status.CREATED_201).send(entry(request, context, entry.update().id()));
     }
 

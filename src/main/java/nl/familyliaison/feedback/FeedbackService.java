@@ -107,14 +107,15 @@ public final class FeedbackService {
         String id = Ids.newId();
         Instant now = clock.instant();
         KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
+        AccessAudit.Written audited = audit.written(request, actor.account(), "feedback.send", "feedback");
         transactions.inTransaction(tx -> {
             feedback.insert(tx, id, actor.accountId(), body.kind().name(), body.about().name(), sealed, now);
             outbox.enqueue(tx, new Mail("feedback:" + id, null, address, "feedback-received", Language.NL,
                                         Map.of("reference", reference(id)), Mail.Priority.NORMAL));
+            audited.append(tx, id);
             return null;
         });
         outbox.afterCommit();
-        audit.record(request, actor.account(), "feedback.send", "feedback", id, AccessAudit.Result.SUCCEEDED);
         response.status(Status.CREATED_201).send(new Received(reference(id), now));
     }
 

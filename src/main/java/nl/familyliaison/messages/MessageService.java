@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
+import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
@@ -81,8 +82,10 @@ public final class MessageService {
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
+        WriteEvent audited = access.write(request, context, action, "message-thread");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
             StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
+            audited.append(tx, started.thread().id());
             return Idempotency.Answer.json(Status.CREATED_201, started, started.thread().id());
         });
         done(request, response, context, action, "message-thread", answer);
@@ -110,8 +113,10 @@ public final class MessageService {
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
+        WriteEvent audited = access.write(request, context, action, "message");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
             MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
+            audited.append(tx, posted.id());
             return Idempotency.Answer.json(Status.CREATED_201, posted, posted.id());
         });
         done(request, response, context, action, "message", answer);
@@ -121,8 +126,10 @@ public final class MessageService {
         String action = "case.thread.mark-read";
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
         MessageThread thread = readable(request, context, action);
+        WriteEvent audited = access.write(request, context, action, "message-thread");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), "", tx -> {
             pages.markRead(tx, context, thread);
+            audited.append(tx, thread.id());
             return Idempotency.Answer.noContent(thread.id());
         });
         done(request, response, context, action, "message-thread", answer);
@@ -136,9 +143,11 @@ public final class MessageService {
                                          request.headers().contentLength().orElse(-1L));
         String name = request.headers().first(FILE_NAME).orElse(null);
         String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
+        WriteEvent audited = access.write(request, context, action, "attachment");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
             AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
                                                        name);
+            audited.append(tx, stored.id());
             return Idempotency.Answer.json(Status.CREATED_201, stored, stored.id());
         });
         done(request, response, context, action, "attachment", answer);
@@ -192,11 +201,16 @@ public final class MessageService {
                                                       found.size(), attachments.content(found)));
     }
 
-    /** After the transaction: wake the mail worker, record the write (a retry too), send the answer. */
+    /**
+     * After the transaction: wake the mail worker, send the answer. The write's event went in with the write; a retry
+     * given the stored answer wrote nothing, and is recorded on its own.
+     */
     private void done(ServerRequest request, ServerResponse response, CaseContext context, String action,
                       String objectType, Idempotency.Answer answer) {
         outbox.afterCommit();
-        access.recorded(request, context, action, objectType, answer.objectId(), true);
+        if (answer.replayed()) {
+            access.recorded(request, context, action, objectType, answer.objectId(), true);
+        }
         answer.send(response);
     }
 

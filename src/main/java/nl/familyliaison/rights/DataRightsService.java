@@ -91,9 +91,8 @@ public final class DataRightsService {
 
     private void request(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        RemovalRepository.Request made = removal.request(actor.account());
-        audit.record(request, actor.account(), "account.removal.request", "removal-request", made.id(),
-                     AccessAudit.Result.SUCCEEDED);
+        RemovalRepository.Request made = removal.request(
+                actor.account(), audit.written(request, actor.account(), "account.removal.request", "removal-request"));
         response.status(Status.ACCEPTED_202).send(view(made, false));
     }
 
@@ -102,6 +101,8 @@ public final class DataRightsService {
         boolean member = actor.role() == Role.MEMBER;
         List<RemovalRepository.Request> found = member ? removal.openOf(actor.accountId())
                                                        : removal.openForInspector(actor.accountId());
+        audit.record(request, actor.account(), "account.removal.list", "removal-request", null,
+                     AccessAudit.Result.SUCCEEDED);
         response.send(new RequestList(found.stream().map(open -> view(open, !member)).toList()));
     }
 
@@ -111,9 +112,9 @@ public final class DataRightsService {
         if (!Ids.isId(requestId)) {
             throw ProblemException.notFound();
         }
-        String removed = removal.confirm(requestId, actor.accountId());
-        audit.record(request, actor.account(), "account.removal.confirm", "account", removed,
-                     AccessAudit.Result.SUCCEEDED);
+        String removed = removal.confirm(requestId, actor.accountId(),
+                                         audit.written(request, actor.account(), "account.removal.confirm",
+                                                       "account"));
         response.send(new Removed(removed));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseRepository;
@@ -60,7 +61,7 @@ public final class Removal {
     }
 
     /** Records the member's request (once; asking again gives the open one) and lets their family inspectors know. */
-    RemovalRepository.Request request(Account member) {
+    RemovalRepository.Request request(Account member, AccessAudit.Written audited) {
         List<RemovalRepository.Request> open = requests.openOf(member.id());
         if (!open.isEmpty()) {
             return open.getFirst();
@@ -77,6 +78,7 @@ public final class Removal {
                                 "removal-requested:" + id, inspector.id(), inspector.email(), "removal-requested",
                                 inspector.language(), Map.of(), Mail.Priority.NORMAL)));
             }
+            audited.append(tx, id);
             return null;
         });
         outbox.afterCommit();
@@ -97,7 +99,7 @@ public final class Removal {
      * @return the removed account's id
      * @throws ProblemException 404 when there is no such open request for this inspector
      */
-    String confirm(String requestId, String inspectorId) {
+    String confirm(String requestId, String inspectorId, AccessAudit.Written audited) {
         RemovalRepository.Request request = requests.openForInspector(inspectorId).stream()
                 .filter(open -> open.id().equals(requestId)).findFirst()
                 .orElseThrow(ProblemException::notFound);
@@ -108,6 +110,7 @@ public final class Removal {
                 throw ProblemException.notFound();
             }
             erase(tx, member.id(), member.email(), now);
+            audited.append(tx, member.id());
             return null;
         });
         return member.id();

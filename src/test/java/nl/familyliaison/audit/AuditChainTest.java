@@ -135,6 +135,34 @@ class AuditChainTest {
         assertBreak(9, null, Break.HEAD_FILE_DISAGREES);
     }
 
+    @Test
+    void aDeletedTailWithTheHeadFileRemovedIsCaughtAtTheFirstMissingEvent() throws IOException {
+        database.sql("DELETE FROM audit_event WHERE chain_position >= 8");
+        Files.delete(audit.headFile());
+        assertBreak(8, null, Break.MISSING_EVENT);
+    }
+
+    @Test
+    void aDeletedTailWithTheHeadMovedBackAndTheHeadFileRemovedIsCaught() throws IOException {
+        database.sql("DELETE FROM audit_event WHERE chain_position >= 8");
+        rechainFrom(8);
+        Files.delete(audit.headFile());
+        assertBreak(1, ids.get(0), Break.HEAD_FILE_MISSING);
+    }
+
+    @Test
+    void aHeadFileThatStopsBeforeTheHeadFailsVerification() throws IOException {
+        List<String> lines = Files.readAllLines(audit.headFile());
+        Files.write(audit.headFile(), lines.subList(0, 2));
+        assertBreak(7, ids.get(6), Break.HEAD_FILE_BEHIND);
+    }
+
+    @Test
+    void aChangedDetailIsCaughtAtItsEvent() {
+        database.sql("UPDATE audit_event SET detail = 'rewritten' WHERE id = ?", ids.get(2));
+        assertBreak(3, ids.get(2), Break.CONTENT_CHANGED);
+    }
+
     private void assertBreak(long position, String eventId, String reason) {
         Verification verification = audit.verifier().verify();
         assertEquals(Optional.of(new Break(position, eventId, reason)), verification.firstBreak());

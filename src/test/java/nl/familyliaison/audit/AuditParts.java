@@ -13,8 +13,11 @@ record AuditParts(TestClock clock, AuditRepository repository, AuditLog log, Aud
                   AuditVerifier verifier, AuditRetention retention, Path headFile) {
 
     static AuditParts on(Database database, int batchSize) {
+        return on(database, batchSize, TestFolders.fresh("audit").resolve("chain-head.log"));
+    }
+
+    static AuditParts on(Database database, int batchSize, Path headFile) {
         TestClock clock = TestClock.at("2026-03-02T09:00:00Z");
-        Path headFile = TestFolders.fresh("audit").resolve("chain-head.log");
         AuditRepository repository = new AuditRepository(database.client());
         AuditSettings settings = new AuditSettings(Duration.ofSeconds(1), headFile, batchSize);
         return new AuditParts(clock, repository, new AuditLog(repository, clock),

@@ -51,7 +51,14 @@ class AuditRetentionTest {
 
         assertEquals(6, audit.retention().purgeContentOfCase(AuditEvents.CASE_ID));
 
-        assertEquals(new Verification(true, 8, 0, Optional.empty()), audit.verifier().verify());
+        assertEquals(new Verification(true, 8, 1, Optional.empty()), audit.verifier().verify(),
+                     "the purge's own event waits to be sealed");
+        assertEquals(1, audit.sealer().sealPending());
+        assertEquals(new Verification(true, 9, 0, Optional.empty()), audit.verifier().verify());
+        SealedEvent purge = chain().get(8);
+        assertEquals(List.of("audit.purge", "audit-event", "6"),
+                     List.of(purge.event().action(), purge.event().objectType(), purge.event().detail()));
+        assertEquals(6, database.count("SELECT COUNT(*) FROM audit_event WHERE purge_event_id = ?", purge.id()));
         AuditEvent purged = chain().get(2).event();
         assertEquals(List.of("message.read", "MEMBER", "message", "ALLOWED"),
                      List.of(purged.action(), purged.actorRole(), purged.objectType(), purged.outcome().name()));
@@ -103,6 +110,70 @@ class AuditRetentionTest {
         database.sql("UPDATE audit_event SET actor_account_id = NULL, purged_at = NOW(6), personal_digest = ?"
                      + " WHERE id = ?", new byte[32], ids.get(1));
         assertFirstBreak(new Break(2, ids.get(1), Break.CONTENT_CHANGED));
+    }
+
+    @Test
+    void aPurgedEventWhoseActorIsPutBackIsCaught() {
+        purgeTheCaseAndSeal();
+        database.sql("UPDATE audit_event SET actor_account_id = 'someone-else' WHERE id = ?", ids.get(2));
+        assertFirstBreak(new Break(3, ids.get(2), Break.PURGED_NOT_EMPTY));
+    }
+
+    @Test
+    void aPurgedEventMovedToAnotherCaseIsCaught() {
+        purgeTheCaseAndSeal();
+        database.sql("UPDATE audit_event SET case_id = ? WHERE id = ?", OTHER_CASE, ids.get(1));
+        assertFirstBreak(new Break(2, ids.get(1), Break.PURGED_NOT_EMPTY));
+    }
+
+    @Test
+    void aPurgedEventWithAnotherDigestIsCaught() {
+        purgeTheCaseAndSeal();
+        database.sql("UPDATE audit_event SET personal_digest = ? WHERE id = ?", new byte[32], ids.get(4));
+        assertFirstBreak(new Break(5, ids.get(4), Break.CONTENT_CHANGED));
+    }
+
+    @Test
+    void erasingAnEventByHandWithTheRightDigestIsNotAPurge() {
+        audit.sealer().sealPending();
+        AuditEvent original = chain().get(6).event();
+        database.sql("UPDATE audit_event SET actor_account_id = NULL, object_id = NULL, case_id = NULL,"
+                     + " request_id = NULL, ip = NULL, detail = NULL, purged_at = NOW(6), personal_digest = ?"
+                     + " WHERE id = ?",
+                     AuditHashes.personalDigest(original), ids.get(6));
+        assertFirstBreak(new Break(7, ids.get(6), Break.PURGE_UNACCOUNTED));
+    }
+
+    @Test
+    void aHandErasedEventNamingAPurgeThatNeverHappenedIsCaught() {
+        audit.sealer().sealPending();
+        AuditEvent original = chain().get(6).event();
+        database.sql("UPDATE audit_event SET actor_account_id = NULL, object_id = NULL, case_id = NULL,"
+                     + " request_id = NULL, ip = NULL, detail = NULL, purged_at = NOW(6), personal_digest = ?,"
+                     + " purge_event_id = ? WHERE id = ?", AuditHashes.personalDigest(original), Ids.newId(),
+                     ids.get(6));
+        assertFirstBreak(new Break(7, ids.get(6), Break.PURGE_UNACCOUNTED));
+    }
+
+    @Test
+    void aHandErasedEventThatClaimsARealPurgeIsCaughtAtThatPurge() {
+        audit.retention().purgeContent(ids.get(0));
+        audit.sealer().sealPending();
+        String purgeId = (String) database.column("SELECT purge_event_id FROM audit_event WHERE id = ?", ids.get(0))
+                .getFirst();
+        AuditEvent original = chain().get(1).event();
+        database.sql("UPDATE audit_event SET actor_account_id = NULL, object_id = NULL, case_id = NULL,"
+                     + " request_id = NULL, ip = NULL, detail = NULL, purged_at = NOW(6), personal_digest = ?,"
+                     + " purge_event_id = ? WHERE id = ?",
+                     AuditHashes.personalDigest(original), purgeId, ids.get(1));
+        assertFirstBreak(new Break(9, purgeId, Break.PURGE_UNACCOUNTED));
+    }
+
+    private void purgeTheCaseAndSeal() {
+        audit.sealer().sealPending();
+        audit.retention().purgeContentOfCase(AuditEvents.CASE_ID);
+        audit.sealer().sealPending();
+        assertTrue(audit.verifier().verify().ok());
     }
 
     private void assertFirstBreak(Break expected) {

@@ -38,7 +38,7 @@ class ChainWalkTest {
         SealedEvent original = chain.get(3);
         AuditEvent changed = AuditEvents.numbered(99, AT);
         chain.set(3, new SealedEvent(4, original.id(), changed, original.contentHash(), original.chainHash(), null,
-                                     false));
+                                     false, null));
         assertEquals(new Break(4, original.id(), Break.CONTENT_CHANGED), firstBreak(chain).orElseThrow());
     }
 
@@ -90,14 +90,14 @@ class ChainWalkTest {
             byte[] content = AuditHashes.contentHash(event);
             String id = "event-" + n;
             head = head.next(id, content);
-            chain.add(new SealedEvent(n, id, event, content, head.hash(), null, false));
+            chain.add(new SealedEvent(n, id, event, content, head.hash(), null, false, null));
         }
         return chain;
     }
 
     private static SealedEvent at(long position, SealedEvent event) {
         return new SealedEvent(position, event.id(), event.event(), event.contentHash(), event.chainHash(), null,
-                               false);
+                               false, null);
     }
 
     private static ChainHead head(SealedEvent last) {
