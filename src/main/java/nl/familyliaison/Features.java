@@ -27,6 +27,9 @@ import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
 import nl.familyliaison.access.StaffService;
 import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.approvals.ApprovalRepository;
+import nl.familyliaison.approvals.ApprovalService;
+import nl.familyliaison.approvals.Approvals;
 import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.audit.AuditRetention;
@@ -69,6 +72,7 @@ import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
 import nl.familyliaison.cases.UnreadFollowUp;
 import nl.familyliaison.cases.UnreadUpdates;
+import nl.familyliaison.cases.StaffAssignment;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.messages.AttachmentRepository;
@@ -117,6 +121,7 @@ public record Features(RequestLog requestLog,
                        SignInService signIn,
                        SessionService sessions,
                        StaffService staffService,
+                       ApprovalService approvals,
                        AuditService auditService,
                        MessageService messages,
                        AppointmentService appointments,
@@ -254,6 +259,11 @@ public record Features(RequestLog requestLog,
                                               (tx, accountId, email) -> outbox.forget(tx, accountId, email)),
                                       outbox, transactions, clock);
         // Briefings hold files and meeting proposals, so they go before messages and interviews.
+        ApprovalService approvals = new ApprovalService(
+                new Approvals(new ApprovalRepository(database.client()), staffAccounts,
+                              new StaffAssignment(caseRepository, accounts, outbox, clock), accounts, outbox,
+                              transactions, clock),
+                caseAccess, auditLog, guards);
         RetentionJob retention = new RetentionJob(
                 caseRepository, List.of(
                         new Purgeable("briefings", briefingRepository::countOfCase,
@@ -287,6 +297,7 @@ public record Features(RequestLog requestLog,
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
+                            approvals,
                             auditService,
                             messages,
                             appointments,
@@ -332,6 +343,7 @@ public record Features(RequestLog requestLog,
         signIn.routes(api);
         sessions.routes(api);
         staffService.routes(api);
+        approvals.routes(api);
         auditService.routes(api);
         messages.routes(api);
         appointments.routes(api);

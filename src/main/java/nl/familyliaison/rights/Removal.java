@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.Investigation;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
@@ -17,7 +18,7 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 
 /**
- * A member asks to be removed; a family inspector of one of their cases confirms; then, in one transaction, every
+ * A member asks to be removed; a family inspector of a case they are a current member of confirms; then, in one transaction, every
  * feature erases what it holds of the person ({@link Erasure}), their memberships end, and their account keeps only
  * its id: the address and name are replaced, sessions and sign-in challenges deleted, the account disabled.
  *
@@ -68,7 +69,8 @@ public final class Removal {
         Instant now = clock.instant();
         transactions.inTransaction(tx -> {
             requests.in(tx).insert(id, member.id(), now);
-            for (String caseId : cases.in(tx).idsOfMember(member.id())) {
+            // Every family inspector of a case the person is a member of now (one mail each, however many cases).
+            for (String caseId : cases.in(tx).ofMember(member.id()).stream().map(Investigation::id).toList()) {
                 cases.in(tx).staff(caseId).stream()
                         .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()))
                         .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
@@ -91,7 +93,7 @@ public final class Removal {
     }
 
     /**
-     * Confirms an open request of a member of one of the inspector's cases and erases the member's personal data.
+     * Confirms an open request of a current member of one of the inspector's cases and erases the member's personal data.
      *
      * @return the removed account's id
      * @throws ProblemException 404 when there is no such open request for this inspector
