@@ -222,7 +222,7 @@ public record Features(RequestLog requestLog,
         Posting posting = new Posting(messageRepository, attachments, caseRepository, accounts, outbox, keys, clock);
         MessageService messages = new MessageService(
                 new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
-                new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
+                new ThreadPages(messageRepository, attachments, accounts, caseRepository, keys, clock), attachments, caseAccess,
                 idempotency, limiter, outbox, guards);
 
         MessageContent messageContent = new MessageContent(database.client(), attachments,

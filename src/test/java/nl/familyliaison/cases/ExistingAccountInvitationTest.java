@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.RunningService;
@@ -42,12 +43,22 @@ class ExistingAccountInvitationTest {
         assertFalse(listed.toString().contains("zoon"), listed::toString);
 
         // Once they sign in after this invitation, this case sees that; the first case keeps its own name.
-        service.people().signInMember(email);
+        Api member = service.api().as(service.people().signInMember(email));
         assertTrue(second.inspectorApi().get("/api/cases/" + second.caseId() + "/members").json().path("members")
                            .get(0).path("signedInOnce").asBoolean());
         assertEquals("Sam de Wit (zoon van het slachtoffer)",
                      first.inspectorApi().get("/api/cases/" + first.caseId() + "/members").json().path("members")
                              .get(0).path("displayName").asText());
+
+        // Their messages on this case carry this case's name for them too.
+        String threads = "/api/cases/" + second.caseId() + "/threads";
+        String thread = member.post(threads, "{\"text\":\"Goedemiddag\"}").json().path("thread").path("id").asText();
+        JsonNode listedThread = second.inspectorApi().get(threads).json().path("threads").get(0);
+        assertEquals("S. de Wit", listedThread.path("startedBy").path("name").asText(), listedThread::toString);
+        JsonNode messages = second.inspectorApi().get(threads + "/" + thread + "/messages").json();
+        assertEquals("S. de Wit", messages.path("messages").get(0).path("author").path("name").asText(),
+                     messages::toString);
+        assertFalse(messages.toString().contains("zoon"), messages::toString);
     }
 
     private static void assertOnlyWhatWasEntered(JsonNode member) {
