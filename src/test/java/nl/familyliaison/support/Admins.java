@@ -19,8 +19,8 @@ public record Admins(People.Staff asking, People.Staff approving, Api askingApi,
 
     public static Admins create(TestService service, String label) {
         People people = new People(service);
-        People.Staff asking = people.staff(Role.ADMIN, label + "-admin1@inspectie.example");
-        People.Staff approving = people.staff(Role.ADMIN, label + "-admin2@inspectie.example");
+        People.Staff asking = people.staff(Role.ADMIN, label + "-asking-admin@inspectie.example");
+        People.Staff approving = people.staff(Role.ADMIN, label + "-approving-admin@inspectie.example");
         return new Admins(asking, approving, service.api().as(people.signInStaff(asking)),
                           service.api().as(people.signInStaff(approving)));
     }
