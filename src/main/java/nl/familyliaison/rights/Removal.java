@@ -69,15 +69,7 @@ public final class Removal {
         Instant now = clock.instant();
         transactions.inTransaction(tx -> {
             requests.in(tx).insert(id, member.id(), now);
-            // Every family inspector of a case the person is a member of now (one mail each, however many cases).
-            for (String caseId : cases.in(tx).ofMember(member.id()).stream().map(Investigation::id).toList()) {
-                cases.in(tx).staff(caseId).stream()
-                        .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()))
-                        .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
-                        .forEach(inspector -> outbox.enqueue(tx, new Mail(
-                                "removal-requested:" + id, inspector.id(), inspector.email(), "removal-requested",
-                                inspector.language(), Map.of(), Mail.Priority.NORMAL)));
-            }
+            tellInspectors(tx, member.id(), "removal-requested", id, null);
             return null;
         });
         outbox.afterCommit();
@@ -108,6 +100,8 @@ public final class Removal {
             if (!requests.in(tx).confirm(request.id(), inspectorId, now)) {
                 throw ProblemException.notFound();
             }
+            // The other family inspectors of the person's cases learn that it was done (before the memberships end).
+            tellInspectors(tx, member.id(), "removal-confirmed", request.id(), inspectorId);
             for (Erasure erasure : erasures) {
                 erasure.erase(tx, member.id(), member.email());
             }
@@ -116,6 +110,22 @@ public final class Removal {
                                       REMOVED_NAME, now);
             return null;
         });
+        outbox.afterCommit();
         return member.id();
+    }
+
+    /**
+     * Mails every family inspector of a case the person is a member of now (one mail each, however many cases), but
+     * {@code except}; the mail says only that there is something to see.
+     */
+    private void tellInspectors(DbExecute tx, String accountId, String template, String requestId, String except) {
+        for (String caseId : cases.in(tx).ofMember(accountId).stream().map(Investigation::id).toList()) {
+            cases.in(tx).staff(caseId).stream()
+                    .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()) && !staff.accountId().equals(except))
+                    .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
+                    .forEach(inspector -> outbox.enqueue(tx, new Mail(
+                            template + ":" + requestId, inspector.id(), inspector.email(), template,
+                            inspector.language(), Map.of(), Mail.Priority.NORMAL)));
+        }
     }
 }

@@ -150,5 +150,10 @@ class RemovalTest {
         assertProblem(left.inspectorApi().post(confirmation, "{}"), 404, "not-found");
         assertEquals(1, tables.count("removal_request", "id = ? AND confirmed_at IS NULL", id));
         assertEquals(200, second.inspectorApi().post(confirmation, "{}").status());
+        // The other family inspector of a current membership learns that it was done; the one who confirmed and
+        // the one of the ended membership get no such mail.
+        Mailbox.await("rem-fi-a@inspectie.example", "Verzoek om verwijdering afgehandeld");
+        assertEquals(List.of(), Mailbox.to("rem-fi-b@inspectie.example", "Verzoek om verwijdering afgehandeld"));
+        assertEquals(List.of(), Mailbox.to("rem-fi-c@inspectie.example", "Verzoek om verwijdering afgehandeld"));
     }
 }
