@@ -33,6 +33,7 @@ const ROUTES = [
   ['removals', 'removals', 'staff'],
   ['admin/feedback', 'admin-feedback', 'staff'],
   ['admin/retention', 'retention', 'staff'],
+  ['admin/approvals', 'approvals', 'staff'],
 ];
 
 function quickExit() {
@@ -117,7 +118,8 @@ function homeOf(session) {
 /** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
 function staffLinks(role) {
   if (role === 'ADMIN') {
-    return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention']];
+    return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention'],
+      ['admin/approvals', 'nav.adminApprovals']];
   }
   return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }

@@ -22,9 +22,12 @@ import nl.familyliaison.platform.Language;
 
 /**
  * One-off commands on the service's database, run instead of the service:
- * {@code create-admin <email> <name…>} and {@code verify-audit}.
+ * {@code create-admin <email> <name…>} (the first two administrators of an installation) and {@code verify-audit}.
  */
 final class Commands {
+
+    /** How many administrators the installation command may create: enough for one to approve the other. */
+    static final int FIRST_ADMINS = 2;
 
     private Commands() {
     }
@@ -56,10 +59,14 @@ final class Commands {
         try (Database database = Database.open(config.get("db"), dataDir)) {
             Main.migrate(config, database);
             Features features = Features.build(config, database, clock, dataDir);
-            boolean adminExists = features.staffAccounts().list().stream()
-                    .anyMatch(account -> account.role() == Role.ADMIN && account.status() != Account.Status.DISABLED);
-            if (adminExists) {
-                out.println("An administrator exists already; further staff accounts are made in the service.");
+            // Four eyes need two administrators; from then on every staff account is asked for by one
+            // administrator and approved by another, in the service.
+            long admins = features.staffAccounts().list().stream()
+                    .filter(account -> account.role() == Role.ADMIN && account.status() != Account.Status.DISABLED)
+                    .count();
+            if (admins >= FIRST_ADMINS) {
+                out.println("There are " + FIRST_ADMINS + " administrators already; further staff accounts are asked"
+                            + " for by one administrator and approved by another, in the service.");
                 return 1;
             }
             String name = String.join(" ", arguments.subList(1, arguments.size()));

@@ -28,6 +28,9 @@ import nl.familyliaison.access.StaffAccounts;
 import nl.familyliaison.access.StaffEnrolment;
 import nl.familyliaison.access.StaffService;
 import nl.familyliaison.access.StaffSignIn;
+import nl.familyliaison.approvals.ApprovalRepository;
+import nl.familyliaison.approvals.ApprovalService;
+import nl.familyliaison.approvals.Approvals;
 import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.audit.AuditRetention;
@@ -76,6 +79,7 @@ import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
 import nl.familyliaison.cases.UnreadFollowUp;
 import nl.familyliaison.cases.UnreadUpdates;
+import nl.familyliaison.cases.StaffAssignment;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.messages.AttachmentRepository;
@@ -123,6 +127,7 @@ public record Features(RequestLog requestLog,
                        SignInService signIn,
                        SessionService sessions,
                        StaffService staffService,
+                       ApprovalService approvals,
                        AuditService auditService,
                        MessageService messages,
                        AppointmentService appointments,
@@ -230,7 +235,7 @@ public record Features(RequestLog requestLog,
         Posting posting = new Posting(messageRepository, attachments, caseRepository, accounts, outbox, keys, clock);
         MessageService messages = new MessageService(
                 new Threads(messageRepository, posting, caseRepository, accounts, caseAccess, clock),
-                new ThreadPages(messageRepository, attachments, accounts, keys, clock), attachments, caseAccess,
+                new ThreadPages(messageRepository, attachments, accounts, caseRepository, keys, clock), attachments, caseAccess,
                 idempotency, limiter, outbox, guards);
 
         MessageContent messageContent = new MessageContent(database.client(), attachments,
@@ -274,6 +279,11 @@ public record Features(RequestLog requestLog,
         RetentionSettings retentionSettings = RetentionSettings.from(config.get("retention"));
         AuditRetention auditRetention = new AuditRetention(new AuditRepository(database.backgroundClient()), clock);
         // Briefings hold files and meeting proposals, so they go before messages and interviews.
+        ApprovalService approvals = new ApprovalService(
+                new Approvals(new ApprovalRepository(database.client()), staffAccounts,
+                              new StaffAssignment(caseRepository, accounts, outbox, clock), accounts, outbox,
+                              transactions, clock),
+                caseAccess, auditLog, guards);
         RetentionJob retention = new RetentionJob(
                 caseRepository, List.of(
                         new Purgeable("briefings", briefingRepository::countOfCase,
@@ -315,6 +325,7 @@ public record Features(RequestLog requestLog,
                             signIn,
                             new SessionService(sessions, guards, audit),
                             new StaffService(staffAccounts, guards, audit),
+                            approvals,
                             auditService,
                             messages,
                             appointments,
@@ -363,6 +374,7 @@ public record Features(RequestLog requestLog,
         signIn.routes(api);
         sessions.routes(api);
         staffService.routes(api);
+        approvals.routes(api);
         auditService.routes(api);
         messages.routes(api);
         appointments.routes(api);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.Role;
 import nl.familyliaison.support.TestClock;
 import nl.familyliaison.support.TestDatabase;
 import nl.familyliaison.support.TestFolders;
@@ -25,13 +27,23 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
 
     @Test
-    void theFirstAdministratorIsCreatedOnceWithAnEnrolmentLink() {
+    void theFirstTwoAdministratorsAreCreatedWithAnEnrolmentLinkAndNoThird() {
         Config config = config(TestDatabase.newDatabase());
         Output first = run(config, "create-admin", "first.admin@inspectie.example", "Anna", "de", "Vries");
         assertEquals(0, first.code(), first.text());
         assertTrue(first.text().matches("(?s).*http://127\\.0\\.0\\.1:8080/#enrol=[A-Za-z0-9_-]{43}.*"), first.text());
         Output second = run(config, "create-admin", "second.admin@inspectie.example", "Bert");
-        assertEquals(1, second.code(), "a second administrator comes through the service, not this command");
+        assertEquals(0, second.code(), "four eyes need a second administrator: " + second.text());
+        assertTrue(second.text().contains("second.admin@inspectie.example"), second.text());
+        Output third = run(config, "create-admin", "third.admin@inspectie.example", "Cor");
+        assertEquals(1, third.code(), "a third administrator is asked for and approved in the service");
+        assertTrue(third.text().contains("approved by another"), third.text());
+        try (TestService service = TestService.builder().set("db.url", config.get("db.url").asString().get())
+                .set("data.dir", config.get("data.dir").asString().get()).start()) {
+            List<String> admins = service.running().features().staffAccounts().list().stream()
+                    .filter(account -> account.role() == Role.ADMIN).map(Account::email).sorted().toList();
+            assertEquals(List.of("first.admin@inspectie.example", "second.admin@inspectie.example"), admins);
+        }
     }
 
     @Test

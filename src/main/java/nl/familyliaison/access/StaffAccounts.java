@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import io.helidon.dbclient.DbExecute;
+
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
 
-/** Administrators create, list and disable staff accounts. Disabling ends every session of the account at once. */
+/** Staff accounts: created (after a second administrator approved), listed and disabled. Disabling ends every session of the account at once. */
 public final class StaffAccounts {
 
     private static final Set<Role> STAFF = Set.of(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR, Role.ADMIN);
@@ -30,14 +32,21 @@ public final class StaffAccounts {
         this.clock = clock;
     }
 
-    /** A new staff account made outside a request (the one-off admin command): no one to attribute it to. */
+    /**
+     * A new staff account (INVITED) and its invitation, stored together. Only the installation command calls this
+     * directly; in the service an account comes into being when a second administrator approves a request for it.
+     */
     public Invited create(String email, String displayName, Role role, Language language) {
-        return create(email, displayName, role, language, AccessAudit.Written.NONE);
+        NewStaff checked = check(email, displayName, role, language);
+        return transactions.inTransaction(tx -> createIn(tx, checked));
     }
 
-    /** A new staff account (INVITED) and its invitation, stored together with {@code audited} (about the account). */
-    public Invited create(String email, String displayName, Role role, Language language,
-                          AccessAudit.Written audited) {
+    /**
+     * The details of a staff account to create, checked and normalised.
+     *
+     * @throws ProblemException 400 for bad input, 409 when the address has an account already
+     */
+    public NewStaff check(String email, String displayName, Role role, Language language) {
         String address = EmailAddress.canonical(email);
         if (!EmailAddress.isPlausible(address)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
@@ -51,14 +60,22 @@ public final class StaffAccounts {
         if (accounts.byEmail(address).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "There is already an account with this address.");
         }
-        Account account = new Account(Ids.newId(), role, address, displayName.strip(), Account.Status.INVITED,
-                                      language == null ? Language.NL : language);
-        String token = transactions.inTransaction(tx -> {
-            accounts.in(tx).insert(account, clock.instant());
-            audited.append(tx, account.id());
-            return enrolment.invite(tx, account);
-        });
-        return new Invited(account, token);
+        return new NewStaff(address, displayName.strip(), role, language == null ? Language.NL : language);
+    }
+
+    /** Creates the checked account and its invitation inside {@code tx} (the invitation mail goes with it). */
+    public Invited createIn(DbExecute tx, NewStaff staff) {
+        if (accounts.in(tx).byEmail(staff.email()).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "There is already an account with this address.");
+        }
+        Account account = new Account(Ids.newId(), staff.role(), staff.email(), staff.displayName(),
+                                      Account.Status.INVITED, staff.language());
+        accounts.in(tx).insert(account, clock.instant());
+        return new Invited(account, enrolment.invite(tx, account));
+    }
+
+    /** A staff account to create: a plausible address, a name, a staff role, a language. */
+    public record NewStaff(String email, String displayName, Role role, Language language) {
     }
 
     public List<Account> list() {

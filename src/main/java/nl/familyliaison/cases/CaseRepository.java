@@ -93,6 +93,17 @@ public final class CaseRepository {
                 .toList();
     }
 
+    /**
+     * The names entered for this case's members (current and former), by account: a person invited to two cases is
+     * named in each as that case's family inspector entered them. Accounts without one here use their own name.
+     */
+    public java.util.Map<String, String> memberNames(String caseId) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        db.get().createNamedQuery("case-member-names").addParam("caseId", caseId).execute()
+                .forEach(row -> names.put(Rows.text(row, "account_id"), Rows.text(row, "display_name")));
+        return names;
+    }
+
     /** Closes an open case; false when it was closed already. */
     public boolean close(String id, Instant now, Instant accessEndsAt) {
         return db.get().createNamedUpdate("case-close")

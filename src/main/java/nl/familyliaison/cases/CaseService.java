@@ -14,7 +14,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
-/** Cases over HTTP: open, list, see, assign staff, move the phase, promise the next update. */
+/** Cases over HTTP: open, list, see, move the phase, promise the next update. */
 public final class CaseService {
 
     private final Cases cases;
@@ -33,18 +33,15 @@ public final class CaseService {
     }
 
     public void routes(ApiRoutes routes) {
+        // PUT /api/cases/{caseId}/staff asks for a change of staff: see approvals.ApprovalService (four eyes).
         routes.post("/api/cases", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::open)
                 .get("/api/cases", guards.signedIn(), this::list)
                 .get("/api/cases/{caseId}", guards.signedIn(), this::get)
-                .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::assign)
                 .put("/api/cases/{caseId}/phase", guards.roles(Role.FAMILY_INSPECTOR), this::phase)
                 .put("/api/cases/{caseId}/next-update", guards.roles(Role.FAMILY_INSPECTOR), this::nextUpdate);
     }
 
     record NewCase(String reference, String title, LocalDate incidentDate) {
-    }
-
-    record StaffAssignment(String familyInspectorId, List<String> investigatorIds) {
     }
 
     record PhaseChange(String phase) {
@@ -80,15 +77,6 @@ public final class CaseService {
     private void get(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.READ_CASE, "case.read");
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
-    }
-
-    private void assign(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.ASSIGN_STAFF,
-                                                        "case.assign-staff");
-        StaffAssignment body = Json.read(request, StaffAssignment.class);
-        cases.assign(context.caseId(), body.familyInspectorId(), body.investigatorIds(),
-                     access.write(request, context, "case.assign-staff", "case"));
-        response.status(Status.NO_CONTENT_204).send();
     }
 
     private void phase(ServerRequest request, ServerResponse response) {

@@ -3,10 +3,8 @@ package nl.familyliaison.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
@@ -17,7 +15,7 @@ import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
 
 /**
- * Opening cases, assigning their staff, moving their phase and promising the next update. Dates are calendar dates in
+ * Opening cases, moving their phase and promising the next update. Dates are calendar dates in
  * Europe/Amsterdam: "the next update by 12 March" means that day where the family lives.
  */
 public final class Cases {
@@ -79,26 +77,6 @@ public final class Cases {
         return investigation;
     }
 
-    /** Sets who works on a case: one family inspector and any number of investigators, all active staff. */
-    public void assign(String caseId, String familyInspectorId, List<String> investigatorIds,
-                       WriteEvent audited) {
-        List<CaseRepository.Assignment> assignments = new ArrayList<>();
-        assignments.add(new CaseRepository.Assignment(staff(familyInspectorId, Role.FAMILY_INSPECTOR,
-                                                            "familyInspectorId"), Role.FAMILY_INSPECTOR.name()));
-        for (String investigator : investigatorIds == null ? List.<String>of() : investigatorIds) {
-            assignments.add(new CaseRepository.Assignment(staff(investigator, Role.INVESTIGATOR, "investigatorIds"),
-                                                          Role.INVESTIGATOR.name()));
-        }
-        if (assignments.stream().map(CaseRepository.Assignment::accountId).distinct().count() != assignments.size()) {
-            throw ProblemException.invalid("investigatorIds", "Name each person once.");
-        }
-        transactions.inTransaction(tx -> {
-            cases.in(tx).assignStaff(caseId, assignments, clock.instant());
-            audited.append(tx, caseId);
-            return null;
-        });
-    }
-
     public void movePhase(String caseId, String phase, List<String> knownPhases, WriteEvent audited) {
         if (phase == null || !knownPhases.contains(phase)) {
             throw ProblemException.invalid("phase", "Choose one of the standard phases.");
@@ -125,16 +103,5 @@ public final class Cases {
             audited.append(tx, caseId);
             return null;
         });
-    }
-
-    private String staff(String accountId, Role role, String field) {
-        if (!Ids.isId(accountId)) {
-            throw ProblemException.invalid(field, "Choose a staff member.");
-        }
-        return accounts.byId(accountId)
-                .filter(account -> account.role() == role && account.status() == Account.Status.ACTIVE)
-                .map(Account::id)
-                .orElseThrow(() -> ProblemException.invalid(field, "This is not an active " + role.name()
-                        .toLowerCase().replace('_', ' ') + "."));
     }
 }

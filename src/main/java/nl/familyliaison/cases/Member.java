@@ -4,7 +4,12 @@ import java.time.Instant;
 
 import nl.familyliaison.platform.Language;
 
-/** A person's membership of one case. */
+/**
+ * A person's membership of one case.
+ *
+ * @param displayName  the name entered for this case (an account invited to two cases has one per case)
+ * @param signedInOnce whether the person signed in since this invitation (nothing learnt from another case)
+ */
 public record Member(String id, String accountId, String displayName, String email, Relation relation,
                      String representsMemberId, Instant invitedAt, Instant endedAt, boolean signedInOnce,
                      Language language) {

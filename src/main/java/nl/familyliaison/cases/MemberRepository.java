@@ -27,12 +27,13 @@ public final class MemberRepository {
         return new MemberRepository(() -> tx);
     }
 
+    /** A membership; {@code displayName} is the name the inviter entered (for this case only). */
     public void insert(String id, String caseId, String accountId, Relation relation, String representsMember,
-                       String invitedBy, Instant now) {
+                       String invitedBy, String displayName, Instant now) {
         db.get().createNamedInsert("member-insert")
                 .addParam("id", id).addParam("caseId", caseId).addParam("accountId", accountId)
                 .addParam("relation", relation.name()).addParam("representsMember", representsMember)
-                .addParam("invitedBy", invitedBy).addParam("now", Rows.utc(now))
+                .addParam("invitedBy", invitedBy).addParam("displayName", displayName).addParam("now", Rows.utc(now))
                 .execute();
     }
 
@@ -43,10 +44,11 @@ public final class MemberRepository {
                 .map(row -> Rows.text(row, "id"));
     }
 
-    public void reopen(String id, Relation relation, String representsMember, String invitedBy, Instant now) {
+    public void reopen(String id, Relation relation, String representsMember, String invitedBy, String displayName,
+                       Instant now) {
         db.get().createNamedUpdate("member-reopen")
                 .addParam("id", id).addParam("relation", relation.name()).addParam("representsMember", representsMember)
-                .addParam("invitedBy", invitedBy).addParam("now", Rows.utc(now))
+                .addParam("invitedBy", invitedBy).addParam("displayName", displayName).addParam("now", Rows.utc(now))
                 .execute();
     }
 
@@ -73,7 +75,7 @@ public final class MemberRepository {
                           Rows.text(row, "display_name"), Rows.text(row, "email"),
                           Relation.valueOf(Rows.text(row, "relation")),
                           Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
-                          Rows.instant(row, "ended_at"), !"INVITED".equals(Rows.text(row, "status")),
+                          Rows.instant(row, "ended_at"), Rows.flag(row, "signed_in"),
                           Language.parse(Rows.text(row, "language")).orElse(Language.NL));
     }
 
@@ -88,7 +90,7 @@ public final class MemberRepository {
                 .execute().isPresent();
     }
 
-    /** Ends every membership of the account (its removal). */
+    /** Ends every membership of the account and forgets the names entered for it (its removal). */
     public void endAllOf(String accountId, Instant now) {
         db.get().createNamedUpdate("member-end-all-of-account")
                 .addParam("accountId", accountId).addParam("now", Rows.utc(now)).execute();

@@ -63,6 +63,9 @@ public final class Members {
         if (existing.isPresent() && existing.get().role() != Role.MEMBER) {
             throw new ProblemException(ProblemType.CONFLICT, "This address belongs to a staff account.");
         }
+        // An existing account keeps its own name; this case shows what this inviter entered, nothing learnt
+        // from another case.
+        String name = invitation.displayName().strip();
         String memberId = transactions.inTransaction(tx -> {
             Account account = existing.orElseGet(() -> newMember(email, invitation));
             if (existing.isEmpty()) {
@@ -71,9 +74,9 @@ public final class Members {
             Optional<String> earlier = members.in(tx).anyOf(caseId, account.id());
             String id = earlier.orElseGet(Ids::newId);
             if (earlier.isPresent()) {
-                members.in(tx).reopen(id, invitation.relation(), represents, invitedBy, clock.instant());
+                members.in(tx).reopen(id, invitation.relation(), represents, invitedBy, name, clock.instant());
             } else {
-                members.in(tx).insert(id, caseId, account.id(), invitation.relation(), represents, invitedBy,
+                members.in(tx).insert(id, caseId, account.id(), invitation.relation(), represents, invitedBy, name,
                                       clock.instant());
             }
             outbox.enqueue(tx, new Mail("member-invitation:" + id + ":" + clock.instant().toEpochMilli(),

@@ -7,14 +7,19 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.messages.MessageViews.Person;
 
-/** The people named in one answer, each looked up once however often they appear. */
+/**
+ * The people named in one answer, each looked up once however often they appear. A member is named as they were
+ * entered for this case: their account may come from another case, whose name for them is not this case's business.
+ */
 final class Names {
 
     private final AccountRepository accounts;
+    private final Map<String, String> caseNames;
     private final Map<String, Account> known = new HashMap<>();
 
-    Names(AccountRepository accounts) {
+    Names(AccountRepository accounts, Map<String, String> caseNames) {
         this.accounts = accounts;
+        this.caseNames = caseNames;
     }
 
     Account account(String accountId) {
@@ -24,6 +29,6 @@ final class Names {
 
     Person person(String accountId) {
         Account account = account(accountId);
-        return new Person(account.displayName(), account.role());
+        return new Person(caseNames.getOrDefault(accountId, account.displayName()), account.role());
     }
 }

@@ -52,7 +52,7 @@ public final class Posting {
         int position = messages.in(tx).nextPosition(thread.id(), now);
         messages.in(tx).insertMessage(new StoredMessage(id, thread.id(), position, authorId, seal(id, text), now));
         List<AttachmentView> sent = attachments.attach(tx, thread.caseId(), authorId, id, attachmentIds);
-        Names names = new Names(accounts.in(tx));
+        Names names = new Names(accounts.in(tx), cases.in(tx).memberNames(thread.caseId()));
         tellTheOthers(tx, thread, authorId, id, names);
         return new MessageView(id, names.person(authorId), true, text.value(), now, sent, List.of());
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
+import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.messages.MessageRepository.ReadReceipt;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.messages.MessageViews.MessagePage;
@@ -28,14 +29,16 @@ public final class ThreadPages {
     private final MessageRepository messages;
     private final Attachments attachments;
     private final AccountRepository accounts;
+    private final CaseRepository cases;
     private final KeyRing keys;
     private final Clock clock;
 
-    public ThreadPages(MessageRepository messages, Attachments attachments, AccountRepository accounts, KeyRing keys,
-                       Clock clock) {
+    public ThreadPages(MessageRepository messages, Attachments attachments, AccountRepository accounts,
+                       CaseRepository cases, KeyRing keys, Clock clock) {
         this.messages = messages;
         this.attachments = attachments;
         this.accounts = accounts;
+        this.cases = cases;
         this.keys = keys;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ public final class ThreadPages {
         String me = context.actor().accountId();
         Map<String, List<AttachmentView>> files = attachments.ofMessages(thread.id(), oldest, newest);
         List<ReadReceipt> reads = messages.readsOf(thread.id(), me, oldest, newest);
-        Names names = new Names(accounts);
+        Names names = new Names(accounts, cases.memberNames(context.caseId()));
         List<MessageView> views = new ArrayList<>();
         for (StoredMessage message : page) {
             boolean mine = message.authorId().equals(me);

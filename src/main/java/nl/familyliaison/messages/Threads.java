@@ -52,7 +52,7 @@ public final class Threads {
     /** The threads the person takes part in, latest activity first, with what they have not read. */
     public ThreadList list(CaseContext context) {
         Roster roster = Roster.of(cases, context.caseId());
-        Names names = new Names(accounts);
+        Names names = new Names(accounts, cases.memberNames(context.caseId()));
         return new ThreadList(messages.threadsOfCase(context.caseId(), context.actor().accountId()).stream()
                                       .filter(unread -> takesPart(context, unread.thread()))
                                       .map(unread -> view(unread.thread(), roster, names, unread.count()))
@@ -70,7 +70,7 @@ public final class Threads {
                                                  members);
         messages.in(tx).insertThread(thread);
         MessageView first = posting.post(tx, thread, context.actor().accountId(), text, attachmentIds);
-        return new StartedThread(view(thread, roster, new Names(accounts.in(tx)), 0), first);
+        return new StartedThread(view(thread, roster, new Names(accounts.in(tx), cases.in(tx).memberNames(context.caseId())), 0), first);
     }
 
     /** Adds a message to a thread the person takes part in. */

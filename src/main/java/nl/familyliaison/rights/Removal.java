@@ -10,6 +10,7 @@ import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.Investigation;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.Outbox;
@@ -18,7 +19,7 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 
 /**
- * A member asks to be removed; a family inspector of one of their cases confirms; then, in one transaction, every
+ * A member asks to be removed; a family inspector of a case they are a current member of confirms; then, in one transaction, every
  * feature erases what it holds of the person ({@link Erasure}), their memberships end, and their account keeps only
  * its id: the address and name are replaced, the language preference reset, sessions and sign-in challenges deleted,
  * the account disabled. Retention does the same for members whose cases are all purged.
@@ -70,14 +71,7 @@ public final class Removal {
         Instant now = clock.instant();
         transactions.inTransaction(tx -> {
             requests.in(tx).insert(id, member.id(), now);
-            for (String caseId : cases.in(tx).idsOfMember(member.id())) {
-                cases.in(tx).staff(caseId).stream()
-                        .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()))
-                        .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
-                        .forEach(inspector -> outbox.enqueue(tx, new Mail(
-                                "removal-requested:" + id, inspector.id(), inspector.email(), "removal-requested",
-                                inspector.language(), Map.of(), Mail.Priority.NORMAL)));
-            }
+            tellInspectors(tx, member.id(), "removal-requested", id, null);
             audited.append(tx, id);
             return null;
         });
@@ -94,7 +88,7 @@ public final class Removal {
     }
 
     /**
-     * Confirms an open request of a member of one of the inspector's cases and erases the member's personal data.
+     * Confirms an open request of a current member of one of the inspector's cases and erases the member's personal data.
      *
      * @return the removed account's id
      * @throws ProblemException 404 when there is no such open request for this inspector
@@ -109,10 +103,13 @@ public final class Removal {
             if (!requests.in(tx).confirm(request.id(), inspectorId, now)) {
                 throw ProblemException.notFound();
             }
+            // The other family inspectors of the person's cases learn that it was done (before the memberships end).
+            tellInspectors(tx, member.id(), "removal-confirmed", request.id(), inspectorId);
             erase(tx, member.id(), member.email(), now);
             audited.append(tx, member.id());
             return null;
         });
+        outbox.afterCommit();
         return member.id();
     }
 
@@ -142,5 +139,20 @@ public final class Removal {
         members.in(tx).endAllOf(accountId, now);
         accounts.in(tx).anonymise(accountId, "removed-" + accountId.replace("-", "") + "@removed.invalid",
                                   REMOVED_NAME, now);
+    }
+
+    /**
+     * Mails every family inspector of a case the person is a member of now (one mail each, however many cases), but
+     * {@code except}; the mail says only that there is something to see.
+     */
+    private void tellInspectors(DbExecute tx, String accountId, String template, String requestId, String except) {
+        for (String caseId : cases.in(tx).ofMember(accountId).stream().map(Investigation::id).toList()) {
+            cases.in(tx).staff(caseId).stream()
+                    .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()) && !staff.accountId().equals(except))
+                    .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
+                    .forEach(inspector -> outbox.enqueue(tx, new Mail(
+                            template + ":" + requestId, inspector.id(), inspector.email(), template,
+                            inspector.language(), Map.of(), Mail.Priority.NORMAL)));
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.messages.MessageFixture;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
@@ -89,6 +90,8 @@ class AuthorizationMatrixTest {
     /** What the second and the ended member must never find in an answer. */
     private static final Set<String> MEMBER_ONLY_TRACES = new java.util.HashSet<>();
     private static final String MEMBER_ONLY_TEXT = "ALLEEN-VOOR-HET-EERSTE-LID";
+    /** Two administrators apart from the matrix's own: they set the own case's staff, and ask for things to decide. */
+    private static Admins approvals;
 
     /** An open interview proposal and a confirmed appointment of one case. */
     record Scheduled(String proposalId, String appointmentId) {
@@ -118,10 +121,9 @@ class AuthorizationMatrixTest {
         STAFF.put(Who.ADMIN, people.staff(Role.ADMIN, "matrix-admin@inspectie.example"));
         ownInspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
         own = ownInspector.post("/api/cases", newCase("M-OWN")).json().path("id").asText();
-        Api admin = service.api().as(people.signInStaff(STAFF.get(Who.ADMIN)));
-        admin.send("PUT", "/api/cases/" + own + "/staff", "application/json",
-                   ("{\"familyInspectorId\":\"" + STAFF.get(Who.FAMILY_INSPECTOR).account().id()
-                    + "\",\"investigatorIds\":[\"" + STAFF.get(Who.INVESTIGATOR).account().id() + "\"]}").getBytes());
+        approvals = Admins.create(service, "matrix");
+        approvals.assignStaff(own, STAFF.get(Who.FAMILY_INSPECTOR).account().id(),
+                                                     List.of(STAFF.get(Who.INVESTIGATOR).account().id()));
         String ownMembership = ownInspector.post("/api/cases/" + own + "/members", invite(memberEmail)).json()
                 .path("id").asText();
         ownUpdate = ownInspector.post("/api/cases/" + own + "/updates", "{\"text\":\"Voor iedereen.\"}").json()
@@ -230,6 +232,15 @@ class AuthorizationMatrixTest {
                      api -> api.delete("/api/sessions/" + someoneElsesSessionId()), hiddenForAllSignedIn()));
         rows.add(row("GET /api/staff", api -> api.get("/api/staff"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff", api -> api.post("/api/staff", "{}"), only(Who.ADMIN)));
+        for (String decision : List.of("approval", "rejection")) {
+            rows.add(row("POST /api/approval-requests/{requestId}/" + decision,
+                         api -> api.post("/api/approval-requests/" + requestOfAnotherAdmin() + "/" + decision, "{}"),
+                         only(Who.ADMIN)));
+            rows.add(row("POST /api/approval-requests/{requestId}/" + decision + " (no such request)",
+                         api -> api.post("/api/approval-requests/" + java.util.UUID.randomUUID() + "/" + decision,
+                                         "{}"), hiddenForAllSignedIn()));
+        }
+        rows.add(row("GET /api/approval-requests", api -> api.get("/api/approval-requests"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff/{accountId}/disable",
                      api -> api.post("/api/staff/" + freshStaffId() + "/disable", "{}"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff/{accountId}/disable (a member's account)",
@@ -529,6 +540,14 @@ class AuthorizationMatrixTest {
         }
         Api other = service.api().as(people.signInMember("matrix-other@example.org"));
         return other.get("/api/sessions").json().path("sessions").path(0).path("id").asText();
+    }
+
+    /** A staff account asked for by an administrator other than the matrix's own (who may decide on it). */
+    private static String requestOfAnotherAdmin() {
+        Api asking = service.api().as(people.signInStaff(approvals.approving()));
+        return asking.post("/api/staff", "{\"email\":\"matrix-" + System.nanoTime() + "@inspectie.example\","
+                                         + "\"displayName\":\"Matrix\",\"role\":\"INVESTIGATOR\"}")
+                .json().path("id").asText();
     }
 
     private static String freshStaffId() {

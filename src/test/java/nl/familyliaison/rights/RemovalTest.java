@@ -127,4 +127,33 @@ class RemovalTest {
         member.post("/api/removal-requests", "{}");
         assertEquals(1, member.get("/api/removal-requests").json().path("requests").size());
     }
+
+    @Test
+    void onlyAFamilyInspectorOfACurrentMembershipConfirmsAndEveryOneOfThemIsMailed() {
+        String email = "rem-three@example.org";
+        CaseFiles.OpenCase first = files.open("rem-fi-a@inspectie.example", "REM-A");
+        CaseFiles.OpenCase second = files.open("rem-fi-b@inspectie.example", "REM-B");
+        CaseFiles.OpenCase left = files.open("rem-fi-c@inspectie.example", "REM-C");
+        files.invite(first, email, "PARENT");
+        files.invite(second, email, "PARENT");
+        String ended = files.invite(left, email, "PARENT").path("id").asText();
+        assertEquals(204, left.inspectorApi().delete("/api/cases/" + left.caseId() + "/members/" + ended).status());
+        Api member = service.api().as(service.people().signInMember(email));
+        String id = member.post("/api/removal-requests", "{}").json().path("id").asText();
+
+        Mailbox.await("rem-fi-a@inspectie.example", "Verzoek om verwijdering");
+        Mailbox.await("rem-fi-b@inspectie.example", "Verzoek om verwijdering");
+        assertEquals(List.of(), Mailbox.to("rem-fi-c@inspectie.example", "Verzoek om verwijdering"),
+                     "the family inspector of an ended membership is not told");
+        String confirmation = "/api/removal-requests/" + id + "/confirmation";
+        assertEquals(0, left.inspectorApi().get("/api/removal-requests").json().path("requests").size());
+        assertProblem(left.inspectorApi().post(confirmation, "{}"), 404, "not-found");
+        assertEquals(1, tables.count("removal_request", "id = ? AND confirmed_at IS NULL", id));
+        assertEquals(200, second.inspectorApi().post(confirmation, "{}").status());
+        // The other family inspector of a current membership learns that it was done; the one who confirmed and
+        // the one of the ended membership get no such mail.
+        Mailbox.await("rem-fi-a@inspectie.example", "Verzoek om verwijdering afgehandeld");
+        assertEquals(List.of(), Mailbox.to("rem-fi-b@inspectie.example", "Verzoek om verwijdering afgehandeld"));
+        assertEquals(List.of(), Mailbox.to("rem-fi-c@inspectie.example", "Verzoek om verwijdering afgehandeld"));
+    }
 }

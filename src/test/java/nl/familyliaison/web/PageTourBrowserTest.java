@@ -125,7 +125,7 @@ class PageTourBrowserTest {
             Team.signOut(client);
 
             team.signIn(client, admin);
-            for (String route : List.of("admin/feedback", "admin/retention")) {
+            for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals")) {
                 visit("admin", route, language, texts, problems);
             }
             Team.signOut(client);

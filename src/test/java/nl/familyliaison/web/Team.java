@@ -3,6 +3,7 @@ package nl.familyliaison.web;
 import java.time.Duration;
 
 import nl.familyliaison.access.Role;
+import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
@@ -10,7 +11,8 @@ import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.RunningService;
 
 /**
- * The staff of one case, made over the API (an administrator assigns the family inspector and an investigator),
+ * The staff of one case, made over the API (one administrator asks to assign the family inspector and an
+ * investigator, a second one approves),
  * and signing in through the web client the way people do.
  */
 record Team(RunningService service, People.Staff inspector, People.Staff investigator, Api inspectorApi,
@@ -20,17 +22,14 @@ record Team(RunningService service, People.Staff inspector, People.Staff investi
         People people = service.people();
         People.Staff inspector = people.staff(Role.FAMILY_INSPECTOR, label + "-fi@inspectie.example");
         People.Staff investigator = people.staff(Role.INVESTIGATOR, label + "-inv@inspectie.example");
-        People.Staff admin = people.staff(Role.ADMIN, label + "-admin@inspectie.example");
         Api inspectorApi = service.api().as(people.signInStaff(inspector));
         String reference = "2026-" + label;
         Reply opened = inspectorApi.post("/api/cases", "{\"reference\":\"" + reference + "\",\"title\":"
                                                        + "\"Onderzoek brand Noord\",\"incidentDate\":\"2026-01-15\"}");
         expect(201, opened);
         String caseId = opened.json().path("id").asText();
-        Api adminApi = service.api().as(people.signInStaff(admin));
-        expect(204, adminApi.send("PUT", "/api/cases/" + caseId + "/staff", "application/json",
-                                  ("{\"familyInspectorId\":\"" + inspector.account().id() + "\",\"investigatorIds\":[\""
-                                   + investigator.account().id() + "\"]}").getBytes()));
+        Admins.create(service, label).assignStaff(caseId, inspector.account().id(),
+                                                  java.util.List.of(investigator.account().id()));
         return new Team(service, inspector, investigator, inspectorApi, caseId, reference);
     }
 

@@ -1,0 +1,30 @@
+package nl.familyliaison.approvals;
+
+import java.time.Instant;
+
+/**
+ * A change one administrator asked for and a different one decides on.
+ *
+ * @param caseId  the case of a {@link Kind#CASE_STAFF} request, else null
+ * @param details what was asked, as JSON ({@link StaffDetails} or {@link CaseStaffDetails}); never case content
+ */
+record ApprovalRequest(String id, Kind kind, String caseId, String details, Status status, String requestedBy,
+                       Instant requestedAt, String decidedBy, Instant decidedAt) {
+
+    enum Kind {
+        /** A new staff account (any staff role, also a further administrator). */
+        STAFF_ACCOUNT,
+        /** A case's family inspector and investigators. */
+        CASE_STAFF
+    }
+
+    enum Status { PENDING, APPROVED, REJECTED }
+
+    /** The account an administrator asks to create. */
+    record StaffDetails(String email, String displayName, String role, String language) {
+    }
+
+    /** The staff an administrator asks to put on a case (replacing its current staff). */
+    record CaseStaffDetails(String familyInspectorId, java.util.List<String> investigatorIds) {
+    }
+}

@@ -1,0 +1,145 @@
+package nl.familyliaison.approvals;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.audit.AuditLog;
+import nl.familyliaison.audit.Outcome;
+import nl.familyliaison.audit.WriteEvent;
+import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.RequestId;
+
+/**
+ * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}) or a case's staff
+ * ({@code PUT /api/cases/{caseId}/staff}) answers 202 with the waiting request; a different administrator approves or
+ * rejects it. Every request, decision and refused decision goes into the audit trail.
+ */
+public final class ApprovalService {
+
+    private final Approvals approvals;
+    private final CaseAccess caseAccess;
+    private final AuditLog audit;
+    private final Guards guards;
+
+    public ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards) {
+        this.approvals = approvals;
+        this.caseAccess = caseAccess;
+        this.audit = audit;
+        this.guards = guards;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.post("/api/staff", guards.roles(Role.ADMIN), this::requestStaff)
+                .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::requestCaseStaff)
+                .get("/api/approval-requests", guards.roles(Role.ADMIN), this::pending)
+                .post("/api/approval-requests/{requestId}/approval", guards.roles(Role.ADMIN), this::approve)
+                .post("/api/approval-requests/{requestId}/rejection", guards.roles(Role.ADMIN), this::reject);
+    }
+
+    record NewStaff(String email, String displayName, Role role, String language) {
+    }
+
+    record StaffAssignment(String familyInspectorId, List<String> investigatorIds) {
+    }
+
+    record RequestView(String id, ApprovalRequest.Kind kind, ApprovalRequest.Status status, String requestedBy,
+                       Instant requestedAt, String decidedBy, Instant decidedAt, String caseId,
+                       ApprovalRequest.StaffDetails staffAccount, ApprovalRequest.CaseStaffDetails caseStaff,
+                       String createdAccountId) {
+        static RequestView of(ApprovalRequest request, String createdAccountId) {
+            boolean staff = request.kind() == ApprovalRequest.Kind.STAFF_ACCOUNT;
+            return new RequestView(request.id(), request.kind(), request.status(), request.requestedBy(),
+                                   request.requestedAt(), request.decidedBy(), request.decidedAt(), request.caseId(),
+                                   staff ? Approvals.staffDetails(request) : null,
+                                   staff ? null : Approvals.read(request, ApprovalRequest.CaseStaffDetails.class),
+                                   createdAccountId);
+        }
+    }
+
+    record RequestList(List<RequestView> requests) {
+    }
+
+    private void requestStaff(ServerRequest request, ServerResponse response) {
+        NewStaff body = Json.read(request, NewStaff.class);
+        Language language = body.language() == null ? Language.NL
+                : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
+                                                                                             "Choose nl or en."));
+        Actor actor = Actor.of(request).orElseThrow();
+        ApprovalRequest asked = approvals.requestStaffAccount(actor, body.email(), body.displayName(), body.role(),
+                                                              language, written(request, actor,
+                                                                                "approval.request.staff-account",
+                                                                                null));
+        response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
+    }
+
+    private void requestCaseStaff(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = caseAccess.require(request, request.path().pathParameters().get("caseId"),
+                                                            CaseAction.ASSIGN_STAFF, "case.assign-staff");
+        StaffAssignment body = Json.read(request, StaffAssignment.class);
+        ApprovalRequest asked = approvals.requestCaseStaff(context.actor(), context.caseId(),
+                                                           body.familyInspectorId(), body.investigatorIds(),
+                                                           written(request, context.actor(),
+                                                                   "approval.request.case-staff", context.caseId()));
+        response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
+    }
+
+    private void pending(ServerRequest request, ServerResponse response) {
+        response.send(new RequestList(approvals.pending().stream().map(found -> RequestView.of(found, null))
+                                              .toList()));
+    }
+
+    private void approve(ServerRequest request, ServerResponse response) {
+        decide(request, response, true);
+    }
+
+    private void reject(ServerRequest request, ServerResponse response) {
+        decide(request, response, false);
+    }
+
+    private void decide(ServerRequest request, ServerResponse response, boolean approve) {
+        Actor actor = Actor.of(request).orElseThrow();
+        String id = request.path().pathParameters().get("requestId");
+        String what = approve ? "approval.approve" : "approval.reject";
+        Approvals.Decided decided;
+        try {
+            String caseId = approvals.caseOf(id).orElse(null);
+            decided = approve
+                    ? approvals.approve(id, actor, written(request, actor, what, caseId),
+                                        (tx, accountId) -> audit.append(tx, event(request, actor, "staff.create",
+                                                                                  Outcome.SUCCEEDED)
+                                                .object("account", accountId).build()))
+                    : approvals.reject(id, actor, written(request, actor, what, caseId));
+        } catch (ProblemException refused) {
+            // A decision on one's own request is the refusal four eyes exist for; other refusals are failures.
+            audit.append(event(request, actor, what, approvals.isOwn(id, actor) ? Outcome.DENIED : Outcome.FAILED)
+                                 .object("approval-request", Ids.isId(id) ? id : null).build());
+            throw refused;
+        }
+        response.send(RequestView.of(decided.request(), decided.createdAccountId().orElse(null)));
+    }
+
+    /** The event about an approval request, appended in the transaction that writes it. */
+    private WriteEvent written(ServerRequest request, Actor actor, String what, String caseId) {
+        return (tx, requestId) -> audit.append(tx, event(request, actor, what, Outcome.SUCCEEDED)
+                .object("approval-request", requestId).caseId(caseId).build());
+    }
+
+    private nl.familyliaison.audit.AuditEvent.Builder event(ServerRequest request, Actor actor, String what,
+                                                            Outcome outcome) {
+        return audit.event(what, outcome).actor(actor.accountId(), actor.role().name())
+                .request(RequestId.of(request).value(), ClientAddress.of(request).value());
+    }
+}

@@ -1,0 +1,64 @@
+package nl.familyliaison.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import nl.familyliaison.support.Admins;
+import nl.familyliaison.support.Reply;
+import nl.familyliaison.support.RunningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * Four eyes in the administrators' pages: the one who asked sees their request waiting for a second administrator
+ * (and no button to approve it); the second administrator approves it there, and the account is made.
+ */
+@ExtendWith(Client.ScreenshotOnFailure.class)
+class ApprovalsBrowserTest {
+
+    @RegisterExtension
+    static final RunningService service = new RunningService();
+    private static final By APPROVE = By.xpath("//button[normalize-space()='Goedkeuren']");
+    private static Client admin;
+
+    @BeforeAll
+    static void browser() {
+        admin = Client.start(service.api().base(), "admin", "nl");
+    }
+
+    @AfterAll
+    static void close() {
+        admin.close();
+    }
+
+    @Test
+    void theOneWhoAskedWaitsAndASecondAdministratorApproves() {
+        Team team = Team.open(service, "approvals");
+        Admins admins = Admins.create(service, "approvals-web");
+        Reply asked = admins.askingApi().post("/api/staff", "{\"email\":\"web-new@inspectie.example\","
+                                                            + "\"displayName\":\"Nieuwe Collega\","
+                                                            + "\"role\":\"INVESTIGATOR\"}");
+        assertEquals(202, asked.status(), asked::toString);
+
+        team.signIn(admin, admins.asking());
+        admin.clickLink("Wacht op goedkeuring");
+        admin.awaitText("Nieuwe Collega");
+        assertTrue(admin.text().contains("Het wacht op goedkeuring door een tweede beheerder."), admin.text());
+        assertTrue(admin.driver().findElements(APPROVE).isEmpty(), "no approve button for one's own request");
+        admin.shot("approvals-01-own-request-waiting");
+        Team.signOut(admin);
+
+        team.signIn(admin, admins.approving());
+        admin.clickLink("Wacht op goedkeuring");
+        admin.awaitText("Nieuw account: onderzoeker");
+        admin.click(APPROVE);
+        admin.awaitText("Goedgekeurd. De wijziging is doorgevoerd.");
+        admin.awaitText("Er wacht niets op goedkeuring.");
+        admin.shot("approvals-02-approved");
+        assertTrue(service.running().features().accounts().byEmail("web-new@inspectie.example").isPresent());
+    }
+}
