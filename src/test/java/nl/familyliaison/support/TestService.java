@@ -106,6 +106,7 @@ public final class TestService implements AutoCloseable {
             settings.computeIfAbsent("mail.smtp.port", key -> String.valueOf(TestMail.port()));
             settings.computeIfAbsent("db.url", key -> TestDatabase.newDatabase());
             settings.putIfAbsent("db.user", "root");
+            settings.computeIfAbsent("db.password", key -> TestDatabase.password());
             settings.computeIfAbsent("data.dir", key -> TestFolders.fresh("service-data").toString());
             Main.RunningService running = Main.start(config(settings), clock, moreRoutes);
             return new TestService(running, Map.copyOf(settings), clock);
