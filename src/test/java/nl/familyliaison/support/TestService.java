@@ -50,6 +50,11 @@ public final class TestService implements AutoCloseable {
         return api;
     }
 
+    /** The management port (health details, metrics): not part of the public contract, so not checked against it. */
+    public Api management() {
+        return new Api(URI.create("http://127.0.0.1:" + running.managementPort() + "/"), false);
+    }
+
     public TestClock clock() {
         return clock;
     }
@@ -75,6 +80,7 @@ public final class TestService implements AutoCloseable {
 
         private Builder() {
             settings.put("server.port", "0");
+            settings.put("server.management.port", "0");
             settings.put("server.host", "127.0.0.1");
             settings.put("crypto.keys", "test-1:" + TEST_KEY);
             settings.put("mail.smtp.host", "127.0.0.1");
