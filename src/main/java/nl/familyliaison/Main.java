@@ -21,6 +21,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.DrainingHttp1;
 import nl.familyliaison.platform.ErrorMapping;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Management;
@@ -109,6 +110,7 @@ public final class Main {
                                       .addMediaSupport(JacksonSupport.create(Json.mapper()))
                                       .build())
                 .directHandlers(transportErrors())
+                .addConnectionSelector(DrainingHttp1.forServer(config.get("server")))
                 .addFeature(OpenApiFeature.builder()
                                     .staticFile(config.get("openapi.file").asString().orElse("openapi.yaml"))
                                     .build())
