@@ -43,12 +43,12 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
     }
 
     /**
-     * For the public socket: after a refusal, reads at most a body of {@code server.max-payload-size}, for at most
-     * five seconds (a client that is still sending has read the answer by then, or will not read it at all).
+     * For the public socket: after a refusal, reads at most 32 MB (more than twice the largest body taken, so an
+     * upload somewhat over the limit is read to its end), for at most five seconds (a client that is still sending
+     * has read the answer by then, or will not read it at all). Reading costs only bandwidth: nothing is kept.
      */
     public static ServerConnectionSelector forServer(Config server) {
-        return create(server.get("protocols.http_1_1"), server.get("max-payload-size").asLong().orElse(12_582_912L),
-                      Duration.ofSeconds(5));
+        return create(server.get("protocols.http_1_1"), 32L << 20, Duration.ofSeconds(5));
     }
 
     /**

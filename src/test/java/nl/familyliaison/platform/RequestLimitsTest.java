@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests too large for the web server to read: an over-long request line gets 414, an over-large header block
- * 431, both as problem+json; and the client reads that answer even while it is still sending its body (instead of a
- * connection reset under it). A GET that carries a body it should not have is answered as well.
+ * 431, both as problem+json; and the client reads that answer (and a 413) even while it is still sending its body,
+ * instead of a connection reset under it. A GET that carries a body it should not have is answered as well.
  */
 class RequestLimitsTest {
 
@@ -64,12 +64,20 @@ class RequestLimitsTest {
     }
 
     @Test
+    void the413IsReadableWhileTheClientKeepsSendingItsBody() throws IOException {
+        int tooLarge = 20 << 20; // over server.max-payload-size (12 MB)
+        String answer = exchange("POST /api/phases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                 + "Content-Length: " + tooLarge + "\r\n\r\n", tooLarge);
+        assertProblem(answer, 413, "payload-too-large");
+    }
+
+    @Test
     void aGetWithABodyIsAnswered() throws IOException {
         String small = "{\"unexpected\":true}";
         String answer = exchange("GET /api/phases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                                  + "Content-Length: " + small.length() + "\r\n\r\n" + small, 0);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-        for (String path : new String[] {"/api/phases", "/api/no-such-thing", "/observe/health/ready"}) {
+        for (String path : new String[] {"/api/phases", "/api/no-such-thing", "/observe/health/ready", "/"}) {
             answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (2 << 20)
                               + "\r\n\r\n", 2 << 20);
             assertTrue(answer.matches("(?s)HTTP/1.1 (200|204|404) .*"), answer);
