@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 import nl.familyliaison.platform.Language;
-import nl.familyliaison.platform.ScrubbedLogsTest;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.support.LogRecords;
 import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScrubbedMailErrorsTest {
 
     private static final RefusingSmtp smtp = refusingSmtp();
-    private static final ScrubbedLogsTest.Records records = new ScrubbedLogsTest.Records();
+    private static final LogRecords records = new LogRecords();
 
     @RegisterExtension
     static final RunningService service = new RunningService(builder -> builder

@@ -8,13 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
+import nl.familyliaison.support.LogRecords;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * A failure that quotes personal data ("Duplicate entry 'sam@example.org' for key …") is logged without it: the log
  * line keeps the kind of failure, the key and the stack trace.
  */
-public class ScrubbedLogsTest {
+class ScrubbedLogsTest {
 
     private static final String ADDRESS = "sam.scrubbed@example.org";
     private static TestService service;
-    private static final Records records = new Records();
+    private static final LogRecords records = new LogRecords();
 
     @BeforeAll
     static void start() throws SQLException {
@@ -69,29 +65,6 @@ public class ScrubbedLogsTest {
             insert.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not add " + ADDRESS, e);
-        }
-    }
-
-    /** Collects log records as the console would print them (message and stack trace). */
-    public static final class Records extends Handler {
-        private final List<String> lines = new ArrayList<>();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            lines.add(formatter.format(record));
-        }
-
-        public synchronized String formatted() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
