@@ -18,15 +18,14 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.DatabaseReadiness;
+import nl.familyliaison.platform.DrainingHttp1;
 import nl.familyliaison.platform.ErrorMapping;
 import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Management;
 import nl.familyliaison.platform.Migrations;
 import nl.familyliaison.platform.Settings;
 import nl.familyliaison.platform.Shutdown;
@@ -112,20 +111,15 @@ public final class Main {
                                       .addMediaSupport(JacksonSupport.create(Json.mapper()))
                                       .build())
                 .directHandlers(transportErrors())
-                .addFeature(ObserveFeature.builder()
-                                    .addObserver(HealthObserver.builder()
-                                                         .addCheck(new DatabaseReadiness(database))
-                                                         .addCheck(features.sealer().headFileHealth())
-                                                         .details(true)
-                                                         .build())
-                                    .addObserver(MetricsObserver.create())
-                                    .build())
+                .addConnectionSelector(DrainingHttp1.forServer(config.get("server")))
                 .addFeature(OpenApiFeature.builder()
                                     .staticFile(config.get("openapi.file").asString().orElse("openapi.yaml"))
                                     .build())
                 .addFeature(StaticContentFeature.builder()
                                     .addClasspath(web -> web.location("web").context("/").welcome("index.html"))
                                     .build());
+        Management.configure(builder, config.get("server.management"),
+                             List.of(new DatabaseReadiness(database), features.sealer().headFileHealth()));
         builder.routing(routing -> moreRoutes.accept(routing(routing, features)));
         return builder.build();
     }
@@ -137,7 +131,6 @@ public final class Main {
         api.served(Method.GET, "/observe/health")
                 .served(Method.GET, "/observe/health/live")
                 .served(Method.GET, "/observe/health/ready")
-                .served(Method.GET, "/observe/metrics")
                 .served(Method.GET, "/openapi");
         return api;
     }
@@ -160,6 +153,11 @@ public final class Main {
 
         public int port() {
             return server.port();
+        }
+
+        /** The management port: health details and metrics (127.0.0.1 by default). */
+        public int managementPort() {
+            return server.port(Management.SOCKET);
         }
 
         public String host() {

@@ -59,7 +59,7 @@ class CommandsTest {
         Output ok = run(config, "verify-audit");
         assertEquals(0, ok.code(), ok.text());
         assertTrue(ok.text().startsWith("Audit chain OK"), ok.text());
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+        try (Connection connection = DriverManager.getConnection(url, "root", TestDatabase.password());
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM audit_event WHERE chain_position = 1");
         }
@@ -96,7 +96,7 @@ class CommandsTest {
     }
 
     private static Config config(String url) {
-        return TestService.config(Map.of("db.url", url, "db.user", "root",
+        return TestService.config(Map.of("db.url", url, "db.user", "root", "db.password", TestDatabase.password(),
                                          "data.dir", TestFolders.fresh("commands").toString(),
                                          "crypto.keys", "test-1:dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY="));
     }

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.metrics.api.Metrics;
+import nl.familyliaison.platform.Scrub;
 
 /**
  * Links pending events into the hash chain, behind the request path.
@@ -118,9 +119,10 @@ public final class AuditSealer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (failing) {
-                LOG.warning("Sealing the audit log still fails: " + e.getMessage());
+                LOG.warning("Sealing the audit log still fails: " + Scrub.text(e.getMessage()));
             } else {
-                LOG.log(Level.WARNING, "Sealing the audit log failed; the events stay pending and are sealed later", e);
+                LOG.log(Level.WARNING, "Sealing the audit log failed; the events stay pending and are sealed later",
+                        Scrub.throwable(e));
             }
             failing = true;
         }

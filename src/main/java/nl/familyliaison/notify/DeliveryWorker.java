@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import io.helidon.config.Config;
 import jakarta.mail.SendFailedException;
 import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -206,7 +207,8 @@ public final class DeliveryWorker implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+        // Stored in the outbox and logged: an SMTP server's refusal quotes the address it refused.
+        String text = root.getClass().getSimpleName() + ": " + Scrub.text(root.getMessage());
         return text.length() > 250 ? text.substring(0, 250) : text;
     }
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
+import nl.familyliaison.platform.Scrub;
 
 /**
  * The outbox on {@code /observe/metrics}: how many mails wait, how long the oldest has waited, and how many were sent,
@@ -65,7 +66,7 @@ public final class OutboxMetrics {
             return figures.get();
         } catch (RuntimeException e) {
             // The database is away: the metrics page must still answer; readiness reports the outage.
-            LOG.log(Level.FINE, "Outbox figures unavailable", e);
+            LOG.log(Level.FINE, "Outbox figures unavailable", Scrub.throwable(e));
             return new OutboxRepository.Figures(-1, null);
         }
     }

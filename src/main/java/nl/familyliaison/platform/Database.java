@@ -61,8 +61,8 @@ public final class Database implements AutoCloseable {
                                                            db.get("embedded.port").asInt().orElse(0));
             embedded = Optional.of(server);
             jdbcUrl = server.createDatabase(EMBEDDED_SCHEMA);
-            user = "root";
-            password = "";
+            user = EmbeddedMariaDb.USER;
+            password = server.password();
         }
         HikariDataSource pool = pool("family-liaison", db.get("pool"), 12, jdbcUrl, user, password);
         // Background work (audit sealing, mail delivery) gets connections of its own, so a burst of requests can

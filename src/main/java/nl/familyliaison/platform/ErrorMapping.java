@@ -23,7 +23,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The one place where a failure becomes an answer: every exception that leaves a handler ends here as an RFC 9457
- * problem+json body. Unexpected failures are logged with the request id; their answer says nothing of internals.
+ * problem+json body. Unexpected failures are logged with the request id (their messages scrubbed of addresses and
+ * SQL values, see {@link Scrub}); their answer says nothing of internals.
  */
 public final class ErrorMapping implements ErrorHandler<Throwable> {
 
@@ -76,7 +77,7 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE.title(),
                                         List.of(), Map.of("Retry-After", "5"));
         }
-        LOG.log(Level.SEVERE, "request=" + id.value() + " failed", failure);
+        LOG.log(Level.SEVERE, "request=" + id.value() + " failed", Scrub.throwable(failure));
         return new ProblemException(ProblemType.INTERNAL_ERROR,
                                     "Something went wrong on our side. If it keeps happening, mention code "
                                     + id.value() + ".");

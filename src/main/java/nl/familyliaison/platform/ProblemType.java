@@ -19,12 +19,14 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "This answer cannot be given in the requested format."),
     CONFLICT(409, "conflict", "This clashes with something that already exists or has changed."),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "What was sent is too large."),
+    URI_TOO_LONG(414, "uri-too-long", "The address is too long."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "What was sent is in a format that is not accepted."),
     RATE_LIMITED(429, "rate-limited", "Too many attempts. Please wait a moment and try again."),
     /** Uploads of one account or one case fill their storage quota; nothing of the upload was stored. */
     STORAGE_QUOTA_EXCEEDED(413, "storage-quota-exceeded", "There is no more room for files."),
     /** The member's previous export is still running; try again after Retry-After seconds. */
     EXPORT_IN_PROGRESS(429, "export-in-progress", "Your download is already being made."),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request's headers are too large."),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side. Please try again later."),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is not available right now. Please try again soon.");
 

@@ -75,6 +75,8 @@ public final class Settings {
         map.put("FL_SERVER_HOST", "server.host");
         map.put("FL_SERVER_PORT", "server.port");
         map.put("FL_MAX_BODY_BYTES", "server.max-payload-size");
+        map.put("FL_MANAGEMENT_HOST", "server.management.host");
+        map.put("FL_MANAGEMENT_PORT", "server.management.port");
         map.put("FL_TRUSTED_PROXIES", "http.trusted-proxies");
         // Replaced by the above; still read, so that a deployment setting it is stopped with a message, not ignored.
         map.put("FL_TRUST_PROXY", "http.trust-proxy");

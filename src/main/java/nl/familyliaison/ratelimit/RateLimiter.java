@@ -21,6 +21,7 @@ import io.github.bucket4j.TimeMeter;
 import io.helidon.config.Config;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
+import nl.familyliaison.platform.Scrub;
 
 /**
  * The rate limits the features call before they do something that can be abused: one attempt takes one token from
@@ -179,7 +180,8 @@ public final class RateLimiter {
             int removed = removeExpired();
             LOG.fine(() -> "Removed " + removed + " rate limit bucket(s) that were full again");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Rate limit clean-up failed; the next one will try again: " + e.getMessage());
+            LOG.log(Level.WARNING, "Rate limit clean-up failed; the next one will try again: "
+                                   + Scrub.text(e.getMessage()));
         }
     }
 }

@@ -69,6 +69,7 @@ final class AuditDatabase implements AutoCloseable, BeforeAllCallback, AfterAllC
         Map<String, String> all = new HashMap<>(overrides);
         all.put("db.url", TestDatabase.newDatabase());
         all.put("db.user", "root");
+        all.put("db.password", TestDatabase.password());
         settings = Map.copyOf(all);
         Migrations.apply(first().dataSource(), Path.of("migrations"));
     }

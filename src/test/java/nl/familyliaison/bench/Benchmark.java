@@ -76,7 +76,8 @@ public final class Benchmark {
             Fixture fixture = Fixture.make(url);
 
             Map<String, String> environment = Map.of(
-                    "FL_DB_URL", url, "FL_DB_USER", "root", "FL_CRYPTO_KEYS", ServiceProcess.testKeys(),
+                    "FL_DB_URL", url, "FL_DB_USER", "root", "FL_DB_PASSWORD", TestDatabase.password(),
+                    "FL_CRYPTO_KEYS", ServiceProcess.testKeys(),
                     "FL_DATA_DIR", TestFolders.fresh("bench-data").toString(),
                     "FL_SMTP_HOST", "127.0.0.1", "FL_SMTP_PORT", String.valueOf(smtpPort), "FL_SMTP_TRANSPORT", "SMTP");
             List<String> properties = new ArrayList<>(RAISED_LIMITS);
@@ -185,7 +186,7 @@ public final class Benchmark {
 
     /** The statements the database has received (all clients, the service's background work included). */
     static long statements() throws Exception {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "root", "");
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "root", TestDatabase.password());
              Statement sql = connection.createStatement();
              java.sql.ResultSet status = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
             status.next();
@@ -305,7 +306,7 @@ public final class Benchmark {
     }
 
     static void execute(String url, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+        try (Connection connection = DriverManager.getConnection(url, "root", TestDatabase.password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import nl.familyliaison.support.TestDatabase;
+
 /**
  * Bulk data for the growth run, written with INSERT … SELECT over MariaDB's sequence tables (seq_1_to_N), never row
  * by row: cases with their staff and timeline updates, one message thread per case with its messages, and sealed
@@ -25,7 +27,7 @@ record DataSet(int cases, int updatesPerCase, int messages, long auditEvents) {
      */
     static java.time.Duration settle(String jdbcUrl) throws Exception {
         long start = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", TestDatabase.password());
              Statement sql = connection.createStatement()) {
             sql.execute("ANALYZE TABLE investigation, investigation_update, message_thread, message, audit_event");
             long deadline = start + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
@@ -45,7 +47,7 @@ record DataSet(int cases, int updatesPerCase, int messages, long auditEvents) {
     }
 
     void seed(String jdbcUrl, String staffId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", TestDatabase.password());
              Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO investigation (id, reference, title, incident_date, status, phase_code,"
                         + " update_cadence_days, next_update_by, created_at, updated_at)"

@@ -12,6 +12,7 @@ import io.helidon.config.ConfigSources;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.support.ServiceProcess;
+import nl.familyliaison.support.TestDatabase;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -47,7 +48,7 @@ final class Notifications {
         // Each row's values are sealed for that row (the row id is part of the seal), as the service does it.
         KeyRing keys = KeyRing.create(Config.just(ConfigSources.create(
                 Map.of("keys", ServiceProcess.testKeys()))), Optional.empty());
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", TestDatabase.password());
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO outbox (id, event_key, recipient_id, recipient_email, template, language,"
                      + " values_key_id, template_values, priority, status, attempts, created_at, due_at)"

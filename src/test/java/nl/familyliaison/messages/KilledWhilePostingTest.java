@@ -69,6 +69,7 @@ class KilledWhilePostingTest {
         int port = Ports.free();
         Map<String, String> environment = Map.of(
                 "FL_SERVER_PORT", String.valueOf(port), "FL_DB_URL", database, "FL_DB_USER", "root",
+                "FL_DB_PASSWORD", TestDatabase.password(),
                 "FL_DATA_DIR", TestFolders.fresh("killed-data").toString(), "FL_CRYPTO_KEYS", ServiceProcess.testKeys(),
                 "FL_SMTP_HOST", "127.0.0.1", "FL_SMTP_PORT", String.valueOf(TestMail.port()),
                 "FL_SMTP_TRANSPORT", "SMTP");
@@ -147,7 +148,7 @@ class KilledWhilePostingTest {
     }
 
     private static List<String> messageIds(String database, String threadId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, "root", "");
+        try (Connection connection = DriverManager.getConnection(database, "root", TestDatabase.password());
              PreparedStatement statement = connection.prepareStatement("SELECT id FROM message WHERE thread_id = ?")) {
             statement.setString(1, threadId);
             List<String> ids = new ArrayList<>();

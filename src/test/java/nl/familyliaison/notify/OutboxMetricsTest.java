@@ -10,7 +10,7 @@ import nl.familyliaison.support.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The outbox shows on /observe/metrics: depth, oldest pending age, sent, retried, failed. */
+/** The outbox shows on /observe/metrics (management port): depth, oldest pending age, sent, retried, failed. */
 class OutboxMetricsTest {
 
     @RegisterExtension
@@ -32,7 +32,7 @@ class OutboxMetricsTest {
     }
 
     private static String metrics() {
-        return service.api().get("/observe/metrics", "Accept", "text/plain").body();
+        return service.service().management().get("/observe/metrics", "Accept", "text/plain").body();
     }
 
     private static double value(String name) {

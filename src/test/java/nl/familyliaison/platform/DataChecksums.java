@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import nl.familyliaison.support.TestDatabase;
+
 /**
  * A fingerprint of the tables that hold people's data ({@code CHECKSUM TABLE}: row contents, not just counts), to
  * show that refused requests leave them as they were.
@@ -35,7 +37,7 @@ final class DataChecksums implements AutoCloseable {
     private final String checksumAll;
 
     DataChecksums(String jdbcUrl) throws SQLException {
-        connection = DriverManager.getConnection(jdbcUrl, "root", "");
+        connection = DriverManager.getConnection(jdbcUrl, "root", TestDatabase.password());
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(

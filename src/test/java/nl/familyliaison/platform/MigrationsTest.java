@@ -58,6 +58,7 @@ class MigrationsTest {
         return Map.of("server.port", "0",
                       "db.url", TestDatabase.newDatabase(),
                       "db.user", "root",
+                      "db.password", TestDatabase.password(),
                       "db.migrations", folder,
                       "data.dir", TestFolders.fresh("data").toString());
     }

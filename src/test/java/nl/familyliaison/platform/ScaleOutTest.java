@@ -99,7 +99,7 @@ class ScaleOutTest {
     }
 
     private static long count(String database, String sql, String parameter) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, "root", "");
+        try (Connection connection = DriverManager.getConnection(database, "root", TestDatabase.password());
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);

@@ -54,7 +54,8 @@ class SecurityHeadersTest {
                 it -> it.get("/app.css"),
                 it -> it.get("/openapi"),
                 it -> it.get("/observe/health"),
-                it -> it.get("/observe/metrics"));
+                it -> it.get("/observe/metrics"),
+                it -> it.get("/observe/health/ready"));
         for (Function<Api, Reply> request : requests) {
             Reply reply = request.apply(api);
             String csp = reply.header("Content-Security-Policy");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ class ServiceProcessTest {
         int dbPort = Ports.free();
 
         ServiceProcess first = launch(dataDir, httpPort, dbPort, "first.log").awaitHealthy();
-        try (Connection connection = connect(dbPort); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(dataDir, dbPort); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE keep_me (note VARCHAR(20))");
             statement.execute("INSERT INTO keep_me VALUES ('still here')");
         }
@@ -44,7 +45,7 @@ class ServiceProcessTest {
         assertFalse(databaseProcessRunsIn(dataDir), "no MariaDB process is left behind");
 
         ServiceProcess second = launch(dataDir, httpPort, dbPort, "second.log").awaitHealthy();
-        try (Connection connection = connect(dbPort); Statement statement = connection.createStatement();
+        try (Connection connection = connect(dataDir, dbPort); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT note FROM keep_me")) {
             assertTrue(rows.next(), "the row written before the restart is still there");
             assertEquals("still here", rows.getString(1));
@@ -79,9 +80,11 @@ class ServiceProcessTest {
         return !left.isEmpty();
     }
 
-    private static Connection connect(int port) throws SQLException {
+    private static Connection connect(Path dataDir, int port) throws SQLException, IOException {
+        // The service made the embedded server's root password on its first start and keeps it in its data folder.
+        String password = Files.readString(dataDir.resolve("mariadb").resolve("root-password")).trim();
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/family_liaison?sslMode=disable",
-                                           "root", "");
+                                           "root", password);
     }
 
 }

@@ -33,6 +33,7 @@ final class RateLimitInstances implements AutoCloseable {
         this.settings.putAll(settings);
         this.settings.put("db.url", TestDatabase.newDatabase());
         this.settings.put("db.user", "root");
+        this.settings.put("db.password", TestDatabase.password());
         // Many attempts at once queue for a pool connection; they must wait their turn, not give up.
         this.settings.put("db.pool.connect-timeout", "PT10S");
         Migrations.apply(open().dataSource(), Path.of("migrations"));

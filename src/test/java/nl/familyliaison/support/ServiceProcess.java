@@ -45,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.familyliaison.Main"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("FL_DB_URL");
+        builder.environment().put("FL_MANAGEMENT_PORT", "0"); // several processes at once: no fixed port
         builder.environment().putAll(environment);
         try {
             return new ServiceProcess(builder.start(), log, Integer.parseInt(environment.get("FL_SERVER_PORT")));
@@ -85,7 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpResponse<String> response = HTTP.send(
                         HttpRequest.newBuilder(base().resolve("/observe/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() / 100 == 2) {
                     return this;
                 }
             } catch (IOException notYet) {

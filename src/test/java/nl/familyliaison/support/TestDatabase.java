@@ -1,6 +1,10 @@
 package nl.familyliaison.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.familyliaison.platform.EmbeddedMariaDb;
@@ -12,6 +16,7 @@ import nl.familyliaison.platform.EmbeddedMariaDb;
 public final class TestDatabase {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static final String PASSWORD = "test-" + UUID.randomUUID();
     private static EmbeddedMariaDb server;
 
     private TestDatabase() {
@@ -22,9 +27,17 @@ public final class TestDatabase {
         return server().createDatabase("test_" + SCHEMAS.incrementAndGet() + "_" + ProcessHandle.current().pid());
     }
 
+    /**
+     * Root's password on every test server of this JVM: written into each server's folder before it starts (an
+     * embedded server uses the password it finds there), so that any test can connect to any of them.
+     */
+    public static String password() {
+        return PASSWORD;
+    }
+
     static synchronized EmbeddedMariaDb server() {
         if (server == null) {
-            server = EmbeddedMariaDb.start(TestFolders.fresh("mariadb-shared"), 0);
+            server = EmbeddedMariaDb.start(withPassword(TestFolders.fresh("mariadb-shared")), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-mariadb-stop"));
         }
         return server;
@@ -32,7 +45,16 @@ public final class TestDatabase {
 
     /** A second, separate server that a test may stop and start (database outages). */
     public static EmbeddedMariaDb privateServer(String name) {
-        return EmbeddedMariaDb.start(TestFolders.fresh(name), 0);
+        return EmbeddedMariaDb.start(withPassword(TestFolders.fresh(name)), 0);
+    }
+
+    private static Path withPassword(Path folder) {
+        try {
+            Files.writeString(folder.resolve("root-password"), PASSWORD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
     }
 
     /** The folder where test servers keep their files. */

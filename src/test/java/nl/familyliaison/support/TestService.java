@@ -50,6 +50,11 @@ public final class TestService implements AutoCloseable {
         return api;
     }
 
+    /** The management port (health details, metrics): not part of the public contract, so not checked against it. */
+    public Api management() {
+        return new Api(URI.create("http://127.0.0.1:" + running.managementPort() + "/"), false);
+    }
+
     public TestClock clock() {
         return clock;
     }
@@ -75,6 +80,7 @@ public final class TestService implements AutoCloseable {
 
         private Builder() {
             settings.put("server.port", "0");
+            settings.put("server.management.port", "0");
             settings.put("server.host", "127.0.0.1");
             settings.put("crypto.keys", "test-1:" + TEST_KEY);
             settings.put("mail.smtp.host", "127.0.0.1");
@@ -107,6 +113,7 @@ public final class TestService implements AutoCloseable {
             settings.computeIfAbsent("mail.smtp.port", key -> String.valueOf(TestMail.port()));
             settings.computeIfAbsent("db.url", key -> TestDatabase.newDatabase());
             settings.putIfAbsent("db.user", "root");
+            settings.computeIfAbsent("db.password", key -> TestDatabase.password());
             settings.computeIfAbsent("data.dir", key -> TestFolders.fresh("service-data").toString());
             Main.RunningService running = Main.start(config(settings), clock, moreRoutes);
             return new TestService(running, Map.copyOf(settings), clock);
