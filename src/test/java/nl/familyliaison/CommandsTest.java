@@ -66,7 +66,7 @@ class CommandsTest {
         Output broken = run(config, "verify-audit");
         assertEquals(1, broken.code());
         assertTrue(broken.text().contains("BROKEN at position 1"), broken.text());
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+        try (Connection connection = DriverManager.getConnection(url, "root", TestDatabase.password());
              Statement statement = connection.createStatement();
              ResultSet runs = statement.executeQuery(
                      "SELECT outcome FROM audit_event WHERE action = 'audit.verify' ORDER BY seq")) {

@@ -43,7 +43,7 @@ public final class Management {
     }
 
     private static HealthObserver health(List<HealthCheck> checks, boolean details) {
-        HealthObserver.Builder health = HealthObserver.builder().details(details);
+        var health = HealthObserver.builder().details(details);
         checks.forEach(health::addCheck);
         return health.build();
     }
