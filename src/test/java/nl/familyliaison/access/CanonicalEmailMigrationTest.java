@@ -31,7 +31,8 @@ class CanonicalEmailMigrationTest {
     void existingAddressesAreFoldedAndAccentsBecomeDistinct() throws IOException, SQLException {
         Path folder = TestFolders.fresh("migrations-before-v14");
         copyMigrations(folder, version -> version < CANONICAL_VERSION);
-        Map<String, String> settings = Map.of("db.url", TestDatabase.newDatabase(), "db.user", "root");
+        Map<String, String> settings = Map.of("db.url", TestDatabase.newDatabase(), "db.user", "root",
+                                              "db.password", TestDatabase.password());
         try (Database database = Database.open(TestService.config(settings).get("db"), Path.of("unused"))) {
             Migrations.apply(database.dataSource(), folder);
             try (Connection connection = database.dataSource().getConnection()) {

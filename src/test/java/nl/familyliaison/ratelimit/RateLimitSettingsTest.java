@@ -32,7 +32,8 @@ class RateLimitSettingsTest {
                 new RateLimitPolicy("api-client", 300, Duration.ofMinutes(1), false),
                 new RateLimitPolicy("message-post-account", 30, Duration.ofMinutes(10), true),
                 new RateLimitPolicy("upload-account", 20, Duration.ofMinutes(10), true),
-                new RateLimitPolicy("invitation-account", 30, Duration.ofHours(1), true)),
+                new RateLimitPolicy("invitation-account", 30, Duration.ofHours(1), true),
+                new RateLimitPolicy("export-account", 3, Duration.ofHours(1), true)),
                      Set.copyOf(policies.all()));
     }
 

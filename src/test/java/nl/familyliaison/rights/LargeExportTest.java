@@ -77,6 +77,7 @@ class LargeExportTest {
         int port = Ports.free();
         Map<String, String> environment = Map.of(
                 "FL_SERVER_PORT", String.valueOf(port), "FL_DB_URL", database, "FL_DB_USER", "root",
+                "FL_DB_PASSWORD", TestDatabase.password(),
                 "FL_DATA_DIR", TestFolders.fresh("big-export-data").toString(),
                 "FL_CRYPTO_KEYS", ServiceProcess.testKeys(), "FL_SMTP_HOST", "127.0.0.1",
                 "FL_SMTP_PORT", String.valueOf(TestMail.port()), "FL_SMTP_TRANSPORT", "SMTP");
