@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
@@ -58,7 +59,8 @@ public final class MemberSignIn {
             challenges.in(tx).insert(challengeId, member.map(Account::id).orElse(null),
                                      keys.mac(challengeId + ":" + code), now, expiresAt);
             member.ifPresent(account -> outbox.enqueue(tx, new Mail(
-                    "sign-in-code:" + challengeId, account.id(), account.email(), "sign-in-code", account.language(),
+                    "sign-in-code:" + challengeId, account.id(), account.email(), MailTemplate.SIGN_IN_CODE,
+                    account.language(),
                     Map.of("code", code, "minutes", String.valueOf(CODE_LIFETIME.toMinutes())),
                     Mail.Priority.SIGN_IN)));
             return null;

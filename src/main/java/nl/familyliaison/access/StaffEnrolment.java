@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
@@ -48,7 +49,7 @@ public final class StaffEnrolment {
         Instant now = clock.instant();
         enrolments.in(tx).insert(Secrets.hash(token), account.id(), now, now.plus(lifetime));
         outbox.enqueue(tx, new Mail("staff-invitation:" + account.id() + ":" + now.toEpochMilli(), account.id(),
-                                    account.email(), "staff-invitation", account.language(),
+                                    account.email(), MailTemplate.STAFF_INVITATION, account.language(),
                                     Map.of("enrolmentPath", enrolmentPath(token),
                                            "days", String.valueOf(Math.max(1, lifetime.toDays()))),
                                     Mail.Priority.NORMAL));

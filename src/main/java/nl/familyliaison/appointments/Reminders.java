@@ -9,6 +9,7 @@ import java.util.Map;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.cases.Member;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 
 /**
@@ -38,7 +39,8 @@ final class Reminders {
         }
         for (Member member : recipients) {
             outbox.enqueueAt(tx, new Mail(key(appointmentId) + sequence, member.accountId(), member.email(),
-                                          "appointment-reminder", member.language(), Map.of(), Mail.Priority.NORMAL),
+                                          MailTemplate.APPOINTMENT_REMINDER, member.language(), Map.of(),
+                                          Mail.Priority.NORMAL),
                              at, start);
         }
     }

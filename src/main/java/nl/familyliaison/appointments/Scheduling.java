@@ -18,6 +18,7 @@ import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Member;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -81,7 +82,7 @@ final class Scheduling {
         slots.forEach(slot -> repository.insertSlot(id, slot));
         staff.forEach(accountId -> repository.insertProposalStaff(id, accountId));
         invited.forEach(member -> repository.insertProposalMember(id, member.id()));
-        invited.forEach(member -> mail(tx, member, "appointment-proposal", "appointment-proposal:" + id));
+        invited.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_PROPOSAL, "appointment-proposal:" + id));
         return new Proposal(id, context.caseId(), context.actor().accountId(), request.mode(), details,
                             Proposal.Status.OPEN, now, List.copyOf(slots), staff,
                             invited.stream().map(Member::id).toList());
@@ -111,7 +112,7 @@ final class Scheduling {
                 memberId, answer.choice(), slotId,
                 vault.seal(new Answer.Words(otherTimes, note), Vault.answer(proposal.id(), memberId)), now));
         for (String accountId : proposal.staffIds()) {
-            mailStaff(tx, accountId, "appointment-answer",
+            mailStaff(tx, accountId, MailTemplate.APPOINTMENT_ANSWER,
                       "appointment-answer:" + proposal.id() + ":" + memberId + ":" + now.toEpochMilli());
         }
         return answer;
@@ -143,7 +144,8 @@ final class Scheduling {
                                                   proposal.details(), slot.time(), Appointment.Status.CONFIRMED, 0,
                                                   proposal.staffIds(), attending.stream().map(Member::id).toList());
         record(tx, appointment, Change.Kind.CONFIRMED, actorId, slot.time(), "");
-        attending.forEach(member -> mail(tx, member, "appointment-confirmed", "appointment-confirmed:" + id));
+        attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CONFIRMED,
+                                                    "appointment-confirmed:" + id));
         reminders.schedule(tx, id, 0, slot.time().start(), attending);
         return appointment;
     }
@@ -154,7 +156,7 @@ final class Scheduling {
         requireOpen(repository.lockProposal(proposal.id()).orElseThrow());
         repository.setProposalStatus(proposal.id(), Proposal.Status.WITHDRAWN, clock.instant());
         activeMembers(tx, proposal.caseId()).stream().filter(member -> proposal.invites(member.id()))
-                .forEach(member -> mail(tx, member, "appointment-proposal-withdrawn",
+                .forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_PROPOSAL_WITHDRAWN,
                                         "appointment-proposal-withdrawn:" + proposal.id()));
     }
 
@@ -168,7 +170,7 @@ final class Scheduling {
         Appointment moved = stored.in(tx).appointment(appointment.id()).orElseThrow();
         record(tx, moved, Change.Kind.RESCHEDULED, actorId, time, why);
         List<Member> attending = attending(tx, moved);
-        attending.forEach(member -> mail(tx, member, "appointment-changed",
+        attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CHANGED,
                                          "appointment-changed:" + moved.id() + ":" + moved.sequence()));
         reminders.withdraw(tx, moved.id());
         reminders.schedule(tx, moved.id(), moved.sequence(), time.start(), attending);
@@ -182,7 +184,7 @@ final class Scheduling {
         repository.cancel(appointment.id(), clock.instant());
         Appointment cancelled = stored.in(tx).appointment(appointment.id()).orElseThrow();
         record(tx, cancelled, Change.Kind.CANCELLED, actorId, null, why);
-        attending(tx, cancelled).forEach(member -> mail(tx, member, "appointment-cancelled",
+        attending(tx, cancelled).forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CANCELLED,
                                                         "appointment-cancelled:" + cancelled.id()));
         reminders.withdraw(tx, cancelled.id());
         return cancelled;
@@ -197,7 +199,7 @@ final class Scheduling {
         String why = Texts.required("reason", reason, MAX_REASON);
         Change change = record(tx, appointment, kind, accountId, null, why);
         for (String staff : appointment.staffIds()) {
-            mailStaff(tx, staff, "appointment-change-request",
+            mailStaff(tx, staff, MailTemplate.APPOINTMENT_CHANGE_REQUEST,
                       "appointment-change-request:" + appointment.id() + ":" + change.at().toEpochMilli());
         }
         return change;
@@ -285,12 +287,12 @@ final class Scheduling {
         }
     }
 
-    private void mail(DbExecute tx, Member member, String template, String eventKey) {
+    private void mail(DbExecute tx, Member member, MailTemplate template, String eventKey) {
         outbox.enqueue(tx, new Mail(eventKey, member.accountId(), member.email(), template, member.language(),
                                     Map.of(), Mail.Priority.NORMAL));
     }
 
-    private void mailStaff(DbExecute tx, String accountId, String template, String eventKey) {
+    private void mailStaff(DbExecute tx, String accountId, MailTemplate template, String eventKey) {
         Account account = accounts.in(tx).byId(accountId).orElseThrow();
         outbox.enqueue(tx, new Mail(eventKey, account.id(), account.email(), template, account.language(), Map.of(),
                                     Mail.Priority.NORMAL));

@@ -23,6 +23,7 @@ import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
@@ -107,7 +108,7 @@ public final class Briefings {
             for (Member member : members.in(tx).ofCase(caseId)) {
                 if (chosen.contains(member.id())) {
                     outbox.enqueue(tx, new Mail("briefing-shared:" + id, member.accountId(), member.email(),
-                                                "briefing-shared", member.language(), Map.of(),
+                                                MailTemplate.BRIEFING_SHARED, member.language(), Map.of(),
                                                 Mail.Priority.NORMAL));
                 }
             }
@@ -267,8 +268,8 @@ public final class Briefings {
                 .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()))
                 .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
                 .forEach(inspector -> outbox.enqueue(tx, new Mail(eventKey, inspector.id(), inspector.email(),
-                                                                  "briefing-news", inspector.language(), Map.of(),
-                                                                  Mail.Priority.NORMAL)));
+                                                                  MailTemplate.BRIEFING_NEWS, inspector.language(),
+                                                                  Map.of(), Mail.Priority.NORMAL)));
     }
 
     private String open(KeyRing.Sealed sealed, String context) {

@@ -11,6 +11,7 @@ import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
@@ -80,7 +81,8 @@ public final class Members {
                                       clock.instant());
             }
             outbox.enqueue(tx, new Mail("member-invitation:" + id + ":" + clock.instant().toEpochMilli(),
-                                        account.id(), account.email(), "member-invitation", account.language(),
+                                        account.id(), account.email(), MailTemplate.MEMBER_INVITATION,
+                                        account.language(),
                                         Map.of(), Mail.Priority.NORMAL));
             audited.append(tx, id);
             return id;

@@ -12,6 +12,7 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -70,7 +71,8 @@ public final class StaffAssignment {
         for (String inspectorId : inspectors) {
             accounts.in(tx).byId(inspectorId).filter(account -> account.status() != Account.Status.DISABLED)
                     .ifPresent(inspector -> outbox.enqueue(tx, new Mail(
-                            "case-staff-changed:" + eventKey, inspector.id(), inspector.email(), "case-staff-changed",
+                            "case-staff-changed:" + eventKey, inspector.id(), inspector.email(),
+                            MailTemplate.CASE_STAFF_CHANGED,
                             inspector.language(), Map.of(), Mail.Priority.NORMAL)));
         }
     }

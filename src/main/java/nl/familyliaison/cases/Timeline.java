@@ -9,6 +9,7 @@ import java.util.Set;
 
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -132,7 +133,7 @@ public final class Timeline {
         for (Member member : members.in(tx).ofCase(caseId)) {
             if (member.isActive() && (forAll || chosen.contains(member.id()))) {
                 outbox.enqueue(tx, new Mail("new-update:" + updateId, member.accountId(), member.email(),
-                                            "new-update", member.language(), Map.of(),
+                                            MailTemplate.NEW_UPDATE, member.language(), Map.of(),
                                             Mail.Priority.NORMAL));
             }
         }

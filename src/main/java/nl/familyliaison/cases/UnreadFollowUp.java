@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Periodic;
 import nl.familyliaison.platform.Transactions;
@@ -65,7 +66,8 @@ public final class UnreadFollowUp implements AutoCloseable {
 
     private void queue(String item, String accountId) {
         accounts.byId(accountId).ifPresent(account -> transactions.inTransaction(tx -> {
-            outbox.enqueue(tx, new Mail("unread-reminder:" + item, account.id(), account.email(), "unread-reminder",
+            outbox.enqueue(tx, new Mail("unread-reminder:" + item, account.id(), account.email(),
+                                        MailTemplate.UNREAD_REMINDER,
                                         account.language(), Map.of(), Mail.Priority.NORMAL));
             return null;
         }));

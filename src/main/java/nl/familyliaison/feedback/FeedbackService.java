@@ -13,6 +13,7 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
@@ -110,7 +111,7 @@ public final class FeedbackService {
         AccessAudit.Written audited = audit.written(request, actor.account(), "feedback.send", "feedback");
         transactions.inTransaction(tx -> {
             feedback.insert(tx, id, actor.accountId(), body.kind().name(), body.about().name(), sealed, now);
-            outbox.enqueue(tx, new Mail("feedback:" + id, null, address, "feedback-received", Language.NL,
+            outbox.enqueue(tx, new Mail("feedback:" + id, null, address, MailTemplate.FEEDBACK_RECEIVED, Language.NL,
                                         Map.of("reference", reference(id)), Mail.Priority.NORMAL));
             audited.append(tx, id);
             return null;

@@ -13,6 +13,7 @@ import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.messages.MessageViews.MessageView;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
@@ -24,7 +25,7 @@ import nl.familyliaison.platform.KeyRing;
  */
 public final class Posting {
 
-    static final String MAIL_TEMPLATE = "new-message";
+    static final MailTemplate MAIL_TEMPLATE = MailTemplate.NEW_MESSAGE;
 
     private final MessageRepository messages;
     private final Attachments attachments;

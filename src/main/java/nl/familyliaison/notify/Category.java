@@ -13,13 +13,8 @@ public enum Category {
     /** An interview proposal, confirmation, change, cancellation or reminder. */
     APPOINTMENT;
 
-    /** The kind of mail a template sends. */
+    /** The kind of mail a stored template name stands for; a name no template has counts as an account mail. */
     public static Category of(String template) {
-        return switch (template) {
-            case "sign-in-code" -> SIGN_IN;
-            case "new-update", "unread-reminder", "briefing-shared" -> UPDATE;
-            case "new-message" -> MESSAGE;
-            default -> template.startsWith("appointment") ? APPOINTMENT : ACCOUNT;
-        };
+        return MailTemplate.byFolder(template).map(MailTemplate::category).orElse(ACCOUNT);
     }
 }

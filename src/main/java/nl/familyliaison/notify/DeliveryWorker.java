@@ -152,7 +152,9 @@ public final class DeliveryWorker implements AutoCloseable {
         rows.leased(id, workerId).ifPresent(row -> {
             try {
                 Map<String, String> values = outbox.open(row);
-                MailTemplates.Rendered rendered = templates.render(row.template(), row.language(), values);
+                MailTemplate template = MailTemplate.byFolder(row.template())
+                        .orElseThrow(() -> MailTemplates.MissingTemplate.unknown(row.template()));
+                MailTemplates.Rendered rendered = templates.render(template, row.language(), values);
                 sender.send(messageId(row.id()), row.recipientEmail(), rendered);
                 rows.markSent(row.id(), workerId, clock.instant());
                 metrics.sent();
@@ -195,7 +197,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 && failed.getInvalidAddresses().length > 0) {
                 return true;
             }
-            if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Missing")) {
+            if (cause instanceof MailTemplates.MissingTemplate) {
                 return true;
             }
         }

@@ -10,11 +10,11 @@ import nl.familyliaison.platform.Language;
  * @param eventKey       what caused it, unique per recipient: one event never gives two mails to one person
  * @param recipientId    the account, when the recipient has one
  * @param recipientEmail where it goes
- * @param template       the folder under mail-templates/
+ * @param template       which mail: its texts and its category
  * @param values         the template's values; never case content (names, incidents, times, places, message text)
  * @param priority       who goes first
  */
-public record Mail(String eventKey, String recipientId, String recipientEmail, String template, Language language,
+public record Mail(String eventKey, String recipientId, String recipientEmail, MailTemplate template, Language language,
                    Map<String, String> values, Priority priority) {
 
     public enum Priority {

@@ -43,11 +43,15 @@ public final class MailTemplates {
         };
     }
 
-    /** Subject, text and HTML of one mail. */
-    public Rendered render(String template, Language language, Map<String, String> values) {
+    /**
+     * Subject, text and HTML of one mail.
+     *
+     * @throws MissingTemplate when one of the template's files for this language is not there
+     */
+    public Rendered render(MailTemplate template, Language language, Map<String, String> values) {
         Map<String, Object> scope = new HashMap<>(values);
         scope.put("serviceUrl", serviceUrl);
-        String base = template + "/" + language.code();
+        String base = template.folder() + "/" + language.code();
         return new Rendered(render(plain, base + ".subject.mustache", scope).strip(),
                             render(plain, base + ".text.mustache", scope),
                             render(html, base + ".html.mustache", scope));
@@ -55,7 +59,7 @@ public final class MailTemplates {
 
     private String render(MustacheFactory factory, String name, Map<String, Object> scope) {
         if (!Files.isRegularFile(folder.resolve(name))) {
-            throw new IllegalStateException("Missing mail template " + folder.resolve(name));
+            throw new MissingTemplate("Missing mail template " + folder.resolve(name));
         }
         Mustache mustache = factory.compile(name);
         StringWriter out = new StringWriter();
@@ -64,5 +68,17 @@ public final class MailTemplates {
     }
 
     public record Rendered(String subject, String text, String html) {
+    }
+
+    /** A mail that cannot be written: a template file is not there, or a stored row names no template at all. */
+    static final class MissingTemplate extends IllegalStateException {
+        MissingTemplate(String message) {
+            super(message);
+        }
+
+        /** An outbox row whose template name no {@link MailTemplate} has. */
+        static MissingTemplate unknown(String folder) {
+            return new MissingTemplate("Missing mail template " + folder + ": no such template");
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class Outbox {
      * goes at {@code notBefore} after all (a reminder that comes after the appointment helps nobody).
      */
     public void enqueueAt(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
-        Category category = Category.of(mail.template());
+        Category category = mail.template().category();
         Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
                 : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);
         if (!wanted.wants(category)) {

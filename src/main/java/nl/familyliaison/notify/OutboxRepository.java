@@ -26,7 +26,7 @@ public final class OutboxRepository {
                 .addParam("eventKey", mail.eventKey())
                 .addParam("recipientId", mail.recipientId())
                 .addParam("recipientEmail", mail.recipientEmail())
-                .addParam("template", mail.template())
+                .addParam("template", mail.template().folder())
                 .addParam("language", mail.language().code())
                 .addParam("valuesKeyId", values.keyId())
                 .addParam("templateValues", values.bytes())

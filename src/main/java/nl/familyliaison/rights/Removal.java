@@ -13,6 +13,7 @@ import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Investigation;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
@@ -71,7 +72,7 @@ public final class Removal {
         Instant now = clock.instant();
         transactions.inTransaction(tx -> {
             requests.in(tx).insert(id, member.id(), now);
-            tellInspectors(tx, member.id(), "removal-requested", id, null);
+            tellInspectors(tx, member.id(), MailTemplate.REMOVAL_REQUESTED, id, null);
             audited.append(tx, id);
             return null;
         });
@@ -104,7 +105,7 @@ public final class Removal {
                 throw ProblemException.notFound();
             }
             // The other family inspectors of the person's cases learn that it was done (before the memberships end).
-            tellInspectors(tx, member.id(), "removal-confirmed", request.id(), inspectorId);
+            tellInspectors(tx, member.id(), MailTemplate.REMOVAL_CONFIRMED, request.id(), inspectorId);
             erase(tx, member.id(), member.email(), now);
             audited.append(tx, member.id());
             return null;
@@ -145,13 +146,14 @@ public final class Removal {
      * Mails every family inspector of a case the person is a member of now (one mail each, however many cases), but
      * {@code except}; the mail says only that there is something to see.
      */
-    private void tellInspectors(DbExecute tx, String accountId, String template, String requestId, String except) {
+    private void tellInspectors(DbExecute tx, String accountId, MailTemplate template, String requestId,
+                                String except) {
         for (String caseId : cases.in(tx).ofMember(accountId).stream().map(Investigation::id).toList()) {
             cases.in(tx).staff(caseId).stream()
                     .filter(staff -> "FAMILY_INSPECTOR".equals(staff.role()) && !staff.accountId().equals(except))
                     .flatMap(staff -> accounts.in(tx).byId(staff.accountId()).stream())
                     .forEach(inspector -> outbox.enqueue(tx, new Mail(
-                            template + ":" + requestId, inspector.id(), inspector.email(), template,
+                            template.folder() + ":" + requestId, inspector.id(), inspector.email(), template,
                             inspector.language(), Map.of(), Mail.Priority.NORMAL)));
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
+import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.Admins;
@@ -61,8 +62,8 @@ class DashboardTest {
         JsonNode membership = files.invite(file, "kin-dash-msg@example.org", "CHILD");
         Api member = service.api().as(service.people().signInMember("kin-dash-msg@example.org"));
         member.post("/api/cases/" + file.caseId() + "/threads", "{\"text\":\"Is er nieuws?\"}");
-        failMail(membership.path("accountId").asText(), "new-message");
-        failMail(membership.path("accountId").asText(), "appointment-confirmed");
+        failMail(membership.path("accountId").asText(), MailTemplate.NEW_MESSAGE);
+        failMail(membership.path("accountId").asText(), MailTemplate.APPOINTMENT_CONFIRMED);
 
         service.clock().set(Instant.parse("2026-03-10T09:30:00Z"));
         Api inspector = service.api().as(service.people().signInStaff(file.inspector()));
@@ -93,7 +94,7 @@ class DashboardTest {
     }
 
     /** A mail to the account that fails for good at once (the address is refused). */
-    private static void failMail(String accountId, String template) {
+    private static void failMail(String accountId, MailTemplate template) {
         new Transactions(service.running().database().client()).inTransaction(tx -> {
             service.running().features().outbox().enqueue(tx, new Mail(
                     "failing-" + System.nanoTime(), accountId, "not an address", template, Language.NL,

@@ -101,6 +101,23 @@ class DeliveryTest {
     }
 
     @Test
+    void aMailWhoseTemplateIsGoneEndsAsFailedAtOnce() {
+        String key = "gone-" + System.nanoTime();
+        new Transactions(service.running().database().client()).inTransaction(tx -> {
+            service.running().features().outbox().enqueue(tx, mail(key, "gone@example.org"));
+            // A row queued before its template was taken out of the code.
+            tx.createUpdate("UPDATE outbox SET template = 'a-removed-template' WHERE event_key = ?")
+                    .addParam(key)
+                    .execute();
+            return null;
+        });
+        service.running().features().outbox().afterCommit();
+        await(() -> "FAILED".equals(status(key)), "a missing template is not tried again for 72 hours");
+        assertTrue(column(List.of(key), "last_error").getFirst().startsWith("MissingTemplate: Missing mail template"),
+                   "the error names what is missing");
+    }
+
+    @Test
     void afterSeventyTwoHoursOfFailuresAMailEndsAsFailed() throws Exception {
         smtp.stop();
         try {
@@ -114,7 +131,7 @@ class DeliveryTest {
     }
 
     private static Mail mail(String key, String to) {
-        return new Mail(key, null, to, "new-update", Language.NL, Map.of(), Mail.Priority.NORMAL);
+        return new Mail(key, null, to, MailTemplate.NEW_UPDATE, Language.NL, Map.of(), Mail.Priority.NORMAL);
     }
 
     private static List<String> enqueue(String prefix, int count) {
