@@ -121,8 +121,7 @@ public final class BriefingService {
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> briefings.share(context.caseId(), context.actor().accountId(), share,
-                                         access.write(request, context, "case.briefing.share", "briefing")
-                                                 .with(claim)),
+                                         access.write(request, context, "case.briefing.share", "briefing").with(claim)),
                 id -> view(context, find(request, context, id, "case.briefing.read")));
         access.replayed(request, context, "case.briefing.share", "briefing", answer);
         answer.send(response);
