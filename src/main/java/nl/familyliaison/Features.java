@@ -244,7 +244,7 @@ public record Features(RequestLog requestLog,
         BriefingRepository briefingRepository = new BriefingRepository(database.client());
         PreferenceService preferenceService = new PreferenceService(preferences, accounts, guards, clock);
         TimelineService timelineService = new TimelineService(timeline, caseRepository, caseAccess, phaseRepository,
-                                                              cases, guards);
+                                                              cases, guards, idempotency);
         AppointmentService appointments = AppointmentService.create(
                 database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
                 guards, clock, config.get("appointments.reminder-before").as(Duration.class)
@@ -253,7 +253,7 @@ public record Features(RequestLog requestLog,
         BriefingService briefings = new BriefingService(
                 new Briefings(briefingRepository, messageContent, memberRepository, caseRepository, accounts,
                               timeline, outbox, keys, transactions, clock),
-                memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock);
+                memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock, idempotency);
         MessageItems messageItems = new MessageItems(messageRepository, new AttachmentRepository(database.client()));
         MemberFiles memberFiles = new MemberFiles(caseRepository, updateRepository, authorization, Map.of(
                 "message-thread", messageItems::thread, "message", messageItems::message,
@@ -264,7 +264,8 @@ public record Features(RequestLog requestLog,
         FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
         FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
                                                        clock, config.get("feedback.address").asString()
-                                                               .orElse("klachten@family-liaison.invalid"));
+                                                               .orElse("klachten@family-liaison.invalid"),
+                                                       idempotency);
         Removal removal = new Removal(new RemovalRepository(database.client()), accounts, memberRepository,
                                       caseRepository, List.of(
                                               (tx, accountId, email) -> messageContent.eraseAuthor(tx, accountId),
@@ -283,7 +284,7 @@ public record Features(RequestLog requestLog,
                 new Approvals(new ApprovalRepository(database.client()), staffAccounts,
                               new StaffAssignment(caseRepository, accounts, outbox, clock), accounts, outbox,
                               transactions, clock),
-                caseAccess, auditLog, guards);
+                caseAccess, auditLog, guards, idempotency);
         RetentionJob retention = new RetentionJob(
                 caseRepository, List.of(
                         new Purgeable("briefings", briefingRepository::countOfCase,
@@ -314,9 +315,9 @@ public record Features(RequestLog requestLog,
                             new Authentication(sessions),
                             new CrossSiteGuard(origins, requestLog, audit),
                             new PhaseService(phaseRepository),
-                            new CaseService(cases, caseRepository, caseAccess, phaseRepository, guards),
+                            new CaseService(cases, caseRepository, caseAccess, phaseRepository, guards, idempotency),
                             new MemberService(new Members(memberRepository, accounts, outbox, transactions, clock),
-                                              caseAccess, limiter, guards),
+                                              caseAccess, limiter, guards, idempotency),
                             timelineService,
                             new ContactsService(new Contacts(caseRepository, Contacts.from(
                                     config.get("contacts.support-organisations"))), caseAccess, guards),
@@ -340,7 +341,7 @@ public record Features(RequestLog requestLog,
                                                   new ExportRuns(new ExportRunRepository(database.client()),
                                                                  config.get("rights.export-lease").as(Duration.class)
                                                                          .orElse(Duration.ofMinutes(2)), clock),
-                                                  limiter, removal, guards, audit),
+                                                  limiter, removal, guards, audit, idempotency),
                             feedback,
                             new RetentionService(retention, guards, audit),
                             retention,

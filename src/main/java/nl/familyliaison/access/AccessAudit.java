@@ -2,6 +2,7 @@ package nl.familyliaison.access;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.ServerRequest;
+import nl.familyliaison.platform.Idempotency;
 
 /**
  * What the access feature tells the audit trail: sign-ins (both outcomes), refusals, account changes. Main connects it
@@ -32,6 +33,14 @@ public interface AccessAudit {
         Written NONE = (tx, objectId) -> { };
 
         void append(DbExecute tx, String objectId);
+
+        /** This event, and the request's idempotency key claimed in the same transaction. */
+        default Written with(Idempotency.Claim claim) {
+            return (tx, objectId) -> {
+                claim.take(tx, objectId);
+                append(tx, objectId);
+            };
+        }
     }
 
     /** How an audited action ended. */

@@ -2,6 +2,7 @@ package nl.familyliaison.approvals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -16,6 +17,7 @@ import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
@@ -33,8 +35,11 @@ public final class ApprovalService {
     private final CaseAccess caseAccess;
     private final AuditLog audit;
     private final Guards guards;
+    private final Idempotency idempotency;
 
-    public ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards) {
+    public ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
+                           Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.approvals = approvals;
         this.caseAccess = caseAccess;
         this.audit = audit;
@@ -78,11 +83,21 @@ public final class ApprovalService {
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
         Actor actor = Actor.of(request).orElseThrow();
-        ApprovalRequest asked = approvals.requestStaffAccount(actor, body.email(), body.displayName(), body.role(),
-                                                              language, written(request, actor,
-                                                                                "approval.request.staff-account",
-                                                                                null));
-        response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
+        AtomicReference<ApprovalRequest> asked = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, actor.accountId(), Idempotency.fingerprint(body), Status.ACCEPTED_202,
+                claim -> {
+                    asked.set(approvals.requestStaffAccount(
+                            actor, body.email(), body.displayName(), body.role(), language,
+                            written(request, actor, "approval.request.staff-account", null).with(claim)));
+                    return asked.get().id();
+                },
+                id -> RequestView.of(asked.get(), null));
+        if (answer.replayed()) {
+            audit.append(event(request, actor, "approval.request.staff-account", Outcome.SUCCEEDED)
+                                 .object("approval-request", answer.objectId()).build());
+        }
+        answer.send(response);
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {

@@ -1,6 +1,7 @@
 package nl.familyliaison.audit;
 
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.platform.Idempotency;
 
 /**
  * The object-level event of a write, handed to the code that makes the write so that it appends the event inside the
@@ -16,4 +17,12 @@ public interface WriteEvent {
 
     /** Appends the event about {@code objectId} through {@code tx}. */
     void append(DbExecute tx, String objectId);
+
+    /** This event, and the request's idempotency key claimed in the same transaction. */
+    default WriteEvent with(Idempotency.Claim claim) {
+        return (tx, objectId) -> {
+            claim.take(tx, objectId);
+            append(tx, objectId);
+        };
+    }
 }

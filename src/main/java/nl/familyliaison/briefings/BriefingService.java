@@ -28,6 +28,7 @@ import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.messages.FileName;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.ProblemException;
@@ -47,9 +48,12 @@ public final class BriefingService {
     private final PhaseRepository phases;
     private final Guards guards;
     private final java.time.Clock clock;
+    private final Idempotency idempotency;
 
     public BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
-                           CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock) {
+                           CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock,
+                           Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.briefings = briefings;
         this.members = members;
         this.appointments = appointments;
@@ -112,10 +116,15 @@ public final class BriefingService {
     private void share(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, "case.briefing.share");
         NewBriefing body = Json.read(request, NewBriefing.class);
-        String id = briefings.share(context.caseId(), context.actor().accountId(), new Briefings.Share(
-                body.attachmentId(), body.memberIds(), body.publicationDate(), body.remarksUntil(), body.note()),
-                access.write(request, context, "case.briefing.share", "briefing"));
-        response.status(Status.CREATED_201).send(view(context, find(request, context, id, "case.briefing.read")));
+        Briefings.Share share = new Briefings.Share(body.attachmentId(), body.memberIds(), body.publicationDate(),
+                                                    body.remarksUntil(), body.note());
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> briefings.share(context.caseId(), context.actor().accountId(), share,
+                                         access.write(request, context, "case.briefing.share", "briefing").with(claim)),
+                id -> view(context, find(request, context, id, "case.briefing.read")));
+        access.replayed(request, context, "case.briefing.share", "briefing", answer);
+        answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {

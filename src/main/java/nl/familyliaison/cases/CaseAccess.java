@@ -13,6 +13,7 @@ import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.RequestId;
@@ -77,6 +78,14 @@ public final class CaseAccess {
                          boolean allowed) {
         record(request, context.actor(), what, objectType, objectId, context.caseId(),
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
+    }
+
+    /** Records a retry given the kept answer of an earlier write: it wrote nothing, so it has no event of its own. */
+    public void replayed(ServerRequest request, CaseContext context, String what, String objectType,
+                         Idempotency.Answer answer) {
+        if (answer.replayed()) {
+            recorded(request, context, what, objectType, answer.objectId(), true);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
@@ -22,9 +23,11 @@ public final class CaseService {
     private final CaseAccess access;
     private final PhaseRepository phases;
     private final Guards guards;
+    private final Idempotency idempotency;
 
     public CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
-                       Guards guards) {
+                       Guards guards, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.cases = cases;
         this.repository = repository;
         this.access = access;
@@ -55,10 +58,14 @@ public final class CaseService {
 
     private void open(ServerRequest request, ServerResponse response) {
         NewCase body = Json.read(request, NewCase.class);
-        Investigation opened = cases.open(Actor.of(request).orElseThrow(), body.reference(), body.title(),
-                                          body.incidentDate(), access.opening(request, "case.open"));
-        access.require(request, opened.id(), CaseAction.READ_CASE, "case.read");
-        response.status(Status.CREATED_201).send(view(opened, Language.of(request)));
+        Actor actor = Actor.of(request).orElseThrow();
+        Idempotency.Answer answer = idempotency.create(
+                request, actor.accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> cases.open(actor, body.reference(), body.title(), body.incidentDate(),
+                                    access.opening(request, "case.open").with(claim)).id(),
+                caseId -> view(repository.byId(caseId).orElseThrow(), Language.of(request)));
+        access.require(request, answer.objectId(), CaseAction.READ_CASE, "case.read");
+        answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {

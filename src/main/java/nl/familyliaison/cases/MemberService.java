@@ -10,6 +10,7 @@ import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
@@ -22,8 +23,11 @@ public final class MemberService {
     private final CaseAccess access;
     private final RateLimiter limiter;
     private final Guards guards;
+    private final Idempotency idempotency;
 
-    public MemberService(Members members, CaseAccess access, RateLimiter limiter, Guards guards) {
+    public MemberService(Members members, CaseAccess access, RateLimiter limiter, Guards guards,
+                         Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.members = members;
         this.access = access;
         this.limiter = limiter;
@@ -66,12 +70,16 @@ public final class MemberService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(
                         () -> ProblemException.invalid("language", "Choose nl or en."));
-        String memberId = members.invite(context.caseId(), context.actor().accountId(), new Members.Invitation(
-                body.email(), body.displayName(), body.relation(), body.representsMemberId(), language),
-                access.write(request, context, "case.members.invite", "member"));
-        MemberView view = members.ofCase(context.caseId()).stream().filter(member -> member.id().equals(memberId))
-                .map(MemberView::of).findFirst().orElseThrow();
-        response.status(Status.CREATED_201).send(view);
+        Members.Invitation invitation = new Members.Invitation(body.email(), body.displayName(), body.relation(),
+                                                               body.representsMemberId(), language);
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> members.invite(context.caseId(), context.actor().accountId(), invitation,
+                                        access.write(request, context, "case.members.invite", "member").with(claim)),
+                memberId -> members.ofCase(context.caseId()).stream()
+                        .filter(member -> member.id().equals(memberId)).map(MemberView::of).findFirst().orElseThrow());
+        access.replayed(request, context, "case.members.invite", "member", answer);
+        answer.send(response);
     }
 
     private void end(ServerRequest request, ServerResponse response) {

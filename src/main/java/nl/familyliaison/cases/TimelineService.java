@@ -16,6 +16,7 @@ import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
@@ -33,9 +34,11 @@ public final class TimelineService {
     private final PhaseRepository phases;
     private final Cases rules;
     private final Guards guards;
+    private final Idempotency idempotency;
 
     public TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
-                           Cases rules, Guards guards) {
+                           Cases rules, Guards guards, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.timeline = timeline;
         this.cases = cases;
         this.access = access;
@@ -99,10 +102,15 @@ public final class TimelineService {
                                                         CaseAction.POST_UPDATE, "case.update.post");
         NewUpdate body = Json.read(request, NewUpdate.class);
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
-        String id = timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
-                                  body.visibleTo() == null ? null : Set.copyOf(body.visibleTo()), phases.codes(),
-                                  rules.today(), access.write(request, context, "case.update.post", "update"));
-        response.status(Status.CREATED_201).send(entry(request, context, id));
+        Set<String> visibleTo = body.visibleTo() == null ? null : Set.copyOf(body.visibleTo());
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
+                                       visibleTo, phases.codes(), rules.today(),
+                                       access.write(request, context, "case.update.post", "update").with(claim)),
+                id -> entry(request, context, id));
+        access.replayed(request, context, "case.update.post", "update", answer);
+        answer.send(response);
     }
 
     private void one(ServerRequest request, ServerResponse response) {
@@ -116,9 +124,14 @@ public final class TimelineService {
                                                         CaseAction.POST_UPDATE, "case.update.correct");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Correction body = Json.read(request, Correction.class);
-        timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text(),
-                         access.write(request, context, "case.update.correct", "update"));
-        response.status(Status.CREATED_201).send(entry(request, context, entry.update().id()));
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text(),
+                                          access.write(request, context, "case.update.correct", "update")
+                                                  .with(claim)),
+                id -> entry(request, context, entry.update().id()));
+        access.replayed(request, context, "case.update.correct", "update", answer);
+        answer.send(response);
     }
 
     private void read(ServerRequest request, ServerResponse response) {

@@ -16,6 +16,7 @@ import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
@@ -40,10 +41,12 @@ public final class FeedbackService {
     private final AccessAudit audit;
     private final Clock clock;
     private final String address;
+    private final Idempotency idempotency;
 
     /** @param address where feedback goes (feedback.address); never a family inspector's own inbox */
     public FeedbackService(FeedbackRepository feedback, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
-                           AccessAudit audit, Clock clock, String address) {
+                           AccessAudit audit, Clock clock, String address, Idempotency idempotency) {
+        this.idempotency = idempotency;
         if (address == null || !nl.familyliaison.access.EmailAddress.isPlausible(address)) {
             throw new IllegalStateException("feedback.address must be an email address");
         }
@@ -105,10 +108,21 @@ public final class FeedbackService {
         if (text.isEmpty() || text.length() > MAX_TEXT) {
             throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
         }
-        String id = Ids.newId();
         Instant now = clock.instant();
+        AccessAudit.Written written = audit.written(request, actor.account(), "feedback.send", "feedback");
+        Idempotency.Answer answer = idempotency.create(
+                request, actor.accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
+                claim -> store(actor, body, text, now, written.with(claim)), id -> new Received(reference(id), now));
+        if (answer.replayed()) {
+            audit.record(request, actor.account(), "feedback.send", "feedback", answer.objectId(),
+                         AccessAudit.Result.SUCCEEDED);
+        }
+        answer.send(response);
+    }
+
+    private String store(Actor actor, NewFeedback body, String text, Instant now, AccessAudit.Written audited) {
+        String id = Ids.newId();
         KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
-        AccessAudit.Written audited = audit.written(request, actor.account(), "feedback.send", "feedback");
         transactions.inTransaction(tx -> {
             feedback.insert(tx, id, actor.accountId(), body.kind().name(), body.about().name(), sealed, now);
             outbox.enqueue(tx, new Mail("feedback:" + id, null, address, MailTemplate.FEEDBACK_RECEIVED, Language.NL,
@@ -117,7 +131,7 @@ public final class FeedbackService {
             return null;
         });
         outbox.afterCommit();
-        response.status(Status.CREATED_201).send(new Received(reference(id), now));
+        return id;
     }
 
     private static String context(String id) {

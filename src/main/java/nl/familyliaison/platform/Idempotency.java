@@ -72,6 +72,101 @@ public final class Idempotency {
         });
     }
 
+    /**
+     * Runs a create once per key, for a domain class that opens its own transaction (the house style): it hands
+     * {@code write} a {@link Claim} to call inside that transaction with the new object's id, which claims the key
+     * there, so the key and the object commit together. The answer is made after the commit by {@code answer} from
+     * the object's id and kept for retries. A retry after the commit gets the kept answer; one that arrives while
+     * the first is still being answered gets 409; a failed request leaves its key free.
+     *
+     * @param accountId   whose keys these are: keys of different people never meet
+     * @param fingerprint what the request asks for besides its method and path (its parsed body, say)
+     * @param write       makes the object, calls the claim in its transaction, returns the object's id
+     * @param answer      the answer's body for the object's id
+     */
+    public Answer create(ServerRequest request, String accountId, String fingerprint, Status status,
+                         Function<Claim, String> write, Function<String, Object> answer) {
+        Optional<String> key = key(request);
+        if (key.isEmpty()) {
+            String id = write.apply(Claim.NONE);
+            return Answer.json(status, answer.apply(id), id);
+        }
+        byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
+        Optional<Answer> earlier = transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        KeyClaim claim = new KeyClaim(accountId, key.get(), hash);
+        String id;
+        try {
+            id = write.apply(claim);
+        } catch (RuntimeException failed) {
+            // A retry that ran alongside the first one fails on what the first made, or on the key: answer as a retry.
+            return transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash)).orElseThrow(() -> failed);
+        }
+        Answer made = Answer.json(status, answer.apply(id), id);
+        transactions.inTransaction(tx -> {
+            if (!claim.taken() && !repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
+                throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
+            }
+            repository.complete(tx, accountId, key.get(), made.status(),
+                                keys.seal(made.body(), context(accountId, key.get())), id);
+            return null;
+        });
+        return made;
+    }
+
+    private static final String IN_PROGRESS = "The first request with this Idempotency-Key is still being answered."
+                                              + " Try again in a moment.";
+
+    /** The kept answer for this key, if the key was used and committed before. */
+    private Optional<Answer> kept(DbTransaction tx, String accountId, String key, byte[] hash) {
+        Optional<IdempotencyRepository.Stored> stored = repository.find(tx, accountId, key);
+        if (stored.isPresent() && stored.get().status() == 0) {
+            // Claimed with its object, but the first request has not kept its answer yet.
+            throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
+        }
+        return stored.map(found -> replay(tx, accountId, key, hash));
+    }
+
+    /** Claims a request's key inside the transaction of the write it makes; called by that write. */
+    @FunctionalInterface
+    public interface Claim {
+        /** For a request without a key. */
+        Claim NONE = (tx, objectId) -> { };
+
+        void take(DbExecute tx, String objectId);
+    }
+
+    /** Claims once per transaction: a write may name its object more than once. */
+    private final class KeyClaim implements Claim {
+        private final String accountId;
+        private final String key;
+        private final byte[] hash;
+        private DbExecute claimedIn;
+
+        KeyClaim(String accountId, String key, byte[] hash) {
+            this.accountId = accountId;
+            this.key = key;
+            this.hash = hash;
+        }
+
+        @Override
+        public void take(DbExecute tx, String objectId) {
+            if (claimedIn == tx) {
+                return;
+            }
+            if (!repository.claim(tx, accountId, key, hash, clock.instant())) {
+                throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
+            }
+            claimedIn = tx;
+        }
+
+        boolean taken() {
+            return claimedIn != null;
+        }
+    }
+
     private Answer replay(DbTransaction tx, String accountId, String key, byte[] hash) {
         IdempotencyRepository.Stored stored = repository.find(tx, accountId, key)
                 .orElseThrow(() -> new IllegalStateException("An idempotency key vanished while it was read"));
@@ -81,6 +176,11 @@ public final class Idempotency {
         }
         return new Answer(stored.status(), keys.open(stored.body(), context(accountId, key)), stored.objectId(),
                           true);
+    }
+
+    /** A request's parsed body as a fingerprint: its JSON. */
+    public static String fingerprint(Object body) {
+        return new String(Json.write(body), StandardCharsets.UTF_8);
     }
 
     /** A short stand-in for large request content in a fingerprint: its SHA-256, in hex. */

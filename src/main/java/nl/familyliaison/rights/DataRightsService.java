@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -16,6 +17,7 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
@@ -35,9 +37,11 @@ public final class DataRightsService {
     private final Removal removal;
     private final Guards guards;
     private final AccessAudit audit;
+    private final Idempotency idempotency;
 
     public DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
-                             AccessAudit audit) {
+                             AccessAudit audit, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.exporter = exporter;
         this.runs = runs;
         this.limiter = limiter;
@@ -91,9 +95,17 @@ public final class DataRightsService {
 
     private void request(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        RemovalRepository.Request made = removal.request(
-                actor.account(), audit.written(request, actor.account(), "account.removal.request", "removal-request"));
-        response.status(Status.ACCEPTED_202).send(view(made, false));
+        AtomicReference<RemovalRepository.Request> made = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(request, actor.accountId(), "", Status.ACCEPTED_202, claim -> {
+            made.set(removal.request(actor.account(), audit.written(request, actor.account(), "account.removal.request",
+                                                                    "removal-request").with(claim)));
+            return made.get().id();
+        }, id -> view(made.get(), false));
+        if (answer.replayed()) {
+            audit.record(request, actor.account(), "account.removal.request", "removal-request", answer.objectId(),
+                         AccessAudit.Result.SUCCEEDED);
+        }
+        answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {
