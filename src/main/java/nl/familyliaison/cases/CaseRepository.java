@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementQuery;
 import nl.familyliaison.platform.Rows;
 
 /** Cases and the staff assigned to them. */
@@ -51,11 +52,11 @@ public final class CaseRepository {
     }
 
     public List<Investigation> ofMember(String accountId) {
-        return list("case-select-for-member", accountId);
+        return list(db.get().createNamedQuery("case-select-for-member"), accountId);
     }
 
     public List<Investigation> ofStaff(String accountId) {
-        return list("case-select-for-staff", accountId);
+        return list(db.get().createNamedQuery("case-select-for-staff"), accountId);
     }
 
     public List<Investigation> all() {
@@ -157,8 +158,8 @@ public final class CaseRepository {
                 .toList();
     }
 
-    private List<Investigation> list(String statement, String accountId) {
-        return db.get().createNamedQuery(statement).addParam("accountId", accountId).execute()
+    private static List<Investigation> list(DbStatementQuery query, String accountId) {
+        return query.addParam("accountId", accountId).execute()
                 .map(CaseRepository::investigation).toList();
     }
 
