@@ -63,12 +63,6 @@ public final class CaseRepository {
         return db.get().createNamedQuery("case-select-all").execute().map(CaseRepository::investigation).toList();
     }
 
-    /** The case ids an account is or was a member of (for the member's access log). */
-    public List<String> idsOfMember(String accountId) {
-        return db.get().createNamedQuery("case-ids-of-member").addParam("accountId", accountId).execute()
-                .map(row -> Rows.text(row, "investigation_id")).toList();
-    }
-
     /** The case and how {@code accountId} stands to it; empty when there is no such case. */
     public Optional<CaseWithRole> withRoleOf(String caseId, String accountId) {
         return db.get().createNamedGet("case-select-with-role").addParam("id", caseId)
