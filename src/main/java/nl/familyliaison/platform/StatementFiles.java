@@ -21,7 +21,7 @@ import java.util.zip.ZipEntry;
  */
 final class StatementFiles {
 
-    static final String FOLDER = "statements/";
+    private static final String FOLDER = "statements/";
     private static final String SUFFIX = ".yaml";
 
     private StatementFiles() {
