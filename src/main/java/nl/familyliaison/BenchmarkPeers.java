@@ -7,7 +7,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbRow;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,7 +14,6 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.Rows;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -28,18 +26,18 @@ final class BenchmarkPeers {
 
     private static final int MESSAGE_BYTES = 600;
 
-    private final DbClient db;
+    private final BenchmarkRepository repository;
     private final Transactions transactions;
     private final CaseRepository cases;
     private final Timeline timeline;
     private final Clock clock;
     private volatile List<String> caseIds;
-    private volatile DbRow thread;
+    private volatile BenchmarkRepository.Thread thread;
     private final AtomicLong position = new AtomicLong(-1);
     private final byte[] body = new byte[MESSAGE_BYTES];
 
     BenchmarkPeers(DbClient db, CaseRepository cases, Timeline timeline, Clock clock) {
-        this.db = db;
+        this.repository = new BenchmarkRepository(db);
         this.transactions = new Transactions(db);
         this.cases = cases;
         this.timeline = timeline;
@@ -56,15 +54,15 @@ final class BenchmarkPeers {
     /** Once, before the first insert: the thread the rows go to, and positions far above its messages. */
     private synchronized void chooseThread() {
         if (thread == null) {
-            DbRow chosen = db.execute().namedGet("benchmark-thread").orElseThrow();
-            position.compareAndSet(-1, Rows.number(chosen, "next_position"));
+            BenchmarkRepository.Thread chosen = repository.thread();
+            position.compareAndSet(-1, chosen.nextPosition());
             thread = chosen;
         }
     }
 
     private void timeline(ServerRequest request, ServerResponse response) {
         if (caseIds == null) {
-            caseIds = db.execute().namedQuery("benchmark-case-ids").map(row -> Rows.text(row, "id")).toList();
+            caseIds = repository.caseIds();
         }
         String id = caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()));
         cases.byId(id).orElseThrow();
@@ -75,10 +73,8 @@ final class BenchmarkPeers {
         if (thread == null) {
             chooseThread();
         }
-        transactions.inTransaction(tx -> tx.createNamedInsert("benchmark-message-insert")
-                .addParam("id", Ids.newId()).addParam("threadId", Rows.text(thread, "id"))
-                .addParam("position", position.getAndIncrement()).addParam("authorId", Rows.text(thread, "started_by"))
-                .addParam("body", body).addParam("now", Rows.utc(clock.instant())).execute());
+        transactions.inTransaction(tx -> repository.insertMessage(tx, Ids.newId(), thread, position.getAndIncrement(),
+                                                                  body, clock.instant()));
         response.status(Status.CREATED_201).send();
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementQuery;
 import nl.familyliaison.platform.KeyRing.Sealed;
 import nl.familyliaison.platform.Rows;
 
@@ -96,11 +97,11 @@ final class AppointmentRepository {
     }
 
     List<String> proposalStaff(String proposalId) {
-        return ids("proposal-staff", "proposalId", proposalId, "account_id");
+        return ids(db.get().createNamedQuery("proposal-staff"), "proposalId", proposalId, "account_id");
     }
 
     List<String> proposalMembers(String proposalId) {
-        return ids("proposal-members", "proposalId", proposalId, "member_id");
+        return ids(db.get().createNamedQuery("proposal-members"), "proposalId", proposalId, "member_id");
     }
 
     /** The appointment confirmed from a proposal, if any. */
@@ -186,19 +187,19 @@ final class AppointmentRepository {
     }
 
     List<StoredAppointment> upcomingOfStaff(String accountId, Instant now) {
-        return upcoming("appointments-upcoming-of-staff", accountId, now);
+        return upcoming(db.get().createNamedQuery("appointments-upcoming-of-staff"), accountId, now);
     }
 
     List<StoredAppointment> upcomingOfMember(String accountId, Instant now) {
-        return upcoming("appointments-upcoming-of-member", accountId, now);
+        return upcoming(db.get().createNamedQuery("appointments-upcoming-of-member"), accountId, now);
     }
 
     List<String> appointmentStaff(String appointmentId) {
-        return ids("appointment-staff", "appointmentId", appointmentId, "account_id");
+        return ids(db.get().createNamedQuery("appointment-staff"), "appointmentId", appointmentId, "account_id");
     }
 
     List<String> appointmentMembers(String appointmentId) {
-        return ids("appointment-members", "appointmentId", appointmentId, "member_id");
+        return ids(db.get().createNamedQuery("appointment-members"), "appointmentId", appointmentId, "member_id");
     }
 
     void move(String id, TimeSlot time, Instant now) {
@@ -236,14 +237,14 @@ final class AppointmentRepository {
                 .toList();
     }
 
-    private List<StoredAppointment> upcoming(String statement, String accountId, Instant now) {
-        return db.get().createNamedQuery(statement).addParam("accountId", accountId)
+    private static List<StoredAppointment> upcoming(DbStatementQuery query, String accountId, Instant now) {
+        return query.addParam("accountId", accountId)
                 .addParam("now", Rows.utc(now)).execute()
                 .map(AppointmentRepository::storedAppointment).toList();
     }
 
-    private List<String> ids(String statement, String param, String value, String column) {
-        return db.get().createNamedQuery(statement).addParam(param, value).execute()
+    private static List<String> ids(DbStatementQuery query, String param, String value, String column) {
+        return query.addParam(param, value).execute()
                 .map(row -> Rows.text(row, column)).toList();
     }
 

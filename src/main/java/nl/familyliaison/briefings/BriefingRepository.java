@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementDml;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
@@ -81,18 +82,18 @@ public final class BriefingRepository {
     }
 
     boolean markOpened(String briefingId, String memberId, Instant now) {
-        return memberUpdate("briefing-mark-opened", briefingId, memberId).addParam("now", Rows.utc(now))
-                       .execute() == 1;
+        return memberUpdate(db.get().createNamedUpdate("briefing-mark-opened"), briefingId, memberId)
+                       .addParam("now", Rows.utc(now)).execute() == 1;
     }
 
     boolean requestMeeting(String briefingId, String memberId, Instant now) {
-        return memberUpdate("briefing-request-meeting", briefingId, memberId).addParam("now", Rows.utc(now))
-                       .execute() == 1;
+        return memberUpdate(db.get().createNamedUpdate("briefing-request-meeting"), briefingId, memberId)
+                       .addParam("now", Rows.utc(now)).execute() == 1;
     }
 
     boolean linkMeeting(String briefingId, String memberId, String proposalId) {
-        return memberUpdate("briefing-link-meeting", briefingId, memberId).addParam("proposalId", proposalId)
-                       .execute() == 1;
+        return memberUpdate(db.get().createNamedUpdate("briefing-link-meeting"), briefingId, memberId)
+                       .addParam("proposalId", proposalId).execute() == 1;
     }
 
     void insertRemark(SealedRemark remark) {
@@ -118,9 +119,9 @@ public final class BriefingRepository {
     /** Deletes the case's briefings with their members and remarks (retention); returns how many there were. */
     public long purgeCase(String caseId) {
         long count = countOfCase(caseId);
-        for (String statement : List.of("briefing-purge-remarks", "briefing-purge-members", "briefing-purge")) {
-            db.get().createNamedDelete(statement).addParam("caseId", caseId).execute();
-        }
+        db.get().createNamedDelete("briefing-purge-remarks").addParam("caseId", caseId).execute();
+        db.get().createNamedDelete("briefing-purge-members").addParam("caseId", caseId).execute();
+        db.get().createNamedDelete("briefing-purge").addParam("caseId", caseId).execute();
         return count;
     }
 
@@ -129,8 +130,8 @@ public final class BriefingRepository {
         db.get().createNamedDelete("briefing-remarks-delete-of-account").addParam("accountId", accountId).execute();
     }
 
-    private io.helidon.dbclient.DbStatementDml memberUpdate(String statement, String briefingId, String memberId) {
-        return db.get().createNamedUpdate(statement).addParam("briefingId", briefingId).addParam("memberId", memberId);
+    private static DbStatementDml memberUpdate(DbStatementDml update, String briefingId, String memberId) {
+        return update.addParam("briefingId", briefingId).addParam("memberId", memberId);
     }
 
     private static Row row(DbRow row) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementQuery;
 import nl.familyliaison.platform.Rows;
 
 /** Cases and the staff assigned to them. */
@@ -51,21 +52,15 @@ public final class CaseRepository {
     }
 
     public List<Investigation> ofMember(String accountId) {
-        return list("case-select-for-member", accountId);
+        return list(db.get().createNamedQuery("case-select-for-member"), accountId);
     }
 
     public List<Investigation> ofStaff(String accountId) {
-        return list("case-select-for-staff", accountId);
+        return list(db.get().createNamedQuery("case-select-for-staff"), accountId);
     }
 
     public List<Investigation> all() {
         return db.get().createNamedQuery("case-select-all").execute().map(CaseRepository::investigation).toList();
-    }
-
-    /** The case ids an account is or was a member of (for the member's access log). */
-    public List<String> idsOfMember(String accountId) {
-        return db.get().createNamedQuery("case-ids-of-member").addParam("accountId", accountId).execute()
-                .map(row -> Rows.text(row, "investigation_id")).toList();
     }
 
     /** The case and how {@code accountId} stands to it; empty when there is no such case. */
@@ -157,8 +152,8 @@ public final class CaseRepository {
                 .toList();
     }
 
-    private List<Investigation> list(String statement, String accountId) {
-        return db.get().createNamedQuery(statement).addParam("accountId", accountId).execute()
+    private static List<Investigation> list(DbStatementQuery query, String accountId) {
+        return query.addParam("accountId", accountId).execute()
                 .map(CaseRepository::investigation).toList();
     }
 

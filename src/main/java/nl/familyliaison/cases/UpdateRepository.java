@@ -92,10 +92,10 @@ public final class UpdateRepository {
     /** Deletes the case's timeline (retention); returns how many updates and corrections there were. */
     public long purgeCase(String caseId) {
         long count = countOfCase(caseId);
-        for (String statement : java.util.List.of("purge-update-reads", "purge-update-members",
-                                                  "purge-update-corrections", "purge-updates")) {
-            db.get().createNamedDelete(statement).addParam("caseId", caseId).execute();
-        }
+        db.get().createNamedDelete("purge-update-reads").addParam("caseId", caseId).execute();
+        db.get().createNamedDelete("purge-update-members").addParam("caseId", caseId).execute();
+        db.get().createNamedDelete("purge-update-corrections").addParam("caseId", caseId).execute();
+        db.get().createNamedDelete("purge-updates").addParam("caseId", caseId).execute();
         return count;
     }
 

@@ -7,9 +7,7 @@ import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Rows;
 
 /**
  * What other features may do with stored messages and files without touching the tables: hold an upload for a
@@ -18,13 +16,13 @@ import nl.familyliaison.platform.Rows;
  */
 public final class MessageContent {
 
-    private final DbClient db;
+    private final MessageContentRepository content;
     private final Attachments attachments;
     private final AttachmentRepository files;
     private final KeyRing keys;
 
     public MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
-        this.db = db;
+        this.content = new MessageContentRepository(db);
         this.attachments = attachments;
         this.files = files;
         this.keys = keys;
@@ -36,9 +34,7 @@ public final class MessageContent {
 
     /** Takes the uploader's waiting upload for a briefing; false unless it is theirs, of this case and unsent. */
     public boolean holdForBriefing(DbExecute tx, String caseId, String uploaderId, String attachmentId) {
-        return tx.createNamedUpdate("attachment-hold-for-briefing")
-                .addParam("id", attachmentId).addParam("caseId", caseId).addParam("uploaderId", uploaderId)
-                .execute() == 1;
+        return content.in(tx).holdForBriefing(caseId, uploaderId, attachmentId);
     }
 
     /** What a file of the case is: its name, type and size (not its content). */
@@ -60,18 +56,13 @@ public final class MessageContent {
     }
 
     public Count count(String caseId) {
-        DbRow row = db.execute().createNamedGet("content-count-of-case").addParam("caseId", caseId).execute()
-                .orElseThrow();
-        return new Count(Rows.number(row, "messages"), Rows.number(row, "attachments"));
+        return content.count(caseId);
     }
 
     /** Deletes every thread, message, read receipt and file of the case (briefings holding files go first). */
     public Count purge(DbExecute tx, String caseId) {
         Count before = count(caseId);
-        for (String statement : List.of("purge-message-reads", "purge-attachments", "purge-messages",
-                                        "purge-thread-members", "purge-threads")) {
-            tx.createNamedDelete(statement).addParam("caseId", caseId).execute();
-        }
+        content.in(tx).purge(caseId);
         return before;
     }
 
@@ -82,20 +73,17 @@ public final class MessageContent {
      * @return how many messages were emptied
      */
     public long eraseAuthor(DbExecute tx, String accountId) {
-        List<String> written = tx.createNamedQuery("messages-of-author").addParam("accountId", accountId).execute()
-                .map(row -> Rows.text(row, "id")).toList();
+        MessageContentRepository inTx = content.in(tx);
+        List<String> written = inTx.messagesOf(accountId);
         for (String id : written) {
-            KeyRing.Sealed empty = keys.seal("".getBytes(StandardCharsets.UTF_8), StoredMessage.context(id));
-            tx.createNamedUpdate("message-reseal").addParam("id", id).addParam("keyId", empty.keyId())
-                    .addParam("body", empty.bytes()).execute();
+            inTx.reseal(id, keys.seal("".getBytes(StandardCharsets.UTF_8), StoredMessage.context(id)));
         }
-        tx.createNamedDelete("attachments-delete-of-uploader").addParam("accountId", accountId).execute();
+        inTx.deleteUploadsOf(accountId);
         return written.size();
     }
 
     /** Deletes uploads never sent with a message nor held for a briefing, uploaded before {@code before}. */
     public long deleteUnsentUploads(Instant before) {
-        return db.execute().createNamedDelete("attachments-delete-unsent").addParam("before", Rows.utc(before))
-                .execute();
+        return content.deleteUnsentUploads(before);
     }
 }

@@ -72,9 +72,8 @@ public final class Outbox {
 
     /** Forgets a removed person: their mail preferences and every mail to them, sent or not. */
     public void forget(DbExecute tx, String accountId, String email) {
-        tx.createNamedDelete("preference-delete-of-account").addParam("accountId", accountId).execute();
-        tx.createNamedDelete("outbox-delete-of-recipient").addParam("accountId", accountId).addParam("email", email)
-                .execute();
+        preferences.deleteOf(tx, accountId);
+        outbox.deleteTo(tx, accountId, email);
     }
 
     /**

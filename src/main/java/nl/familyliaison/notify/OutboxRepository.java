@@ -36,6 +36,12 @@ public final class OutboxRepository {
                 .execute();
     }
 
+    /** Deletes every mail to the account or its address, sent or not, inside the caller's transaction. */
+    void deleteTo(DbExecute tx, String accountId, String email) {
+        tx.createNamedDelete("outbox-delete-of-recipient").addParam("accountId", accountId).addParam("email", email)
+                .execute();
+    }
+
     /** Due rows that no other worker holds, locked until the caller's transaction ends. */
     /** Deletes the pending mails whose event key starts with the prefix (its LIKE wildcards escaped). */
     public long withdraw(DbExecute tx, String eventKeyPrefix) {

@@ -39,4 +39,9 @@ public final class PreferenceRepository {
                 .addParam("now", Rows.utc(now))
                 .execute();
     }
+
+    /** Deletes the account's preferences inside the caller's transaction. */
+    void deleteOf(DbExecute tx, String accountId) {
+        tx.createNamedDelete("preference-delete-of-account").addParam("accountId", accountId).execute();
+    }
 }

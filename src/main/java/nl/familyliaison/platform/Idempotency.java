@@ -245,11 +245,11 @@ public final class Idempotency {
 
     /** Forgets the stored answers of a removed person (they may hold what the person wrote). */
     public void forget(DbExecute tx, String accountId) {
-        tx.createNamedDelete("idempotency-delete-of-account").addParam("accountId", accountId).execute();
+        repository.deleteOf(tx, accountId);
     }
 
     /** Deletes keys older than {@code before} (retention); returns how many. */
     public long deleteBefore(DbExecute tx, java.time.Instant before) {
-        return tx.createNamedDelete("idempotency-delete-before").addParam("before", Rows.utc(before)).execute();
+        return repository.deleteBefore(tx, before);
     }
 }

@@ -33,6 +33,15 @@ public final class IdempotencyRepository {
                                        Rows.text(row, "object_id")));
     }
 
+    /** Deletes the account's keys with their stored answers. */
+    void deleteOf(DbExecute tx, String accountId) {
+        tx.createNamedDelete("idempotency-delete-of-account").addParam("accountId", accountId).execute();
+    }
+
+    long deleteBefore(DbExecute tx, Instant before) {
+        return tx.createNamedDelete("idempotency-delete-before").addParam("before", Rows.utc(before)).execute();
+    }
+
     /** A completed request: what identified it and the answer it got. */
     record Stored(byte[] requestHash, int status, KeyRing.Sealed body, String objectId) {
     }

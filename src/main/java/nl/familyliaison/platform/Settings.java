@@ -18,11 +18,6 @@ import io.helidon.config.ConfigSources;
  */
 public final class Settings {
 
-    /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
-    static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify", "messages",
-                                                      "idempotency", "appointments", "briefings", "rights",
-                                                      "feedback", "benchmark", "approvals");
-
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
 
@@ -39,7 +34,9 @@ public final class Settings {
     }
 
     /**
-     * application.yaml and each feature's named statements, under the given overrides (highest first).
+     * application.yaml and each feature's named statements ({@code statements/<feature>.yaml} under
+     * {@code db.statements}, every such file found: {@link StatementFiles}), under the given overrides (highest
+     * first).
      *
      * @param highest    a source that wins over everything (system properties; tests pass an empty map)
      * @param overrides  settings that win over the files (environment variables, or a test's settings)
@@ -49,8 +46,8 @@ public final class Settings {
         sources.add(() -> highest);
         sources.add(ConfigSources.create(overrides));
         sources.add(ConfigSources.classpath("application.yaml"));
-        for (String feature : STATEMENT_FILES) {
-            sources.add(ConfigSources.classpath("statements/" + feature + ".yaml"));
+        for (String file : StatementFiles.resources()) {
+            sources.add(ConfigSources.classpath(file));
         }
         return Config.builder()
                 .disableEnvironmentVariablesSource()
