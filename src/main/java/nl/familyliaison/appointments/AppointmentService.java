@@ -1,5 +1,7 @@
 package nl.familyliaison.appointments;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +133,7 @@ public final class AppointmentService {
 
     private void propose(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.create";
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+        CaseContext context = access.require(request, caseId(request),
                                              CaseAction.SCHEDULE_APPOINTMENT, what);
         Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
         write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
@@ -141,7 +143,7 @@ public final class AppointmentService {
     }
 
     private void proposals(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+        CaseContext context = access.require(request, caseId(request),
                                              actionOf(request), "appointment.proposal.list");
         response.send(proposalsOf(context));
     }
@@ -186,7 +188,7 @@ public final class AppointmentService {
     }
 
     private void appointments(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+        CaseContext context = access.require(request, caseId(request),
                                              actionOf(request), "appointment.list");
         response.send(appointmentsOf(context));
     }

@@ -1,5 +1,7 @@
 package nl.familyliaison.briefings;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -279,10 +281,6 @@ public final class BriefingService {
 
     private static String memberId(CaseContext context) {
         return context.role().memberId().orElseThrow();
-    }
-
-    private static String caseId(ServerRequest request) {
-        return request.path().pathParameters().get("caseId");
     }
 
     private static String briefingId(ServerRequest request) {

@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -37,7 +39,7 @@ public final class ClosingService {
     }
 
     private void close(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request), CaseAction.MANAGE_CASE,
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
                                                         "case.close");
         ClosingUpdate body = Json.read(request, ClosingUpdate.class);
         closing.close(cases.byId(context.caseId()).orElseThrow(), context.actor().accountId(), body.text(),

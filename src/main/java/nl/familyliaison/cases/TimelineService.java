@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class TimelineService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.timeline.read");
         response.send(timelineOf(context, Language.of(request)));
     }
@@ -95,7 +97,7 @@ public final class TimelineService {
     }
 
     private void post(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.post");
         NewUpdate body = Json.read(request, NewUpdate.class);
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
@@ -106,13 +108,13 @@ public final class TimelineService {
     }
 
     private void one(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.read");
         response.send(entry(request, context, request.path().pathParameters().get("updateId")));
     }
 
     private void correct(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.correct");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Correction body = Json.read(request, Correction.class);
@@ -122,7 +124,7 @@ public final class TimelineService {
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.mark-read");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         timeline.markRead(entry, context.actor().accountId());
