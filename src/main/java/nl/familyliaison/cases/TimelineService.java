@@ -2,6 +2,7 @@ package nl.familyliaison.cases;
 
 import static nl.familyliaison.platform.PathIds.caseId;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,16 +34,16 @@ public final class TimelineService {
     private final CaseRepository cases;
     private final CaseAccess access;
     private final PhaseRepository phases;
-    private final Cases rules;
+    private final Clock clock;
     private final Guards guards;
 
     public TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
-                           Cases rules, Guards guards) {
+                           Clock clock, Guards guards) {
         this.timeline = timeline;
         this.cases = cases;
         this.access = access;
         this.phases = phases;
-        this.rules = rules;
+        this.clock = clock;
         this.guards = guards;
     }
 
@@ -91,8 +92,8 @@ public final class TimelineService {
         for (Timeline.Entry entry : visible(context)) {
             entries.add(view(entry, context, all));
         }
-        return new TimelineView(CaseView.of(investigation, current.title(), rules.today()), current, next,
-                                investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(rules.today()),
+        return new TimelineView(CaseView.of(investigation, current.title(), Cases.today(clock)), current, next,
+                                investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(Cases.today(clock)),
                                 entries);
     }
 
@@ -103,7 +104,7 @@ public final class TimelineService {
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
         String id = timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
                                   body.visibleTo() == null ? null : Set.copyOf(body.visibleTo()), phases.codes(),
-                                  rules.today(), access.write(request, context, "case.update.post", "update"));
+                                  Cases.today(clock), access.write(request, context, "case.update.post", "update"));
         response.status(Status.CREATED_201).send(entry(request, context, id));
     }
 
