@@ -194,14 +194,14 @@ public final class AppointmentService {
     }
 
     /** The case's appointments as the person of {@code context} sees them (the route's answer; the export's too). */
-    public List<?> appointmentsOf(CaseContext context) {
+    public List<AppointmentView> appointmentsOf(CaseContext context) {
         return stored.appointmentsOfCase(context.caseId()).stream()
                 .filter(appointment -> presenter.maySee(context, appointment))
                 .map(appointment -> presenter.show(context, appointment)).toList();
     }
 
     /** The case's interview proposals as the person of {@code context} sees them. */
-    public List<?> proposalsOf(CaseContext context) {
+    public List<AppointmentViews.ProposalView> proposalsOf(CaseContext context) {
         return stored.proposalsOfCase(context.caseId()).stream()
                 .filter(proposal -> presenter.maySee(context, proposal))
                 .map(proposal -> presenter.show(context, proposal)).toList();

@@ -102,7 +102,7 @@ public final class BriefingService {
      * {@code openedAt} and {@code meetingRequestedAt} are the member's own; {@code recipients} only for staff;
      * {@code remarks}: all for staff, their own for a member.
      */
-    record BriefingView(String id, LocalDate publicationDate, Instant remarksUntil, boolean remarksOpen,
+    public record BriefingView(String id, LocalDate publicationDate, Instant remarksUntil, boolean remarksOpen,
                         boolean embargoed, String publicUrl, Instant publishedAt, String note, DocumentView document,
                         boolean mayBeDistressing, Instant openedAt, Instant meetingRequestedAt,
                         List<RecipientView> recipients, List<RemarkView> remarks) {
@@ -222,7 +222,7 @@ public final class BriefingService {
     }
 
     /** The briefings as the person of {@code context} sees them (the export). */
-    public List<?> viewsOf(CaseContext context) {
+    public List<BriefingView> viewsOf(CaseContext context) {
         return visible(context).stream().map(briefing -> view(context, briefing)).toList();
     }
 
