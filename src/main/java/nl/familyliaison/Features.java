@@ -219,7 +219,7 @@ public record Features(RequestLog requestLog,
                         .toList(),
                 accounts, outbox, new Transactions(database.backgroundClient()), clock, followUpAfter,
                 config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
-        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, followUpAfter, cases,
+        Dashboard dashboard = new Dashboard(caseRepository, memberRepository, updateRepository, followUpAfter,
                                             (staffId, before) -> messageRepository.waitingForStaff(staffId, before)
                                                     .stream().map(waiting -> new Dashboard.WaitingThread(
                                                             waiting.caseId(), waiting.threadId(), waiting.since()))
@@ -244,7 +244,7 @@ public record Features(RequestLog requestLog,
         BriefingRepository briefingRepository = new BriefingRepository(database.client());
         PreferenceService preferenceService = new PreferenceService(preferences, accounts, guards, clock);
         TimelineService timelineService = new TimelineService(timeline, caseRepository, caseAccess, phaseRepository,
-                                                              cases, guards, idempotency);
+                                                              clock, guards, idempotency);
         AppointmentService appointments = AppointmentService.create(
                 database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
                 guards, clock, config.get("appointments.reminder-before").as(Duration.class)
@@ -321,7 +321,7 @@ public record Features(RequestLog requestLog,
                             timelineService,
                             new ContactsService(new Contacts(caseRepository, Contacts.from(
                                     config.get("contacts.support-organisations"))), caseAccess, guards),
-                            new DashboardService(dashboard, phaseRepository, cases, guards, audit),
+                            new DashboardService(dashboard, phaseRepository, clock, guards, audit),
                             preferenceService,
                             signIn,
                             new SessionService(sessions, guards, audit),
@@ -333,7 +333,7 @@ public record Features(RequestLog requestLog,
                             new ClosingService(new Closing(timeline, caseRepository, clock,
                                                            config.get("cases.aftercare-period").as(Duration.class)
                                                                    .orElse(Duration.ofDays(90))),
-                                               caseRepository, caseAccess, phaseRepository, cases, guards),
+                                               caseRepository, caseAccess, phaseRepository, clock, guards),
                             briefings,
                             new DataRightsService(new Exporter(caseRepository, caseAccess, timelineService,
                                                                messages, briefings, appointments, auditService,

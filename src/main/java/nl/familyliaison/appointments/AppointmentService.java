@@ -1,6 +1,7 @@
 package nl.familyliaison.appointments;
 
-import java.nio.charset.StandardCharsets;
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -25,8 +23,9 @@ import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
+import nl.familyliaison.appointments.AuditedWrites.Result;
+import nl.familyliaison.appointments.CaseObjects.Found;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.CaseRepository;
@@ -34,7 +33,6 @@ import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
-import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
@@ -55,8 +53,8 @@ public final class AppointmentService {
     private final Presenter presenter;
     private final CalendarFile calendarFile;
     private final CaseAccess access;
-    private final Idempotency idempotency;
-    private final Outbox outbox;
+    private final CaseObjects objects;
+    private final AuditedWrites writes;
     private final Guards guards;
     private final Clock clock;
 
@@ -67,8 +65,8 @@ public final class AppointmentService {
         this.presenter = presenter;
         this.calendarFile = calendarFile;
         this.access = access;
-        this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.objects = new CaseObjects(stored, presenter, access);
+        this.writes = new AuditedWrites(access, idempotency, outbox);
         this.guards = guards;
         this.clock = clock;
     }
@@ -131,23 +129,23 @@ public final class AppointmentService {
 
     private void propose(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.create";
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
+        CaseContext context = access.require(request, caseId(request),
                                              CaseAction.SCHEDULE_APPOINTMENT, what);
         Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
-        write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
+        writes.write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
             Proposal proposal = scheduling.propose(tx, context, body);
-            return result(presenter.in(tx).show(context, proposal), proposal.id());
+            return new Result(presenter.in(tx).show(context, proposal), proposal.id());
         });
     }
 
     private void proposals(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
-                                             actionOf(request), "appointment.proposal.list");
+        CaseContext context = access.require(request, caseId(request),
+                                             CaseObjects.actionOf(request), "appointment.proposal.list");
         response.send(proposalsOf(context));
     }
 
     private void proposal(ServerRequest request, ServerResponse response) {
-        Found<Proposal> found = proposal(request, "appointment.proposal.read");
+        Found<Proposal> found = objects.proposal(request, "appointment.proposal.read");
         access.recorded(request, found.context(), "appointment.proposal.read", "interview-proposal",
                         found.object().id(), true);
         response.send(presenter.show(found.context(), found.object()));
@@ -155,51 +153,51 @@ public final class AppointmentService {
 
     private void answer(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.answer";
-        Found<Proposal> found = proposal(request, what);
+        Found<Proposal> found = objects.proposal(request, what);
         Scheduling.NewAnswer body = Json.read(request, Scheduling.NewAnswer.class);
         String memberId = found.context().role().memberId().orElseThrow();
-        write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
+        writes.write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
             scheduling.answer(tx, found.object(), memberId, body);
-            return result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+            return new Result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
         });
     }
 
     private void confirm(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.confirm";
-        Found<Proposal> found = proposal(request, what);
+        Found<Proposal> found = objects.proposal(request, what);
         Confirmation body = Json.read(request, Confirmation.class);
-        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
+        writes.write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
             Appointment made = scheduling.confirm(tx, found.object(), body.slotId(),
                                                   found.context().actor().accountId());
-            return result(presenter.in(tx).show(found.context(), made), made.id());
+            return new Result(presenter.in(tx).show(found.context(), made), made.id());
         });
     }
 
     private void withdraw(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.withdraw";
-        Found<Proposal> found = proposal(request, what);
-        write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
+        Found<Proposal> found = objects.proposal(request, what);
+        writes.write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
             scheduling.withdraw(tx, found.object());
             Proposal withdrawn = stored.in(tx).proposal(found.object().id()).orElseThrow();
-            return result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
+            return new Result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
         });
     }
 
     private void appointments(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, request.path().pathParameters().get("caseId"),
-                                             actionOf(request), "appointment.list");
+        CaseContext context = access.require(request, caseId(request),
+                                             CaseObjects.actionOf(request), "appointment.list");
         response.send(appointmentsOf(context));
     }
 
     /** The case's appointments as the person of {@code context} sees them (the route's answer; the export's too). */
-    public List<?> appointmentsOf(CaseContext context) {
+    public List<AppointmentView> appointmentsOf(CaseContext context) {
         return stored.appointmentsOfCase(context.caseId()).stream()
                 .filter(appointment -> presenter.maySee(context, appointment))
                 .map(appointment -> presenter.show(context, appointment)).toList();
     }
 
     /** The case's interview proposals as the person of {@code context} sees them. */
-    public List<?> proposalsOf(CaseContext context) {
+    public List<AppointmentViews.ProposalView> proposalsOf(CaseContext context) {
         return stored.proposalsOfCase(context.caseId()).stream()
                 .filter(proposal -> presenter.maySee(context, proposal))
                 .map(proposal -> presenter.show(context, proposal)).toList();
@@ -224,7 +222,7 @@ public final class AppointmentService {
         List<AppointmentView> views = new ArrayList<>();
         Map<String, Optional<CaseContext>> contexts = new HashMap<>();
         for (Appointment appointment : mine) {
-            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> permitted(
+            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> objects.permitted(
                     request, caseId));
             context.filter(allowed -> presenter.maySee(allowed, appointment))
                     .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
@@ -233,49 +231,49 @@ public final class AppointmentService {
     }
 
     private void appointment(ServerRequest request, ServerResponse response) {
-        Found<Appointment> found = appointment(request, "appointment.read");
+        Found<Appointment> found = objects.appointment(request, "appointment.read");
         access.recorded(request, found.context(), "appointment.read", "appointment", found.object().id(), true);
         response.send(presenter.show(found.context(), found.object()));
     }
 
     private void reschedule(ServerRequest request, ServerResponse response) {
         String what = "appointment.reschedule";
-        Found<Appointment> found = appointment(request, what);
+        Found<Appointment> found = objects.appointment(request, what);
         NewTime body = Json.read(request, NewTime.class);
-        write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
+        writes.write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
             Appointment moved = scheduling.reschedule(tx, found.object(), found.context().actor().accountId(),
                                                       new TimeSlot(body.start(), body.end()), body.reason());
-            return result(presenter.in(tx).show(found.context(), moved), moved.id());
+            return new Result(presenter.in(tx).show(found.context(), moved), moved.id());
         });
     }
 
     private void cancel(ServerRequest request, ServerResponse response) {
         String what = "appointment.cancel";
-        Found<Appointment> found = appointment(request, what);
+        Found<Appointment> found = objects.appointment(request, what);
         Cancellation body = Json.read(request, Cancellation.class);
-        write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
+        writes.write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
             Appointment cancelled = scheduling.cancel(tx, found.object(), found.context().actor().accountId(),
                                                       body.reason());
-            return result(presenter.in(tx).show(found.context(), cancelled), cancelled.id());
+            return new Result(presenter.in(tx).show(found.context(), cancelled), cancelled.id());
         });
     }
 
     private void requestChange(ServerRequest request, ServerResponse response) {
         String what = "appointment.change-request";
-        Found<Appointment> found = appointment(request, what);
+        Found<Appointment> found = objects.appointment(request, what);
         ChangeRequest body = Json.read(request, ChangeRequest.class);
         if (body.kind() == null) {
             throw ProblemException.invalid("kind", "Choose RESCHEDULE or CANCEL.");
         }
-        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
+        writes.write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
             scheduling.requestChange(tx, found.object(), found.context().actor().accountId(),
                                      body.kind().asChange(), body.reason());
-            return result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+            return new Result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
         });
     }
 
     private void calendar(ServerRequest request, ServerResponse response) {
-        Found<Appointment> found = appointment(request, "appointment.calendar-file");
+        Found<Appointment> found = objects.appointment(request, "appointment.calendar-file");
         byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant());
         access.recorded(request, found.context(), "appointment.calendar-file", "appointment", found.object().id(),
                         true);
@@ -283,80 +281,5 @@ public final class AppointmentService {
         response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.send(ics);
-    }
-
-    /** An object of a case together with the access that let the person reach it. */
-    private record Found<T>(CaseContext context, T object) {
-    }
-
-    private Found<Proposal> proposal(ServerRequest request, String what) {
-        return found(request, what, "proposalId", "interview-proposal", stored::proposal, Proposal::caseId,
-                     presenter::maySee);
-    }
-
-    private Found<Appointment> appointment(ServerRequest request, String what) {
-        return found(request, what, "appointmentId", "appointment", stored::appointment, Appointment::caseId,
-                     presenter::maySee);
-    }
-
-    /**
-     * The object named in the path, once its case let the person in and the object is for them; otherwise 404,
-     * audited either way. An unknown id is asked about a case of null, which refuses it like a foreign one.
-     */
-    private <T> Found<T> found(ServerRequest request, String what, String idParameter, String objectType,
-                               Function<String, Optional<T>> lookup, Function<T, String> caseOf,
-                               BiPredicate<CaseContext, T> visible) {
-        String id = request.path().pathParameters().get(idParameter);
-        Optional<T> object = Ids.isId(id) ? lookup.apply(id) : Optional.empty();
-        CaseContext context = access.require(request, object.map(caseOf).orElse(null), actionOf(request), what);
-        if (!visible.test(context, object.get())) {
-            throw refused(request, context, what, objectType, id);
-        }
-        return new Found<>(context, object.get());
-    }
-
-    private Optional<CaseContext> permitted(ServerRequest request, String caseId) {
-        try {
-            return Optional.of(access.require(request, caseId, actionOf(request), "appointment.upcoming.list"));
-        } catch (ProblemException refused) {
-            return Optional.empty();
-        }
-    }
-
-    private ProblemException refused(ServerRequest request, CaseContext context, String what, String objectType,
-                                     String id) {
-        access.recorded(request, context, what, objectType, id, false);
-        return ProblemException.notFound();
-    }
-
-    /** Members answer and ask; staff of the case schedule. Both read through the action that fits their role. */
-    private static CaseAction actionOf(ServerRequest request) {
-        return Actor.of(request).map(actor -> actor.role() == Role.MEMBER).orElse(true)
-               ? CaseAction.ANSWER_APPOINTMENT : CaseAction.SCHEDULE_APPOINTMENT;
-    }
-
-    private record Result(Object view, String objectId) {
-    }
-
-    private static Result result(Object view, String objectId) {
-        return new Result(view, objectId);
-    }
-
-    private void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
-                       String objectType, Object body, Status status,
-                       Function<DbTransaction, Result> work) {
-        String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
-        // The write's event commits with the write; a retry given the stored answer wrote nothing: recorded alone.
-        WriteEvent audited = access.write(request, context, what, objectType);
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
-            Result result = work.apply(tx);
-            audited.append(tx, result.objectId());
-            return Idempotency.Answer.json(status, result.view(), result.objectId());
-        });
-        outbox.afterCommit();
-        if (answer.replayed()) {
-            access.recorded(request, context, what, objectType, answer.objectId(), true);
-        }
-        answer.send(response);
     }
 }

@@ -3,8 +3,11 @@ package nl.familyliaison.appointments;
 import java.time.Instant;
 import java.util.List;
 
-/** What the API shows of scheduling. Times are UTC instants; clients show them in Europe/Amsterdam. */
-final class AppointmentViews {
+/**
+ * What the API shows of scheduling. Times are UTC instants; clients show them in Europe/Amsterdam. A proposal and an
+ * appointment are public: the data export of rights/ holds them as the routes give them.
+ */
+public final class AppointmentViews {
 
     private AppointmentViews() {
     }
@@ -20,7 +23,7 @@ final class AppointmentViews {
                       String note, Instant answeredAt) {
     }
 
-    record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
+    public record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
                         String note, Instant createdAt, PersonView proposedBy, List<SlotView> slots,
                         List<PersonView> staff, List<PersonView> members, List<AnswerView> answers,
                         String appointmentId) {
@@ -29,7 +32,7 @@ final class AppointmentViews {
     record ChangeView(Change.Kind kind, PersonView by, Instant start, Instant end, String reason, Instant at) {
     }
 
-    record AppointmentView(String id, String caseId, String proposalId, Appointment.Status status,
+    public record AppointmentView(String id, String caseId, String proposalId, Appointment.Status status,
                            InterviewMode mode, String place, String note, Instant start, Instant end, int sequence,
                            List<PersonView> staff, List<PersonView> members, List<ChangeView> history,
                            String calendarFile) {

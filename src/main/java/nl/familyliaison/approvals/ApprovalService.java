@@ -1,5 +1,7 @@
 package nl.familyliaison.approvals;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +103,7 @@ public final class ApprovalService {
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = caseAccess.require(request, request.path().pathParameters().get("caseId"),
+        CaseAccess.CaseContext context = caseAccess.require(request, caseId(request),
                                                             CaseAction.ASSIGN_STAFF, "case.assign-staff");
         StaffAssignment body = Json.read(request, StaffAssignment.class);
         ApprovalRequest asked = approvals.requestCaseStaff(context.actor(), context.caseId(),

@@ -1,5 +1,7 @@
 package nl.familyliaison.briefings;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -104,7 +106,7 @@ public final class BriefingService {
      * {@code openedAt} and {@code meetingRequestedAt} are the member's own; {@code recipients} only for staff;
      * {@code remarks}: all for staff, their own for a member.
      */
-    record BriefingView(String id, LocalDate publicationDate, Instant remarksUntil, boolean remarksOpen,
+    public record BriefingView(String id, LocalDate publicationDate, Instant remarksUntil, boolean remarksOpen,
                         boolean embargoed, String publicUrl, Instant publishedAt, String note, DocumentView document,
                         boolean mayBeDistressing, Instant openedAt, Instant meetingRequestedAt,
                         List<RecipientView> recipients, List<RemarkView> remarks) {
@@ -229,7 +231,7 @@ public final class BriefingService {
     }
 
     /** The briefings as the person of {@code context} sees them (the export). */
-    public List<?> viewsOf(CaseContext context) {
+    public List<BriefingView> viewsOf(CaseContext context) {
         return visible(context).stream().map(briefing -> view(context, briefing)).toList();
     }
 
@@ -288,10 +290,6 @@ public final class BriefingService {
 
     private static String memberId(CaseContext context) {
         return context.role().memberId().orElseThrow();
-    }
-
-    private static String caseId(ServerRequest request) {
-        return request.path().pathParameters().get("caseId");
     }
 
     private static String briefingId(ServerRequest request) {

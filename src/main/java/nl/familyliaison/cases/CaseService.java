@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -107,9 +109,5 @@ public final class CaseService {
 
     private CaseView view(Investigation investigation, Language language) {
         return CaseView.of(investigation, phases.titleOf(investigation.phase(), language), cases.today());
-    }
-
-    static String caseId(ServerRequest request) {
-        return request.path().pathParameters().get("caseId");
     }
 }

@@ -1,5 +1,9 @@
 package nl.familyliaison.cases;
 
+import java.time.Clock;
+
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -16,16 +20,16 @@ public final class ClosingService {
     private final CaseRepository cases;
     private final CaseAccess access;
     private final PhaseRepository phases;
-    private final Cases rules;
+    private final Clock clock;
     private final Guards guards;
 
-    public ClosingService(Closing closing, CaseRepository cases, CaseAccess access, PhaseRepository phases, Cases rules,
+    public ClosingService(Closing closing, CaseRepository cases, CaseAccess access, PhaseRepository phases, Clock clock,
                           Guards guards) {
         this.closing = closing;
         this.cases = cases;
         this.access = access;
         this.phases = phases;
-        this.rules = rules;
+        this.clock = clock;
         this.guards = guards;
     }
 
@@ -37,12 +41,12 @@ public final class ClosingService {
     }
 
     private void close(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request), CaseAction.MANAGE_CASE,
+        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
                                                         "case.close");
         ClosingUpdate body = Json.read(request, ClosingUpdate.class);
         closing.close(cases.byId(context.caseId()).orElseThrow(), context.actor().accountId(), body.text(),
-                      phases.codes(), rules.today(), access.write(request, context, "case.closed", "case"));
+                      phases.codes(), Cases.today(clock), access.write(request, context, "case.closed", "case"));
         Investigation closed = cases.byId(context.caseId()).orElseThrow();
-        response.send(CaseView.of(closed, phases.titleOf(closed.phase(), Language.of(request)), rules.today()));
+        response.send(CaseView.of(closed, phases.titleOf(closed.phase(), Language.of(request)), Cases.today(clock)));
     }
 }

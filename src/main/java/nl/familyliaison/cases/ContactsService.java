@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -25,7 +27,7 @@ public final class ContactsService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_CONTACTS, "case.contacts.read");
         response.send(contacts.of(context.caseId(), Language.of(request)));
     }

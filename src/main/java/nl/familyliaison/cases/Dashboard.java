@@ -23,7 +23,6 @@ public final class Dashboard {
     private final MemberRepository members;
     private final UpdateRepository updates;
     private final java.time.Duration followUpAfter;
-    private final Cases rules;
     private final BiFunction<String, Instant, List<WaitingThread>> waitingThreads;
     private final Function<Collection<String>, List<FailedMail>> failedMails;
     private final Clock clock;
@@ -34,14 +33,13 @@ public final class Dashboard {
      * @param failedMails    mails to the given accounts that could not be delivered
      */
     public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
-                     java.time.Duration followUpAfter, Cases rules,
+                     java.time.Duration followUpAfter,
                      BiFunction<String, Instant, List<WaitingThread>> waitingThreads,
                      Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
         this.cases = cases;
         this.members = members;
         this.updates = updates;
         this.followUpAfter = followUpAfter;
-        this.rules = rules;
         this.waitingThreads = waitingThreads;
         this.failedMails = failedMails;
         this.clock = clock;
@@ -76,7 +74,8 @@ public final class Dashboard {
      */
     public Summary of(String staffAccountId, boolean readsMessages) {
         List<Investigation> mine = cases.ofStaff(staffAccountId);
-        List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(rules.today())).toList();
+        List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(Cases.today(clock)))
+                .toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
         List<WaitingThread> waiting = !readsMessages ? List.of()

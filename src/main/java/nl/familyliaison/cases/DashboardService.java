@@ -1,5 +1,6 @@
 package nl.familyliaison.cases;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -16,15 +17,15 @@ public final class DashboardService {
 
     private final Dashboard dashboard;
     private final PhaseRepository phases;
-    private final Cases rules;
+    private final Clock clock;
     private final Guards guards;
     private final AccessAudit audit;
 
-    public DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards,
+    public DashboardService(Dashboard dashboard, PhaseRepository phases, Clock clock, Guards guards,
                             AccessAudit audit) {
         this.dashboard = dashboard;
         this.phases = phases;
-        this.rules = rules;
+        this.clock = clock;
         this.guards = guards;
         this.audit = audit;
     }
@@ -51,7 +52,7 @@ public final class DashboardService {
 
     private List<CaseView> views(List<Investigation> cases, Language language) {
         return cases.stream()
-                .map(found -> CaseView.of(found, phases.titleOf(found.phase(), language), rules.today()))
+                .map(found -> CaseView.of(found, phases.titleOf(found.phase(), language), Cases.today(clock)))
                 .toList();
     }
 }

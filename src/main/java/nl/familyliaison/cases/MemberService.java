@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -57,13 +59,13 @@ public final class MemberService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_MEMBERS, "case.members.read");
         response.send(new MemberList(members.ofCase(context.caseId()).stream().map(MemberView::of).toList()));
     }
 
     private void invite(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.MANAGE_MEMBERS, "case.members.invite");
         NewMember body = Json.read(request, NewMember.class);
         limiter.consume("invitation-account", context.actor().accountId());
@@ -83,7 +85,7 @@ public final class MemberService {
     }
 
     private void end(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.MANAGE_MEMBERS, "case.members.end");
         String memberId = request.path().pathParameters().get("memberId");
         members.end(context.caseId(), memberId, access.write(request, context, "case.members.end", "member"));

@@ -48,17 +48,7 @@ public final class Members {
 
     /** Invites; {@code audited} (about the member) is appended in the same transaction. */
     public String invite(String caseId, String invitedBy, Invitation invitation, WriteEvent audited) {
-        String email = EmailAddress.canonical(invitation.email());
-        if (!EmailAddress.isPlausible(email)) {
-            throw ProblemException.invalid("email", "Enter a valid email address.");
-        }
-        if (invitation.displayName() == null || invitation.displayName().isBlank()
-            || invitation.displayName().length() > 200) {
-            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
-        }
-        if (invitation.relation() == null) {
-            throw ProblemException.invalid("relation", "Choose how this person stands to the case.");
-        }
+        String email = checkedEmail(invitation);
         String represents = representedMember(caseId, invitation);
         Optional<Account> existing = accounts.byEmail(email);
         if (existing.isPresent() && existing.get().role() != Role.MEMBER) {
@@ -107,6 +97,22 @@ public final class Members {
             audited.append(tx, memberId);
             return null;
         });
+    }
+
+    /** The invitation's address in its canonical form, once the address, name and relation are usable. */
+    private static String checkedEmail(Invitation invitation) {
+        String email = EmailAddress.canonical(invitation.email());
+        if (!EmailAddress.isPlausible(email)) {
+            throw ProblemException.invalid("email", "Enter a valid email address.");
+        }
+        if (invitation.displayName() == null || invitation.displayName().isBlank()
+            || invitation.displayName().length() > 200) {
+            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
+        }
+        if (invitation.relation() == null) {
+            throw ProblemException.invalid("relation", "Choose how this person stands to the case.");
+        }
+        return email;
     }
 
     private String representedMember(String caseId, Invitation invitation) {

@@ -1,5 +1,8 @@
 package nl.familyliaison.cases;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,18 +35,18 @@ public final class TimelineService {
     private final CaseRepository cases;
     private final CaseAccess access;
     private final PhaseRepository phases;
-    private final Cases rules;
+    private final Clock clock;
     private final Guards guards;
     private final Idempotency idempotency;
 
     public TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
-                           Cases rules, Guards guards, Idempotency idempotency) {
+                           Clock clock, Guards guards, Idempotency idempotency) {
         this.idempotency = idempotency;
         this.timeline = timeline;
         this.cases = cases;
         this.access = access;
         this.phases = phases;
-        this.rules = rules;
+        this.clock = clock;
         this.guards = guards;
     }
 
@@ -75,7 +78,7 @@ public final class TimelineService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.timeline.read");
         response.send(timelineOf(context, Language.of(request)));
     }
@@ -92,13 +95,13 @@ public final class TimelineService {
         for (Timeline.Entry entry : visible(context)) {
             entries.add(view(entry, context, all));
         }
-        return new TimelineView(CaseView.of(investigation, current.title(), rules.today()), current, next,
-                                investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(rules.today()),
+        return new TimelineView(CaseView.of(investigation, current.title(), Cases.today(clock)), current, next,
+                                investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(Cases.today(clock)),
                                 entries);
     }
 
     private void post(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.post");
         NewUpdate body = Json.read(request, NewUpdate.class);
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
@@ -106,7 +109,7 @@ public final class TimelineService {
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
-                                       visibleTo, phases.codes(), rules.today(),
+                                       visibleTo, phases.codes(), Cases.today(clock),
                                        access.write(request, context, "case.update.post", "update").with(claim)),
                 id -> entry(request, context, id));
         access.replayed(request, context, "case.update.post", "update", answer);
@@ -114,13 +117,13 @@ public final class TimelineService {
     }
 
     private void one(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.read");
         response.send(entry(request, context, request.path().pathParameters().get("updateId")));
     }
 
     private void correct(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.correct");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Correction body = Json.read(request, Correction.class);
@@ -135,7 +138,7 @@ public final class TimelineService {
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, CaseService.caseId(request),
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.mark-read");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         timeline.markRead(entry, context.actor().accountId());

@@ -1,5 +1,7 @@
 package nl.familyliaison.messages;
 
+import static nl.familyliaison.platform.PathIds.caseId;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -245,9 +247,5 @@ public final class MessageService {
 
     private static String fingerprint(Object body) {
         return new String(Json.write(body), StandardCharsets.UTF_8);
-    }
-
-    private static String caseId(ServerRequest request) {
-        return request.path().pathParameters().get("caseId");
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import io.helidon.config.Config;
 import jakarta.mail.SendFailedException;
+import nl.familyliaison.platform.Causes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
@@ -188,27 +189,15 @@ public final class DeliveryWorker implements AutoCloseable {
      * with a 5xx code), or a template is missing. Anything else — a server away, a timeout — is tried again.
      */
     private static boolean isPermanent(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.simplejavamail.mailer.MailValidationException
-                || cause instanceof org.simplejavamail.api.mailer.EmailTooBigException) {
-                return true;
-            }
-            if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                && failed.getInvalidAddresses().length > 0) {
-                return true;
-            }
-            if (cause instanceof MailTemplates.MissingTemplate) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, cause -> cause instanceof org.simplejavamail.mailer.MailValidationException
+                || cause instanceof org.simplejavamail.api.mailer.EmailTooBigException
+                || cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                   && failed.getInvalidAddresses().length > 0
+                || cause instanceof MailTemplates.MissingTemplate);
     }
 
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         // Stored in the outbox and logged: an SMTP server's refusal quotes the address it refused.
         String text = root.getClass().getSimpleName() + ": " + Scrub.text(root.getMessage());
         return text.length() > 250 ? text.substring(0, 250) : text;

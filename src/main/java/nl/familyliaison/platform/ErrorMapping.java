@@ -94,30 +94,19 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
     }
 
     static boolean isDatabaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Database.DatabaseUnavailableException
+        // SQLState class 08 is "connection exception": the pool's "Connection is closed" arrives as a plain
+        // SQLException with 08003 when the database went away in the middle of a transaction.
+        boolean lostConnection = Causes.any(failure, cause -> cause instanceof Database.DatabaseUnavailableException
                 || cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof ConnectException
-                || cause instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("08")) {
-                // SQLState class 08 is "connection exception": the pool's "Connection is closed" arrives as a plain
-                // SQLException with 08003 when the database went away in the middle of a transaction.
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return failure instanceof DbClientException && failure.getCause() == null
+                || cause instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("08"));
+        return lostConnection || failure instanceof DbClientException && failure.getCause() == null
                && String.valueOf(failure.getMessage()).contains("connection");
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
+        return Causes.root(failure).getClass().getSimpleName();
     }
 }

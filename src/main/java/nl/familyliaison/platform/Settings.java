@@ -69,22 +69,7 @@ public final class Settings {
 
     private static Map<String, String> environment() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("FL_SERVER_HOST", "server.host");
-        map.put("FL_SERVER_PORT", "server.port");
-        map.put("FL_MAX_BODY_BYTES", "server.max-payload-size");
-        map.put("FL_MANAGEMENT_HOST", "server.management.host");
-        map.put("FL_MANAGEMENT_PORT", "server.management.port");
-        map.put("FL_TRUSTED_PROXIES", "http.trusted-proxies");
-        // Replaced by the above; still read, so that a deployment setting it is stopped with a message, not ignored.
-        map.put("FL_TRUST_PROXY", "http.trust-proxy");
-        map.put("FL_DATA_DIR", "data.dir");
-        map.put("FL_DB_URL", "db.url");
-        map.put("FL_DB_USER", "db.user");
-        map.put("FL_DB_PASSWORD", "db.password");
-        map.put("FL_DB_POOL_SIZE", "db.pool.size");
-        map.put("FL_DB_CONNECT_TIMEOUT", "db.pool.connect-timeout");
-        map.put("FL_DB_EMBEDDED_PORT", "db.embedded.port");
-        map.put("FL_MIGRATIONS_DIR", "db.migrations");
+        serverAndDatabase(map);
         map.put("FL_PUBLIC_URL", "http.public-url");
         map.put("FL_CRYPTO_KEYS", "crypto.keys");
         map.put("FL_CRYPTO_ACTIVE_KEY", "crypto.active-key");
@@ -110,5 +95,25 @@ public final class Settings {
         map.put("FL_RETENTION_AUDIT_PERSONAL_AFTER", "retention.audit-personal-after");
         map.put("FL_RETENTION_DRY_RUN", "retention.dry-run");
         return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** Where the service listens, which proxies it trusts, where its data and database are. */
+    private static void serverAndDatabase(Map<String, String> map) {
+        map.put("FL_SERVER_HOST", "server.host");
+        map.put("FL_SERVER_PORT", "server.port");
+        map.put("FL_MAX_BODY_BYTES", "server.max-payload-size");
+        map.put("FL_MANAGEMENT_HOST", "server.management.host");
+        map.put("FL_MANAGEMENT_PORT", "server.management.port");
+        map.put("FL_TRUSTED_PROXIES", "http.trusted-proxies");
+        // Replaced by the above; still read, so that a deployment setting it is stopped with a message, not ignored.
+        map.put("FL_TRUST_PROXY", "http.trust-proxy");
+        map.put("FL_DATA_DIR", "data.dir");
+        map.put("FL_DB_URL", "db.url");
+        map.put("FL_DB_USER", "db.user");
+        map.put("FL_DB_PASSWORD", "db.password");
+        map.put("FL_DB_POOL_SIZE", "db.pool.size");
+        map.put("FL_DB_CONNECT_TIMEOUT", "db.pool.connect-timeout");
+        map.put("FL_DB_EMBEDDED_PORT", "db.embedded.port");
+        map.put("FL_MIGRATIONS_DIR", "db.migrations");
     }
 }

@@ -52,11 +52,7 @@ public final class Transactions {
 
     /** Whether the failure is (caused by) InnoDB rolling the transaction back as a deadlock victim. */
     public static boolean isDeadlock(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && DEADLOCK_STATE.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof SQLException sql
+                                            && DEADLOCK_STATE.equals(sql.getSQLState()));
     }
 }

@@ -3,6 +3,9 @@ package nl.familyliaison.rights;
 import java.time.Instant;
 import java.util.List;
 
+import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
+import nl.familyliaison.appointments.AppointmentViews.ProposalView;
+import nl.familyliaison.briefings.BriefingService.BriefingView;
 import nl.familyliaison.messages.MessageService.ThreadWithMessages;
 
 /**
@@ -16,8 +19,9 @@ public record Export(Instant exportedAt, Profile profile, Object preferences, Li
     public record Profile(String id, String email, String name, String language) {
     }
 
-    public record CaseExport(String caseId, Object timeline, List<ThreadWithMessages> threads, List<?> briefings,
-                             List<?> interviewProposals, List<?> appointments) {
+    public record CaseExport(String caseId, Object timeline, List<ThreadWithMessages> threads,
+                             List<BriefingView> briefings, List<ProposalView> interviewProposals,
+                             List<AppointmentView> appointments) {
     }
 
     /** A file in the archive: where it is ({@code path}), and what it is. */
