@@ -21,7 +21,7 @@ public final class Settings {
     /** Each feature keeps its named SQL statements in {@code statements/<feature>.yaml} under {@code db.statements}. */
     static final List<String> STATEMENT_FILES = List.of("cases", "audit", "ratelimit", "access", "notify", "messages",
                                                       "idempotency", "appointments", "briefings", "rights",
-                                                      "feedback", "benchmark", "approvals");
+                                                      "feedback", "approvals");
 
     /** Environment variable → configuration key. */
     public static final Map<String, String> ENVIRONMENT = environment();
