@@ -144,7 +144,6 @@ public record Features(RequestLog requestLog,
                        Outbox outbox,
                        DeliveryWorker delivery,
                        UnreadFollowUp followUp,
-                       Optional<BenchmarkPeers> benchmarkPeers,
                        List<AutoCloseable> background) {
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
@@ -352,9 +351,6 @@ public record Features(RequestLog requestLog,
                             outbox,
                             delivery,
                             followUp,
-                            config.get("benchmark.peers").asBoolean().orElse(false)
-                            ? Optional.of(new BenchmarkPeers(database.client(), caseRepository, timeline, clock))
-                            : Optional.empty(),
                             List.of(delivery, sealer, followUp, retention));
     }
 
@@ -384,7 +380,6 @@ public record Features(RequestLog requestLog,
         dataRights.routes(api);
         feedback.routes(api);
         retentionService.routes(api);
-        benchmarkPeers.ifPresent(peers -> peers.routes(routing));
         return api;
     }
 

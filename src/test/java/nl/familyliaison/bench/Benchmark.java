@@ -82,7 +82,6 @@ public final class Benchmark {
                     "FL_SMTP_HOST", "127.0.0.1", "FL_SMTP_PORT", String.valueOf(smtpPort), "FL_SMTP_TRANSPORT", "SMTP");
             List<String> properties = new ArrayList<>(RAISED_LIMITS);
             properties.addAll(SERVICE_JVM_OPTIONS);
-            properties.add("benchmark.peers=true");
             properties.add("notify.delivery.poll-interval=PT0.1S");
             // --set=key=value changes a service setting for this run (to try a setting before making it the default).
             words.stream().filter(w -> w.startsWith("--set=")).map(w -> w.substring(6)).forEach(properties::add);
@@ -262,7 +261,8 @@ public final class Benchmark {
             Map<String, String> withPort = new java.util.HashMap<>(environment);
             withPort.put("FL_SERVER_PORT", String.valueOf(Ports.free()));
             long start = System.nanoTime();
-            ServiceProcess process = ServiceProcess.launch(log, withPort, properties).awaitHealthy();
+            ServiceProcess process = ServiceProcess.launch(log, withPort, properties,
+                                                           BenchmarkService.class.getName()).awaitHealthy();
             return new Started(process, (System.nanoTime() - start) / 1e9);
         }
 

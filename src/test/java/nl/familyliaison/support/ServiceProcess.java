@@ -39,10 +39,16 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code log}. FL_DB_URL is cleared unless given.
      */
     public static ServiceProcess launch(Path log, Map<String, String> environment, List<String> systemProperties) {
+        return launch(log, environment, systemProperties, "nl.familyliaison.Main");
+    }
+
+    /** As {@link #launch(Path, Map, List)}, started by another main class on the test's class path. */
+    public static ServiceProcess launch(Path log, Map<String, String> environment, List<String> systemProperties,
+                                        String mainClass) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         systemProperties.forEach(property -> command.add(property.startsWith("-") ? property : "-D" + property));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.familyliaison.Main"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("FL_DB_URL");
         builder.environment().put("FL_MANAGEMENT_PORT", "0"); // several processes at once: no fixed port
