@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
@@ -54,12 +56,9 @@ class DashboardTest {
         service.clock().set(Instant.parse("2026-03-06T09:00:00Z"));
         CaseFiles.OpenCase file = files.open("fi-dash-msg@inspectie.example", "2026-D02");
         People.Staff investigator = service.people().staff(Role.INVESTIGATOR, "inv-dash-msg@inspectie.example");
-        Api admin = service.api().as(service.people().signInStaff(
-                service.people().staff(Role.ADMIN, "admin-dash-msg@inspectie.example")));
-        assertEquals(204, admin.send("PUT", "/api/cases/" + file.caseId() + "/staff", "application/json",
-                                     ("{\"familyInspectorId\":\"" + file.inspector().account().id()
-                                      + "\",\"investigatorIds\":[\"" + investigator.account().id() + "\"]}")
-                                             .getBytes()).status());
+        // A case's staff take two administrators: one asks, the other approves.
+        Admins.create(service, "dash-msg").assignStaff(file.caseId(), file.inspector().account().id(),
+                                                       List.of(investigator.account().id()));
         JsonNode membership = files.invite(file, "kin-dash-msg@example.org", "CHILD");
         Api member = service.api().as(service.people().signInMember("kin-dash-msg@example.org"));
         member.post("/api/cases/" + file.caseId() + "/threads", "{\"text\":\"Is er nieuws?\"}");
