@@ -9,11 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.access.Session;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.CaseRepository;
@@ -23,12 +21,7 @@ import nl.familyliaison.cases.Investigation;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.Relation;
 import nl.familyliaison.notify.Outbox;
-import nl.familyliaison.notify.OutboxRepository;
-import nl.familyliaison.notify.PreferenceRepository;
-import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.RuleDatabase;
@@ -44,8 +37,7 @@ import org.junit.jupiter.api.Test;
 class SchedulingConflictsTest {
 
     private static final TestClock CLOCK = TestClock.at("2026-03-02T09:00:00Z");
-    private static Database database;
-    private static AccountRepository accounts;
+    private static RuleDatabase database;
     private static MemberRepository members;
     private static Transactions transactions;
     private static Cases cases;
@@ -54,16 +46,14 @@ class SchedulingConflictsTest {
     @BeforeAll
     static void open() {
         database = RuleDatabase.open();
-        KeyRing keys = RuleDatabase.keys();
         CaseRepository caseRepository = new CaseRepository(database.client());
-        accounts = new AccountRepository(database.client());
+        AccountRepository accounts = new AccountRepository(database.client());
         members = new MemberRepository(database.client());
         transactions = new Transactions(database.client());
         cases = new Cases(caseRepository, accounts, transactions, CLOCK, 28);
-        Outbox outbox = new Outbox(new OutboxRepository(database.client()),
-                                   new PreferenceRepository(database.client()), keys, CLOCK);
+        Outbox outbox = database.outbox(CLOCK);
         AppointmentRepository repository = new AppointmentRepository(database.client());
-        Vault vault = new Vault(keys);
+        Vault vault = new Vault(database.keys());
         scheduling = new Scheduling(repository, new Stored(repository, vault), caseRepository, members, accounts,
                                     vault, outbox, new Reminders(outbox, Duration.ofHours(24), CLOCK), CLOCK);
     }
@@ -152,9 +142,6 @@ class SchedulingConflictsTest {
     }
 
     private static Actor actor(Role role, String email) {
-        Account account = new Account(Ids.newId(), role, email, "Person", Account.Status.ACTIVE, Language.NL);
-        Instant now = CLOCK.instant();
-        accounts.insert(account, now);
-        return new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600), null));
+        return database.actor(role, email, CLOCK.instant());
     }
 }

@@ -3,19 +3,13 @@ package nl.familyliaison.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.access.Session;
 import nl.familyliaison.audit.WriteEvent;
-import nl.familyliaison.platform.Database;
-import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.RuleDatabase;
@@ -28,17 +22,16 @@ import org.junit.jupiter.api.Test;
 class CaseOpeningTest {
 
     private static final TestClock CLOCK = TestClock.at("2026-03-02T09:00:00Z");
-    private static Database database;
+    private static RuleDatabase database;
     private static CaseRepository repository;
-    private static AccountRepository accounts;
     private static Cases cases;
 
     @BeforeAll
     static void open() {
         database = RuleDatabase.open();
         repository = new CaseRepository(database.client());
-        accounts = new AccountRepository(database.client());
-        cases = new Cases(repository, accounts, new Transactions(database.client()), CLOCK, 21);
+        cases = new Cases(repository, new AccountRepository(database.client()), new Transactions(database.client()),
+                          CLOCK, 21);
     }
 
     @AfterAll
@@ -101,9 +94,6 @@ class CaseOpeningTest {
     }
 
     private static Actor actor(Role role, String email) {
-        Account account = new Account(Ids.newId(), role, email, "Staff", Account.Status.ACTIVE, Language.NL);
-        Instant now = CLOCK.instant();
-        accounts.insert(account, now);
-        return new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600), null));
+        return database.actor(role, email, CLOCK.instant());
     }
 }

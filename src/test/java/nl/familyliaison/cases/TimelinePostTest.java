@@ -3,24 +3,15 @@ package nl.familyliaison.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.access.Session;
 import nl.familyliaison.audit.WriteEvent;
-import nl.familyliaison.notify.Outbox;
-import nl.familyliaison.notify.OutboxRepository;
-import nl.familyliaison.notify.PreferenceRepository;
-import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.RuleDatabase;
@@ -35,7 +26,7 @@ class TimelinePostTest {
     private static final TestClock CLOCK = TestClock.at("2026-03-02T09:00:00Z");
     private static final List<String> PHASES = List.of("start", "introduction", "plan");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    private static Database database;
+    private static RuleDatabase database;
     private static CaseRepository repository;
     private static UpdateRepository updates;
     private static Cases cases;
@@ -45,22 +36,13 @@ class TimelinePostTest {
     @BeforeAll
     static void open() {
         database = RuleDatabase.open();
-        KeyRing keys = RuleDatabase.keys();
         repository = new CaseRepository(database.client());
-        updates = new UpdateRepository(database.client(), keys);
-        AccountRepository accounts = new AccountRepository(database.client());
+        updates = new UpdateRepository(database.client(), database.keys());
         Transactions transactions = new Transactions(database.client());
-        cases = new Cases(repository, accounts, transactions, CLOCK, 14);
-        Outbox outbox = new Outbox(new OutboxRepository(database.client()),
-                                   new PreferenceRepository(database.client()), keys, CLOCK);
-        timeline = new Timeline(updates, repository, new MemberRepository(database.client()), outbox, transactions,
-                                CLOCK);
-        Account account = new Account(Ids.newId(), Role.FAMILY_INSPECTOR, "timeline-fi@inspectie.example", "Staff",
-                                      Account.Status.ACTIVE, Language.NL);
-        Instant now = CLOCK.instant();
-        accounts.insert(account, now);
-        inspector = new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600),
-                                          null));
+        cases = new Cases(repository, new AccountRepository(database.client()), transactions, CLOCK, 14);
+        timeline = new Timeline(updates, repository, new MemberRepository(database.client()),
+                                database.outbox(CLOCK), transactions, CLOCK);
+        inspector = database.actor(Role.FAMILY_INSPECTOR, "timeline-fi@inspectie.example", CLOCK.instant());
     }
 
     @AfterAll
