@@ -148,12 +148,11 @@ class AuthorizationMatrixTest {
         otherSchedule = Scheduled.on(otherInspector, other, otherMembership, "2026-04-02");
         otherUpdate = otherInspector.post("/api/cases/" + other + "/updates", "{\"text\":\"Ander dossier.\"}")
                 .json().path("id").asText();
-        ownThread = MessageFixture.threadWithFile(service, people, "MATRIX-1",
-                                                  STAFF.get(Who.FAMILY_INSPECTOR).account(),
-                                                  STAFF.get(Who.INVESTIGATOR).account(), memberEmail);
+        ownThread = MessageFixture.threadWithFile(service, "MATRIX-1", STAFF.get(Who.FAMILY_INSPECTOR),
+                                                  STAFF.get(Who.INVESTIGATOR), memberEmail);
         otherThread = MessageFixture.threadWithFile(
-                service, people, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example")
-                        .account(), people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example").account(),
+                service, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example"),
+                people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example"),
                 "matrix-other-case@example.org");
         shareWithTheMemberOnly(ownMembership);
     }

@@ -11,7 +11,7 @@ import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailIdentityTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     @Test
     void anAccentedAddressIsAnotherAccount() throws InterruptedException {

@@ -11,7 +11,7 @@ import java.util.List;
 
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +25,7 @@ class ForwardedForTest {
     private static final String PEER = "127.0.0.1";
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .set("http.trusted-proxies", "127.0.0.1, ::1, 10.0.0.0/8"));
 
     @Test

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SessionsTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     @Test
     void anIdleSessionEndsAfterThirtyMinutes() {

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +25,7 @@ class StaffLockOutTest {
     private static final Duration DELAY = Duration.ofMillis(300);
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             // Every test request comes from 127.0.0.1: as a trusted proxy it tells us the client's address.
             .set("http.trusted-proxies", "127.0.0.1, ::1")
             .set("rate-limits.staff-password-account-ip.capacity", "3")

@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
 import nl.familyliaison.messages.Tables;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
 import nl.familyliaison.support.Problems;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AppointmentAccessTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings);
+    static final TestService service = TestService.perClass(settings -> settings);
 
     private final Scheduler scheduler = new Scheduler(service);
     private final Tables tables = new Tables(service);

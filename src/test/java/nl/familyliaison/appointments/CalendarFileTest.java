@@ -28,9 +28,9 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DtStart;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CalendarFileTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings);
+    static final TestService service = TestService.perClass(settings -> settings);
 
     private final Scheduler scheduler = new Scheduler(service);
 

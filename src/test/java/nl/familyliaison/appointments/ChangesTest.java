@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.Problems;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,7 +35,7 @@ class ChangesTest {
                                               + "|A family member asks to change an appointment";
 
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings);
+    static final TestService service = TestService.perClass(settings -> settings);
 
     private final Scheduler scheduler = new Scheduler(service);
 

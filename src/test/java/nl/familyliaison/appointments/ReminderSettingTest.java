@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
 import nl.familyliaison.messages.Tables;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReminderSettingTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(
+    static final TestService service = TestService.perClass(
             settings -> settings.set("appointments.reminder-before", "PT48H"));
 
     private final Scheduler scheduler = new Scheduler(service);

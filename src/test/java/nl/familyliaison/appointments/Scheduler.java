@@ -10,11 +10,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.familyliaison.messages.CaseFixture;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 
 /** The scheduling routes as a client calls them (each answer checked against the contract by {@link Api}). */
 final class Scheduler {
@@ -24,19 +24,15 @@ final class Scheduler {
     static final String CONFIRMED_MAIL = "Uw gesprek is vastgelegd|Your interview has been arranged";
     static final String REMINDER_MAIL = "Herinnering: u heeft binnenkort een gesprek|Reminder: you have an interview soon";
 
-    private final RunningService service;
-    private CaseFixture fixture;
+    private final CaseFiles cases;
 
-    Scheduler(RunningService service) {
-        this.service = service;
+    Scheduler(TestService service) {
+        this.cases = new CaseFiles(service);
     }
 
-    /** Cases with a family inspector, an investigator and members, made directly in the database. */
-    CaseFixture cases() {
-        if (fixture == null) {
-            fixture = new CaseFixture(service.service(), service.people());
-        }
-        return fixture;
+    /** Cases with a family inspector, an investigator and members, made over the API. */
+    CaseFiles cases() {
+        return cases;
     }
 
     /** A time given as Amsterdam wall-clock time, e.g. {@code "2026-03-05T10:00"}. */

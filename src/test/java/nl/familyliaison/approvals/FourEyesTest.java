@@ -16,7 +16,7 @@ import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FourEyesTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
     private static final Tables tables = new Tables(service);
     private static final String CHANGE_SUBJECT = "Wijziging in een van uw onderzoeken";

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuditTrailOverHttpTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     @Test
     void signInsAndRefusalsAreAudited() throws Exception {

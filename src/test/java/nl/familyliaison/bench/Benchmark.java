@@ -221,9 +221,8 @@ public final class Benchmark {
                 List<Member> members = new ArrayList<>();
                 for (int m = 0; m < MEMBERS; m++) {
                     String email = "bench-" + m + "@example.org";
-                    MessageFixture.Ids ids = MessageFixture.threadWithFile(setup, people, "BENCH-" + m,
-                                                                           inspector.account(),
-                                                                           investigator.account(), email);
+                    MessageFixture.Ids ids = MessageFixture.threadWithFile(setup, "BENCH-" + m, inspector,
+                                                                           investigator, email);
                     for (int i = 0; i < 10; i++) {
                         staff.post("/api/cases/" + ids.caseId() + "/updates",
                                    "{\"text\":\"Stand van zaken " + i + ".\"}");

@@ -9,8 +9,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestClock;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +23,7 @@ class CaseLoopTest {
 
     /** Monday 2 March 2026, 10:00 in Amsterdam. */
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .clock(TestClock.at("2026-03-02T09:00:00Z")));
     private static final CaseFiles files = new CaseFiles(service);
 

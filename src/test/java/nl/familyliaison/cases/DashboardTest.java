@@ -19,7 +19,7 @@ import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DashboardTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
 
     @Test
@@ -57,6 +57,7 @@ class DashboardTest {
         service.clock().set(Instant.parse("2026-03-06T09:00:00Z"));
         CaseFiles.OpenCase file = files.open("fi-dash-msg@inspectie.example", "2026-D02");
         People.Staff investigator = service.people().staff(Role.INVESTIGATOR, "inv-dash-msg@inspectie.example");
+        // A case's staff take two administrators: one asks, the other approves.
         Admins.create(service, "dash-msg").assignStaff(file.caseId(), file.inspector().account().id(),
                                                        List.of(investigator.account().id()));
         JsonNode membership = files.invite(file, "kin-dash-msg@example.org", "CHILD");

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.messages.Tables;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TimelineAtRestTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
     private static final Tables tables = new Tables(service);
 
@@ -72,7 +71,7 @@ class TimelineAtRestTest {
         assertEquals(List.of("investigation_update.body_plain"), tables.columnsContaining(old));
 
         try (TestService restarted = TestService.builder()
-                .set("db.url", service.service().setting("db.url")).start()) {
+                .set("db.url", service.setting("db.url")).start()) {
             assertEquals(List.of(), tables.columnsContaining(old), "sealed at start-up, nothing left in clear");
             assertEquals(old, restarted.api().as(service.people().signInStaff(file.inspector()))
                     .get(base + "/timeline").json().path("entries").path(0).path("text").asText());

@@ -10,7 +10,7 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +20,7 @@ class FeedbackTest {
     private static final String DESK = "klachtendesk@inspectie.example";
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder.set("feedback.address", DESK));
+    static final TestService service = TestService.perClass(builder -> builder.set("feedback.address", DESK));
     private static final CaseFiles files = new CaseFiles(service);
 
     @Test

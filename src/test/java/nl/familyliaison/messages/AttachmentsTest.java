@@ -14,10 +14,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,10 +28,10 @@ class AttachmentsTest {
     static final int LIMIT = 64 * 1024;
 
     @RegisterExtension
-    static final RunningService service = MessageCalls.unlimited(
+    static final TestService service = MessageCalls.unlimited(
             settings -> settings.set("messages.attachment-max-bytes", String.valueOf(LIMIT)));
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
     private static final Tables TABLES = new Tables(service);
 
     @Test
@@ -120,8 +121,7 @@ class AttachmentsTest {
                                                                  List.of(fileId))));
         Cast elsewhere = CASES.cast("once-other");
         String otherCaseThread = startThread(elsewhere.inspectorApi(), elsewhere.caseId(), "Hallo",
-                                             CASES.join(elsewhere.caseId(), fleur.account(),
-                                                          elsewhere.inspector().account()))
+                                             CASES.join(elsewhere, fleur.account().email()))
                 .path("thread").path("id").asText();
         assertRefused(fleur.api().post(MessageCalls.messages(elsewhere.caseId(), otherCaseThread),
                                        MessageCalls.json("text", "Hier?", "attachmentIds",

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConversationTest {
 
     @RegisterExtension
-    static final RunningService service = MessageCalls.unlimited(settings -> settings);
+    static final TestService service = MessageCalls.unlimited(settings -> settings);
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
 
     @Test
     void theMemberAsksTheInspectorAnswersAndBothSeeWhoReadWhat() {

@@ -17,10 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,9 +34,9 @@ class IdempotentPostsTest {
     private static final int AT_ONCE = 6;
 
     @RegisterExtension
-    static final RunningService service = MessageCalls.unlimited(settings -> settings);
+    static final TestService service = MessageCalls.unlimited(settings -> settings);
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
     private static final Tables TABLES = new Tables(service);
 
     @Test

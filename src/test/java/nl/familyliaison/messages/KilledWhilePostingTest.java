@@ -59,8 +59,8 @@ class KilledWhilePostingTest {
                 .clock(new TestClock(Instant.now())).start()) {
             People people = new People(setup);
             MessageFixture.Ids ids = MessageFixture.threadWithFile(
-                    setup, people, "KILL-1", people.staff(Role.FAMILY_INSPECTOR, "kill-fi@inspectie.example").account(),
-                    people.staff(Role.INVESTIGATOR, "kill-inv@inspectie.example").account(), "kill-member@example.org");
+                    setup, "KILL-1", people.staff(Role.FAMILY_INSPECTOR, "kill-fi@inspectie.example"),
+                    people.staff(Role.INVESTIGATOR, "kill-inv@inspectie.example"), "kill-member@example.org");
             caseId = ids.caseId();
             threadId = ids.threadId();
             member = people.signInMember("kill-member@example.org");

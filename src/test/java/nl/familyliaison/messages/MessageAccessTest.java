@@ -14,11 +14,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MessageAccessTest {
 
     @RegisterExtension
-    static final RunningService service = MessageCalls.unlimited(settings -> settings);
+    static final TestService service = MessageCalls.unlimited(settings -> settings);
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
     private static final Tables TABLES = new Tables(service);
 
     /** A thread of a member and the family inspector, with a file in it. */
@@ -114,10 +115,10 @@ class MessageAccessTest {
     void aThreadOfAnotherCaseIsNotFoundThroughThisOne() {
         Conversation first = conversation("two-cases");
         Cast cast = first.cast();
-        String secondCase = CASES.open("two-cases-2", cast.inspector().account(), cast.investigator().account());
+        Cast second = CASES.another(cast, "two-cases-2");
+        String secondCase = second.caseId();
         String otherThread = startThread(cast.inspectorApi(), secondCase, "Ander onderzoek",
-                                         CASES.join(secondCase, first.member().account(),
-                                                      cast.inspector().account()))
+                                         CASES.join(second, first.member().account().email()))
                 .path("thread").path("id").asText();
         long before = TABLES.count("message");
         for (Api api : List.of(cast.inspectorApi(), first.member().api())) {

@@ -21,7 +21,6 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Contract;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestService;
 
 /** The message routes as a client calls them, checked against the contract like every other call. */
@@ -36,8 +35,8 @@ final class MessageCalls {
     }
 
     /** A service whose per-account post and upload limits never get in a test's way (they are tested apart). */
-    static RunningService unlimited(UnaryOperator<TestService.Builder> more) {
-        return new RunningService(settings -> more.apply(
+    static TestService unlimited(UnaryOperator<TestService.Builder> more) {
+        return TestService.perClass(settings -> more.apply(
                 settings.set("rate-limits.message-post-account.capacity", "100000")
                         .set("rate-limits.upload-account.capacity", "100000")));
     }

@@ -2,8 +2,8 @@ package nl.familyliaison.messages;
 
 import java.util.List;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.TestService;
 
@@ -21,18 +21,16 @@ public final class MessageFixture {
      * A new case of these staff in which the member starts a thread with a file. The member writes, so only the
      * family inspector gets mail: the member's later sign-ins read their codes from an undisturbed mailbox.
      */
-    public static Ids threadWithFile(TestService service, People people, String reference, Account inspector,
-                                     Account investigator, String memberEmail) {
-        CaseFixture cases = new CaseFixture(service, people);
-        String caseId = cases.open(reference, inspector, investigator);
-        Account member = service.running().features().accounts().byEmail(memberEmail)
-                .orElseGet(() -> people.member(memberEmail));
-        cases.join(caseId, member, inspector);
-        Api api = service.api().as(people.signInMember(memberEmail));
-        String attachmentId = MessageCalls.uploaded(api, caseId, "brief.pdf", SampleFiles.pdf("fixture"));
-        String threadId = MessageCalls.created(api.post(MessageCalls.threads(caseId), MessageCalls.json(
+    public static Ids threadWithFile(TestService service, String reference, People.Staff inspector,
+                                     People.Staff investigator, String memberEmail) {
+        CaseFiles cases = new CaseFiles(service);
+        CaseFiles.Cast cast = cases.cast(inspector, investigator, reference);
+        cases.join(cast, memberEmail);
+        Api api = service.api().as(service.people().signInMember(memberEmail));
+        String attachmentId = MessageCalls.uploaded(api, cast.caseId(), "brief.pdf", SampleFiles.pdf("fixture"));
+        String threadId = MessageCalls.created(api.post(MessageCalls.threads(cast.caseId()), MessageCalls.json(
                 "text", "Een vraag met een bijlage", "attachmentIds", List.of(attachmentId))))
                 .path("thread").path("id").asText();
-        return new Ids(caseId, threadId, attachmentId);
+        return new Ids(cast.caseId(), threadId, attachmentId);
     }
 }

@@ -9,10 +9,11 @@ import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MessageLimitsTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(
+    static final TestService service = TestService.perClass(
             settings -> settings.set("rate-limits.message-post-account.capacity", "2")
                     .set("rate-limits.upload-account.capacity", "1"));
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
     private static final Tables TABLES = new Tables(service);
 
     @Test

@@ -12,9 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.familyliaison.messages.CaseFixture.Cast;
-import nl.familyliaison.messages.CaseFixture.Member;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.CaseFiles.Cast;
+import nl.familyliaison.support.CaseFiles.Member;
+import nl.familyliaison.support.CaseFiles;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,12 +26,12 @@ class StorageQuotaTest {
     static final int CASE_QUOTA = 150_000;
 
     @RegisterExtension
-    static final RunningService service = MessageCalls.unlimited(
+    static final TestService service = MessageCalls.unlimited(
             settings -> settings.set("messages.attachment-max-bytes", "65536")
                     .set("messages.account-quota-bytes", String.valueOf(ACCOUNT_QUOTA))
                     .set("messages.case-quota-bytes", String.valueOf(CASE_QUOTA)));
 
-    private static final CaseFixture CASES = CaseFixture.of(service);
+    private static final CaseFiles CASES = new CaseFiles(service);
     private static final Tables TABLES = new Tables(service);
 
     @Test

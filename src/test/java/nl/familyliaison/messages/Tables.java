@@ -6,19 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestService;
 
 /** The database as it is, read with plain JDBC: what is really stored, not what the service says. */
 public final class Tables {
 
-    private final Supplier<TestService> service;
+    private final TestService service;
 
-    /** For a test class's service, which starts only after the class's fields are set. */
-    public Tables(RunningService service) {
-        this.service = service::service;
+    /** Also for a test class's service, which starts only after the class's fields are set. */
+    public Tables(TestService service) {
+        this.service = service;
     }
 
     public long count(String table) {
@@ -79,7 +77,7 @@ public final class Tables {
     }
 
     private <T> List<T> query(String sql, Reader<T> reader, Object... values) {
-        try (Connection connection = service.get().running().database().dataSource().getConnection();
+        try (Connection connection = service.running().database().dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);

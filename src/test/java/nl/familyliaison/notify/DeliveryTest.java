@@ -19,9 +19,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.Ports;
 import nl.familyliaison.support.TestMail;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +36,7 @@ class DeliveryTest {
     private static GreenMail smtp = startSmtp();
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .set("mail.smtp.port", String.valueOf(PORT)));
 
     @AfterAll

@@ -10,8 +10,8 @@ import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestMail;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MailContentTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OutboxMetricsTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     @Test
     void aSentMailCountsAndTheOutboxIsEmptyAfterwards() {
@@ -32,7 +32,7 @@ class OutboxMetricsTest {
     }
 
     private static String metrics() {
-        return service.service().management().get("/observe/metrics", "Accept", "text/plain").body();
+        return service.management().get("/observe/metrics", "Accept", "text/plain").body();
     }
 
     private static double value(String name) {

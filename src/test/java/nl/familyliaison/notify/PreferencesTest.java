@@ -14,8 +14,8 @@ import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestClock;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +27,7 @@ class PreferencesTest {
 
     /** 23:30 in Amsterdam. */
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .clock(TestClock.at("2026-03-02T22:30:00Z")));
     private static final CaseFiles files = new CaseFiles(service);
     private static final String NEWS = "Er is nieuws voor u|There is news for you";

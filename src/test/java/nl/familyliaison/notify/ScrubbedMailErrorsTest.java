@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.support.LogRecords;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +40,7 @@ class ScrubbedMailErrorsTest {
     private static final LogRecords records = new LogRecords();
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .set("mail.smtp.port", String.valueOf(smtp.port())));
 
     @AfterAll

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UnreadFollowUpTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
     private static final String REMINDER = "Er ligt nog iets voor u klaar|Something is still waiting for you";
 

@@ -63,8 +63,8 @@ class BadInputCampaignTest {
         People.Staff investigator = people.staff(Role.INVESTIGATOR, "campaign-inv@inspectie.example");
         People.Staff admin = people.staff(Role.ADMIN, "campaign-admin@inspectie.example");
         String memberEmail = "campaign-member@example.org";
-        MessageFixture.Ids ids = MessageFixture.threadWithFile(service, people, "CAMPAIGN", inspector.account(),
-                                                               investigator.account(), memberEmail);
+        MessageFixture.Ids ids = MessageFixture.threadWithFile(service, "CAMPAIGN", inspector, investigator,
+                                                               memberEmail);
         Api inspectorApi = service.api().as(people.signInStaff(inspector)).unchecked();
         String updateId = inspectorApi.post("/api/cases/" + ids.caseId() + "/updates",
                                             "{\"text\":\"Stand van zaken.\"}").json().path("id").asText();

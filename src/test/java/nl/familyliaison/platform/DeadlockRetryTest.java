@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeadlockRetryTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings);
+    static final TestService service = TestService.perClass(settings -> settings);
 
     @Test
     void theDeadlockVictimIsRunAgainAndBothTransactionsFinish() throws Exception {

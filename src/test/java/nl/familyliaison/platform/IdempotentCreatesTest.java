@@ -7,13 +7,13 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import nl.familyliaison.access.Role;
-import nl.familyliaison.messages.CaseFixture;
-import nl.familyliaison.messages.CaseFixture.Cast;
 import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.messages.Tables;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles;
+import nl.familyliaison.support.CaseFiles.Cast;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IdempotentCreatesTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(settings -> settings);
+    static final TestService service = TestService.perClass(settings -> settings);
 
     /** One creating request: who sends it, where, what, and the table that gains one row. */
     record Call(Api api, String path, String body, String table) {
@@ -58,7 +58,7 @@ class IdempotentCreatesTest {
                 creating("start a thread", cast -> new Call(member(cast).api(), base(cast) + "/threads",
                         "{\"text\":\"Een vraag.\"}", "message_thread")),
                 creating("post a message", cast -> {
-                    CaseFixture.Member member = member(cast);
+                    CaseFiles.Member member = member(cast);
                     String thread = member.api().post(base(cast) + "/threads", "{\"text\":\"Vraag.\"}").json()
                             .path("thread").path("id").asText();
                     return new Call(member.api(), base(cast) + "/threads/" + thread + "/messages",
@@ -89,8 +89,8 @@ class IdempotentCreatesTest {
         return Arguments.of(Named.of(what, prepare));
     }
 
-    private static CaseFixture fixture() {
-        return new CaseFixture(service.service(), service.people());
+    private static CaseFiles fixture() {
+        return new CaseFiles(service);
     }
 
     private static String base(Cast cast) {
@@ -98,21 +98,21 @@ class IdempotentCreatesTest {
     }
 
     private static Api admin(Cast cast) {
-        return service.service().api().as(service.people().signInStaff(
+        return service.api().as(service.people().signInStaff(
                 service.people().staff(Role.ADMIN, "idem-admin-" + cast.caseId().substring(0, 8)
                                                    + "@inspectie.example")));
     }
 
-    private static CaseFixture.Member member(Cast cast) {
+    private static CaseFiles.Member member(Cast cast) {
         return fixture().member(cast, "idem-member-" + cast.caseId().substring(0, 8));
     }
 
     private static Call briefing(Cast cast) {
-        CaseFixture.Member member = member(cast);
+        CaseFiles.Member member = member(cast);
         String file = cast.inspectorApi().send("POST", base(cast) + "/attachments", "application/octet-stream",
                                                SampleFiles.pdf("verslag"), "X-File-Name", "verslag.pdf")
                 .json().path("id").asText();
-        String until = service.service().clock().instant().plus(java.time.Duration.ofDays(7)).toString();
+        String until = service.clock().instant().plus(java.time.Duration.ofDays(7)).toString();
         return new Call(cast.inspectorApi(), base(cast) + "/briefings", "{\"attachmentId\":\"" + file
                         + "\",\"memberIds\":[\"" + member.membershipId() + "\"],\"publicationDate\":\"2026-04-01\","
                         + "\"remarksUntil\":\"" + until + "\"}", "briefing");

@@ -47,8 +47,8 @@ class ScaleOutTest {
             People people = new People(first);
             People.Staff inspector = people.staff(Role.FAMILY_INSPECTOR, "scale-fi@inspectie.example");
             MessageFixture.Ids ids = MessageFixture.threadWithFile(
-                    first, people, "SCALE-1", inspector.account(),
-                    people.staff(Role.INVESTIGATOR, "scale-inv@inspectie.example").account(), "scale@example.org");
+                    first, "SCALE-1", inspector,
+                    people.staff(Role.INVESTIGATOR, "scale-inv@inspectie.example"), "scale@example.org");
             Api.Credentials session = people.signInMember("scale@example.org");
 
             Api onFirst = first.api().as(session);

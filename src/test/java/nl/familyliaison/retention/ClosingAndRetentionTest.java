@@ -18,7 +18,7 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClosingAndRetentionTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .set("cases.aftercare-period", "P10D")
             .set("retention.case-content-after", "P5D")
             .set("retention.audit-personal-after", "P5D")

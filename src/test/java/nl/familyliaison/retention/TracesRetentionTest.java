@@ -15,7 +15,7 @@ import nl.familyliaison.messages.Tables;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TracesRetentionTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService(builder -> builder
+    static final TestService service = TestService.perClass(builder -> builder
             .set("cases.aftercare-period", "P10D")
             .set("retention.case-content-after", "P5D")
             .set("retention.sign-in-challenges-after", "PT24H")

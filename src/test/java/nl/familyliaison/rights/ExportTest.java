@@ -26,7 +26,7 @@ import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExportTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final CaseFiles files = new CaseFiles(service);
 
     @Test

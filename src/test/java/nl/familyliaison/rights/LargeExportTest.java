@@ -26,9 +26,9 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.messages.CaseFixture;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Ports;
 import nl.familyliaison.support.Reply;
@@ -64,11 +64,11 @@ class LargeExportTest {
                 .set("messages.account-quota-bytes", String.valueOf(1L << 30))
                 .clock(new TestClock(Instant.now())).start()) {
             People people = new People(setup);
-            CaseFixture cases = new CaseFixture(setup, people);
-            String caseId = cases.open("BIG-1", people.staff(Role.FAMILY_INSPECTOR, "big-fi@inspectie.example")
-                    .account(), people.staff(Role.INVESTIGATOR, "big-inv@inspectie.example").account());
-            cases.join(caseId, people.member(MEMBER), setup.running().features().accounts().byEmail(
-                    "big-fi@inspectie.example").orElseThrow());
+            CaseFiles cases = new CaseFiles(setup);
+            CaseFiles.Cast cast = cases.cast(people.staff(Role.FAMILY_INSPECTOR, "big-fi@inspectie.example"),
+                                             people.staff(Role.INVESTIGATOR, "big-inv@inspectie.example"), "BIG-1");
+            String caseId = cast.caseId();
+            cases.join(cast, MEMBER);
             member = people.signInMember(MEMBER);
             Api api = setup.api().as(member);
             seed(api, caseId, digests);

@@ -13,12 +13,8 @@ import nl.familyliaison.access.Role;
 public record Admins(People.Staff asking, People.Staff approving, Api askingApi, Api approvingApi) {
 
     /** Two new administrators named after {@code label}, signed in. */
-    public static Admins create(RunningService service, String label) {
-        return create(service.service(), label);
-    }
-
     public static Admins create(TestService service, String label) {
-        People people = new People(service);
+        People people = service.people();
         People.Staff asking = people.staff(Role.ADMIN, label + "-asking-admin@inspectie.example");
         People.Staff approving = people.staff(Role.ADMIN, label + "-approving-admin@inspectie.example");
         return new Admins(asking, approving, service.api().as(people.signInStaff(asking)),

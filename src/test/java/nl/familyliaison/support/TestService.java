@@ -5,36 +5,72 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import nl.familyliaison.Main;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Settings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real service, started in the test JVM on a free port against a fresh database of the shared test MariaDB.
- * One per test class, usually.
+ * One per test class, usually: {@code @RegisterExtension static final TestService service = TestService.perClass();}
+ * starts before the class's first test and stops after its last; {@link #start()} starts one at once, to close.
  */
-public final class TestService implements AutoCloseable {
+public final class TestService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** A fixed 256-bit key for data at rest in tests (never used outside them). */
     static final String TEST_KEY = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
 
-    private final Main.RunningService running;
-    private final Map<String, String> settings;
-    private final TestClock clock;
-    private final Api api;
+    private final UnaryOperator<Builder> perClassSettings;
+    private Main.RunningService running;
+    private Map<String, String> settings;
+    private TestClock clock;
+    private Api api;
+    private People people;
 
-    private TestService(Main.RunningService running, Map<String, String> settings, TestClock clock) {
+    private TestService(UnaryOperator<Builder> perClassSettings) {
+        this.perClassSettings = perClassSettings;
+    }
+
+    private TestService started(Main.RunningService running, Map<String, String> settings, TestClock clock) {
         this.running = running;
         this.settings = settings;
         this.clock = clock;
         this.api = new Api(URI.create("http://127.0.0.1:" + running.port() + "/"), true);
+        this.people = new People(this);
+        return this;
     }
 
     public static TestService start() {
         return builder().start();
+    }
+
+    /** A service for a test class, started before its first test, stopped after its last. */
+    public static TestService perClass() {
+        return perClass(UnaryOperator.identity());
+    }
+
+    /** With settings of its own, for example {@code builder -> builder.set("key", "value")}. */
+    public static TestService perClass(UnaryOperator<Builder> settings) {
+        return new TestService(settings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Builder builder = perClassSettings.apply(builder());
+        started(builder.run(), Map.copyOf(builder.settings), builder.clock);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (running != null) {
+            close();
+        }
     }
 
     public static Builder builder() {
@@ -57,6 +93,11 @@ public final class TestService implements AutoCloseable {
 
     public TestClock clock() {
         return clock;
+    }
+
+    /** The people of this service's tests, made and signed in over its API. */
+    public People people() {
+        return people;
     }
 
     public Main.RunningService running() {
@@ -110,13 +151,17 @@ public final class TestService implements AutoCloseable {
         }
 
         public TestService start() {
+            Main.RunningService running = run();
+            return new TestService(UnaryOperator.identity()).started(running, Map.copyOf(settings), clock);
+        }
+
+        private Main.RunningService run() {
             settings.computeIfAbsent("mail.smtp.port", key -> String.valueOf(TestMail.port()));
             settings.computeIfAbsent("db.url", key -> TestDatabase.newDatabase());
             settings.putIfAbsent("db.user", "root");
             settings.computeIfAbsent("db.password", key -> TestDatabase.password());
             settings.computeIfAbsent("data.dir", key -> TestFolders.fresh("service-data").toString());
-            Main.RunningService running = Main.start(config(settings), clock, moreRoutes);
-            return new TestService(running, Map.copyOf(settings), clock);
+            return Main.start(config(settings), clock, moreRoutes);
         }
     }
 }

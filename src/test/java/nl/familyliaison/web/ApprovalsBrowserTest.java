@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 class ApprovalsBrowserTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
     private static final By APPROVE = By.xpath("//button[normalize-space()='Goedkeuren']");
     private static Client admin;
 

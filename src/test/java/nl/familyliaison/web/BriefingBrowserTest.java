@@ -12,7 +12,7 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import org.openqa.selenium.WebElement;
 class BriefingBrowserTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     private static final String ILSE = "ilse.briefing@example.org";
     private static final String KEES = "kees.briefing@example.org";

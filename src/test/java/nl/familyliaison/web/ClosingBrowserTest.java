@@ -14,8 +14,8 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestFolders;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ import org.openqa.selenium.By;
 class ClosingBrowserTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "ilse.closing@example.org";
     private static Client staff;

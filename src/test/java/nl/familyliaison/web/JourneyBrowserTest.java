@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 
 
-import nl.familyliaison.support.RunningService;
 import nl.familyliaison.support.TestFolders;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.openqa.selenium.By;
 class JourneyBrowserTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "sanne.journey@example.org";
     private static Client family;

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class KeyboardBrowserTest {
 
     /** Idle timeout just over the two-minute warning: the warning shows after five seconds. */
     @RegisterExtension
-    static final RunningService service =
-            new RunningService(settings -> settings.set("sessions.idle-timeout", "PT2M5S"));
+    static final TestService service =
+            TestService.perClass(settings -> settings.set("sessions.idle-timeout", "PT2M5S"));
 
     private static Team team;
     private static Client client;

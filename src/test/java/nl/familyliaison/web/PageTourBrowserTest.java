@@ -13,7 +13,7 @@ import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PageTourBrowserTest {
 
     @RegisterExtension
-    static final RunningService service = new RunningService();
+    static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "tour.member@example.org";
     private static Team team;

@@ -8,17 +8,17 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
-import nl.familyliaison.support.RunningService;
+import nl.familyliaison.support.TestService;
 
 /**
  * The staff of one case, made over the API (one administrator asks to assign the family inspector and an
  * investigator, a second one approves),
  * and signing in through the web client the way people do.
  */
-record Team(RunningService service, People.Staff inspector, People.Staff investigator, Api inspectorApi,
+record Team(TestService service, People.Staff inspector, People.Staff investigator, Api inspectorApi,
             String caseId, String reference) {
 
-    static Team open(RunningService service, String label) {
+    static Team open(TestService service, String label) {
         People people = service.people();
         People.Staff inspector = people.staff(Role.FAMILY_INSPECTOR, label + "-fi@inspectie.example");
         People.Staff investigator = people.staff(Role.INVESTIGATOR, label + "-inv@inspectie.example");
