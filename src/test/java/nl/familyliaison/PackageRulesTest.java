@@ -44,8 +44,8 @@ class PackageRulesTest {
     }
 
     /**
-     * Features form a directed graph; the root package (Main, Features) wires them and is not a slice. Fails while
-     * the sign-in flows share the package access with the decision core (access - notify, access - ratelimit).
+     * Features form a directed graph; the root package (Main, Features) wires them and is not a slice. The sign-in
+     * flows live in signin, apart from the decision core in access, so notify and ratelimit can use the core.
      */
     @Test
     void noCyclesBetweenFeatures() {
@@ -79,8 +79,7 @@ class PackageRulesTest {
     @Test
     void onlyHttpServicesAndFiltersSeeTheRequest() {
         // Not yet: these take the request to find the actor or to record an access event. They are not part of
-        // the wiring change; each is a known exception until it takes an Actor or an event instead. Fails while
-        // SignInLimits is still in access rather than in signin.
+        // the wiring change; each is a known exception until it takes an Actor or an event instead.
         Set<String> known = Set.of("nl.familyliaison.access.Actor",
                                    "nl.familyliaison.access.Guards",
                                    "nl.familyliaison.access.AccessAudit",

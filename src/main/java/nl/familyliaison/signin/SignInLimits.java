@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.http.ServerRequest;

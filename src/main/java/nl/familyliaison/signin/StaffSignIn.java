@@ -1,10 +1,13 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.EmailAddress;
 
 /**
  * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same

@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,11 @@ import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.EmailAddress;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.access.Secrets;
 
 /**
  * Members sign in with a one-time code sent by mail: at least 8 digits, valid 10 minutes, usable once, at most 5

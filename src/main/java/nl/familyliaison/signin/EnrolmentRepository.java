@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +8,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
+import nl.familyliaison.access.Account;
 
 /** Staff enrolments: an invitation token (stored hashed) and what was chosen so far. */
 public final class EnrolmentRepository {
