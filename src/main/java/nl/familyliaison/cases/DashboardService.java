@@ -1,5 +1,7 @@
 package nl.familyliaison.cases;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -8,6 +10,7 @@ import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Language;
 
@@ -20,8 +23,16 @@ public final class DashboardService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards,
-                            AccessAudit audit) {
+    /** Builds the dashboard over the staff member's cases, what messages report waiting and the failed mail. */
+    public static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
+                                          PhaseRepository phases, Cases rules, MessageActivity messages,
+                                          Outbox outbox, Duration followUpAfter, Guards guards, AccessAudit audit,
+                                          Clock clock) {
+        return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, rules, messages, outbox,
+                                                  clock), phases, rules, guards, audit);
+    }
+
+    DashboardService(Dashboard dashboard, PhaseRepository phases, Cases rules, Guards guards, AccessAudit audit) {
         this.dashboard = dashboard;
         this.phases = phases;
         this.rules = rules;

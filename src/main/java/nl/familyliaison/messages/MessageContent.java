@@ -23,7 +23,7 @@ public final class MessageContent {
     private final AttachmentRepository files;
     private final KeyRing keys;
 
-    public MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
+    MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
         this.db = db;
         this.attachments = attachments;
         this.files = files;

@@ -24,7 +24,7 @@ public final class Outbox {
     private final Clock clock;
     private volatile Runnable onEnqueue = () -> { };
 
-    public Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock) {
+    Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock) {
         this.outbox = outbox;
         this.preferences = preferences;
         this.keys = keys;

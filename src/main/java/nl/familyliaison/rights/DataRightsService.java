@@ -36,7 +36,7 @@ public final class DataRightsService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
+    DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
                              AccessAudit audit) {
         this.exporter = exporter;
         this.runs = runs;

@@ -14,7 +14,7 @@ public final class ChallengeRepository {
 
     private final Supplier<DbExecute> db;
 
-    public ChallengeRepository(DbClient db) {
+    ChallengeRepository(DbClient db) {
         this(db::execute);
     }
 

@@ -11,11 +11,11 @@ import nl.familyliaison.platform.Rows;
 import nl.familyliaison.access.Account;
 
 /** Staff enrolments: an invitation token (stored hashed) and what was chosen so far. */
-public final class EnrolmentRepository {
+final class EnrolmentRepository {
 
     private final Supplier<DbExecute> db;
 
-    public EnrolmentRepository(DbClient db) {
+    EnrolmentRepository(DbClient db) {
         this(db::execute);
     }
 

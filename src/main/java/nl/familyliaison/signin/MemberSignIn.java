@@ -22,7 +22,7 @@ import nl.familyliaison.access.Secrets;
  * tries, stored only as a keyed hash bound to its challenge. Asking for a code answers the same whether or not the
  * address belongs to an account; for an unknown address no mail is sent and no code can ever match.
  */
-public final class MemberSignIn {
+final class MemberSignIn {
 
     static final int CODE_DIGITS = 8;
     static final int MAX_ATTEMPTS = 5;
@@ -35,7 +35,7 @@ public final class MemberSignIn {
     private final Transactions transactions;
     private final Clock clock;
 
-    public MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
+    MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
                         Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.challenges = challenges;

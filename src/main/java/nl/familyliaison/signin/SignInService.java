@@ -32,7 +32,7 @@ public final class SignInService {
     private final SignInLimits limits;
     private final AccessAudit audit;
 
-    public SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
+    SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
                          SignInLimits limits, AccessAudit audit) {
         this.members = members;
         this.staff = staff;

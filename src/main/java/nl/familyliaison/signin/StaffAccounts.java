@@ -30,7 +30,7 @@ public final class StaffAccounts {
     private final Transactions transactions;
     private final Clock clock;
 
-    public StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
+    StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
                          Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.enrolment = enrolment;

@@ -34,7 +34,7 @@ public final class StaffEnrolment {
     private final Clock clock;
     private final Duration lifetime;
 
-    public StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
+    StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
                           Transactions transactions, Clock clock, Duration lifetime) {
         this.accounts = accounts;
         this.enrolments = enrolments;

@@ -20,7 +20,7 @@ public final class StaffService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
+    StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
         this.staff = staff;
         this.guards = guards;
         this.audit = audit;

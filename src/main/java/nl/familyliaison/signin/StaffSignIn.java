@@ -13,13 +13,13 @@ import nl.familyliaison.access.EmailAddress;
  * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same
  * answer; a code whose time step was used before is refused (replay).
  */
-public final class StaffSignIn {
+final class StaffSignIn {
 
     private final AccountRepository accounts;
     private final KeyRing keys;
     private final Clock clock;
 
-    public StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
+    StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
         this.accounts = accounts;
         this.keys = keys;
         this.clock = clock;
