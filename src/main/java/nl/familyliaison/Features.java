@@ -29,7 +29,6 @@ import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.briefings.BriefingRepository;
 import nl.familyliaison.briefings.BriefingService;
 import nl.familyliaison.briefings.Briefings;
-import nl.familyliaison.cases.Closing;
 import nl.familyliaison.cases.ClosingService;
 import nl.familyliaison.feedback.FeedbackRepository;
 import nl.familyliaison.feedback.FeedbackService;
@@ -44,24 +43,16 @@ import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditSealer;
 import nl.familyliaison.audit.AuditService;
 import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseFeature;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.CaseService;
-import nl.familyliaison.cases.Cases;
-import nl.familyliaison.cases.Contacts;
 import nl.familyliaison.cases.ContactsService;
 import nl.familyliaison.cases.DashboardService;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.MemberService;
 import nl.familyliaison.cases.MemberFiles;
-import nl.familyliaison.cases.Members;
-import nl.familyliaison.cases.PhaseRepository;
-import nl.familyliaison.cases.PlaintextUpdates;
-import nl.familyliaison.cases.Timeline;
 import nl.familyliaison.cases.TimelineService;
 import nl.familyliaison.cases.UnreadFollowUp;
-import nl.familyliaison.cases.UnreadUpdates;
-import nl.familyliaison.cases.StaffAssignment;
-import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.cases.PhaseService;
 import nl.familyliaison.messages.MessageService;
 import nl.familyliaison.notify.DeliveryWorker;
@@ -145,31 +136,19 @@ public record Features(RequestLog requestLog,
                                       audit, transactions, clock);
         List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
 
-        PhaseRepository phaseRepository = new PhaseRepository(database.client());
-        CaseRepository caseRepository = new CaseRepository(database.client());
-        MemberRepository memberRepository = new MemberRepository(database.client());
-        CaseAccess caseAccess = new CaseAccess(caseRepository, authorization, auditLog, clock);
-        Cases cases = new Cases(caseRepository, accounts, transactions, clock,
-                                config.get("cases.update-cadence-days").asInt().orElse(28));
-        UpdateRepository updateRepository = new UpdateRepository(database.client(), keys);
-        new PlaintextUpdates(updateRepository, transactions).sealRemaining();
-        Timeline timeline = new Timeline(updateRepository, caseRepository, memberRepository,
-                                         outbox, transactions, clock);
+        CaseFeature caseFeature = CaseFeature.create(
+                config, database.client(), keys, auditLog,
+                new CaseFeature.Parts(accounts, authorization, outbox, limiter, guards, audit, transactions, clock));
+        CaseRepository caseRepository = caseFeature.cases();
+        MemberRepository memberRepository = caseFeature.members();
+        CaseAccess caseAccess = caseFeature.access();
         Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
         Messages messages = Messages.create(config, database.client(), caseRepository, accounts, caseAccess,
                                             idempotency, limiter, outbox, guards, keys, clock);
-        UnreadUpdates unreadUpdates = new UnreadUpdates(memberRepository, updateRepository);
-        Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
-                .orElse(Duration.ofDays(3));
-        UnreadFollowUp followUp = new UnreadFollowUp(
-                caseRepository, unreadUpdates, messages.activity(), accounts, outbox,
-                new Transactions(database.backgroundClient()), clock, followUpAfter,
-                config.get("notify.unread-check-interval").as(Duration.class).orElse(Duration.ofMinutes(15)));
         AppointmentContent appointmentContent = new AppointmentContent(database.client(), keys);
         BriefingRepository briefingRepository = new BriefingRepository(database.client());
         PreferenceService preferenceService = notify.preferences();
-        TimelineService timelineService = new TimelineService(timeline, caseRepository, caseAccess, phaseRepository,
-                                                              cases, guards);
+        TimelineService timelineService = caseFeature.timelineService();
         AppointmentService appointments = AppointmentService.create(
                 database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
                 guards, clock, config.get("appointments.reminder-before").as(Duration.class)
@@ -177,21 +156,20 @@ public record Features(RequestLog requestLog,
                 config.get("appointments.organizer-address").asString().orElse("no-reply@family-liaison.invalid"));
         BriefingService briefings = new BriefingService(
                 new Briefings(briefingRepository, messages.content(), memberRepository, caseRepository, accounts,
-                              timeline, outbox, keys, transactions, clock),
-                memberRepository, appointmentContent, caseAccess, phaseRepository, guards, clock);
-        MemberFiles memberFiles = new MemberFiles(caseRepository, updateRepository, authorization,
-                                                  MemberFiles.claimed(messages.items().fileItems(),
-                                                                      appointments.fileItems(),
-                                                                      briefings.fileItems()), clock);
-        AuditService auditService = auditTrail.service(accounts, guards, memberFiles);
+                              caseFeature.timeline(), outbox, keys, transactions, clock),
+                memberRepository, appointmentContent, caseAccess, caseFeature.phases(), guards, clock);
+        CaseFeature.Services caseServices = caseFeature.services(
+                messages.activity(), MemberFiles.claimed(messages.items().fileItems(), appointments.fileItems(),
+                                                         briefings.fileItems()),
+                new Transactions(database.backgroundClient()));
+        AuditService auditService = auditTrail.service(accounts, guards, caseServices.memberFiles());
         FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
         FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
                                                        clock, config.get("feedback.address").asString()
                                                                .orElse("klachten@family-liaison.invalid"));
         ApprovalService approvals = new ApprovalService(
                 new Approvals(new ApprovalRepository(database.client()), signIn.staffAccounts(),
-                              new StaffAssignment(caseRepository, accounts, outbox, clock), accounts, outbox,
-                              transactions, clock),
+                              caseFeature.staffAssignment(), accounts, outbox, transactions, clock),
                 caseAccess, auditLog, guards);
         Rights rights = Rights.create(
                 config, database.client(), caseRepository, memberRepository, accounts, caseAccess,
@@ -202,24 +180,20 @@ public record Features(RequestLog requestLog,
                 limiter, guards, audit, transactions, clock);
         Retention retention = Retention.create(
                 config, caseRepository,
-                new Retention.Holdings(briefingRepository, messages.content(), appointmentContent, updateRepository,
-                                       rights.removal(), signIn.challenges(), sessions,
+                new Retention.Holdings(briefingRepository, messages.content(), appointmentContent,
+                                       caseFeature.updates(), rights.removal(), signIn.challenges(), sessions,
                                        outbox, auditTrail.retention(), idempotency),
                 new Transactions(database.backgroundClient()), guards, audit, clock);
         return new Features(requestLog,
                             new ApiClientLimit(limiter),
                             new Authentication(sessions),
                             new CrossSiteGuard(origins, requestLog, audit),
-                            new PhaseService(phaseRepository),
-                            new CaseService(cases, caseRepository, caseAccess, phaseRepository, guards),
-                            new MemberService(new Members(memberRepository, accounts, outbox, transactions, clock),
-                                              caseAccess, limiter, guards),
+                            caseServices.phases(),
+                            caseServices.cases(),
+                            caseServices.members(),
                             timelineService,
-                            new ContactsService(new Contacts(caseRepository, Contacts.from(
-                                    config.get("contacts.support-organisations"))), caseAccess, guards),
-                            DashboardService.create(caseRepository, memberRepository, updateRepository,
-                                                    phaseRepository, cases, messages.activity(), outbox,
-                                                    followUpAfter, guards, audit, clock),
+                            caseServices.contacts(),
+                            caseServices.dashboard(),
                             preferenceService,
                             signIn.service(),
                             new SessionService(sessions, guards, audit),
@@ -228,10 +202,7 @@ public record Features(RequestLog requestLog,
                             auditService,
                             messages.service(),
                             appointments,
-                            new ClosingService(new Closing(timeline, caseRepository, clock,
-                                                           config.get("cases.aftercare-period").as(Duration.class)
-                                                                   .orElse(Duration.ofDays(90))),
-                                               caseRepository, caseAccess, phaseRepository, cases, guards),
+                            caseServices.closing(),
                             briefings,
                             rights.service(),
                             feedback,
@@ -243,11 +214,12 @@ public record Features(RequestLog requestLog,
                             auditTrail.sealer(),
                             outbox,
                             notify.delivery(),
-                            followUp,
+                            caseServices.followUp(),
                             config.get("benchmark.peers").asBoolean().orElse(false)
-                            ? Optional.of(new BenchmarkPeers(database.client(), caseRepository, timeline, clock))
+                            ? Optional.of(new BenchmarkPeers(database.client(), caseRepository,
+                                                             caseFeature.timeline(), clock))
                             : Optional.empty(),
-                            List.of(notify.delivery(), auditTrail.sealer(), followUp, retention.job()));
+                            List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(), retention.job()));
     }
 
     /** Filters in the order a request passes them, then every feature's routes. */

@@ -24,10 +24,9 @@ public final class DashboardService {
     private final AccessAudit audit;
 
     /** Builds the dashboard over the staff member's cases, what messages report waiting and the failed mail. */
-    public static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
-                                          PhaseRepository phases, Cases rules, MessageActivity messages,
-                                          Outbox outbox, Duration followUpAfter, Guards guards, AccessAudit audit,
-                                          Clock clock) {
+    static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
+                                   PhaseRepository phases, Cases rules, MessageActivity messages, Outbox outbox,
+                                   Duration followUpAfter, Guards guards, AccessAudit audit, Clock clock) {
         return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, rules, messages, outbox,
                                                   clock), phases, rules, guards, audit);
     }

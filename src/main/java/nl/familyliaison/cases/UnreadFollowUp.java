@@ -29,9 +29,9 @@ public final class UnreadFollowUp implements AutoCloseable {
     private final Duration after;
     private final Periodic periodic;
 
-    public UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates, MessageActivity messages,
-                          AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock,
-                          Duration after, Duration interval) {
+    UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates, MessageActivity messages,
+                   AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock, Duration after,
+                   Duration interval) {
         this.cases = cases;
         this.unreadUpdates = unreadUpdates;
         this.messages = messages;
