@@ -33,7 +33,7 @@ import nl.familyliaison.platform.TransportErrors;
 
 /**
  * Reads the configuration, opens the database, brings the schema up to date, builds each feature with its
- * dependencies, registers the routes and starts the web server. Everything is wired here, by constructor.
+ * dependencies, registers the routes and starts the web server. Everything is wired here, by factory (Features).
  */
 public final class Main {
 

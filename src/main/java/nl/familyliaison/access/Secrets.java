@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secrets (session tokens, enrolment tokens, one-time codes) and their stored hashes. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -16,21 +16,21 @@ final class Secrets {
     }
 
     /** 256 random bits, URL-safe text. */
-    static String token() {
+    public static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** 256 random bits as hex (CSRF tokens travel in a header). */
-    static String hexToken() {
+    public static String hexToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
     /** A code of {@code digits} decimal digits, uniformly random. */
-    static String digits(int digits) {
+    public static String digits(int digits) {
         StringBuilder code = new StringBuilder(digits);
         for (int i = 0; i < digits; i++) {
             code.append(RANDOM.nextInt(10));
@@ -39,7 +39,7 @@ final class Secrets {
     }
 
     /** The stored form of a high-entropy token: SHA-256 (no key needed: 256 random bits cannot be guessed). */
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record SessionView(String accountId, Role role, String displayName, String email, String language,
                           String csrfToken, Instant idleExpiresAt, Instant expiresAt, long idleTimeoutSeconds) {
 
-    static SessionView of(Session session, Duration idleTimeout) {
+    public static SessionView of(Session session, Duration idleTimeout) {
         Account account = session.account();
         return new SessionView(account.id(), account.role(), account.displayName(), account.email(),
                                account.language().code(), session.csrfToken(), session.idleExpiresAt(idleTimeout),

@@ -29,6 +29,7 @@ import nl.familyliaison.appointments.CaseObjects.Found;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
@@ -201,6 +202,11 @@ public final class AppointmentService {
         return stored.proposalsOfCase(context.caseId()).stream()
                 .filter(proposal -> presenter.maySee(context, proposal))
                 .map(proposal -> presenter.show(context, proposal)).toList();
+    }
+
+    /** The object types of the audit trail this feature holds, for a member's file. */
+    public Map<String, MemberFiles.ItemLookup> fileItems() {
+        return Map.of("interview-proposal", this::proposalItem, "appointment", this::appointmentItem);
     }
 
     /** The interview proposal {@code id} of the case as an item for the one decision (the access log). */

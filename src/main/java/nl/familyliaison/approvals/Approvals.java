@@ -11,7 +11,7 @@ import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.access.StaffAccounts;
+import nl.familyliaison.signin.StaffAccounts;
 import nl.familyliaison.cases.StaffAssignment;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Outbox;

@@ -8,11 +8,11 @@ import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestId;
 
 /** What the access feature (and the features without a case) tell the audit trail, as events of the audit log. */
-public final class AccessEvents implements AccessAudit {
+final class AccessEvents implements AccessAudit {
 
     private final AuditLog log;
 
-    public AccessEvents(AuditLog log) {
+    AccessEvents(AuditLog log) {
         this.log = log;
     }
 

@@ -23,7 +23,7 @@ public final class AuditRetention {
     private final AuditLog log;
     private final Clock clock;
 
-    public AuditRetention(AuditRepository repository, Clock clock) {
+    AuditRetention(AuditRepository repository, Clock clock) {
         this.repository = repository;
         this.log = new AuditLog(repository, clock);
         this.clock = clock;

@@ -39,7 +39,7 @@ public final class AuditSealer implements AutoCloseable {
     // Touched by the background thread only.
     private boolean failing;
 
-    public AuditSealer(AuditRepository repository, AuditSettings settings, Clock clock) {
+    AuditSealer(AuditRepository repository, AuditSettings settings, Clock clock) {
         this.repository = repository;
         this.settings = settings;
         this.clock = clock;

@@ -39,7 +39,7 @@ public final class AuditService {
     /**
      * @param files the member's cases as the access log needs them
      */
-    public AuditService(AuditVerifier verifier, AuditRepository events, AccountRepository accounts, Guards guards,
+    AuditService(AuditVerifier verifier, AuditRepository events, AccountRepository accounts, Guards guards,
                         MemberFile.Source files, AccessAudit audit) {
         this.audit = audit;
         this.verifier = verifier;

@@ -25,6 +25,7 @@ import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.Member;
+import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.PhaseRepository;
 import nl.familyliaison.messages.FileName;
@@ -216,6 +217,11 @@ public final class BriefingService {
         return briefings.ofCase(context.caseId()).stream()
                 .filter(briefing -> access.maySee(context, item(briefing)))
                 .toList();
+    }
+
+    /** The object types of the audit trail this feature holds, for a member's file. */
+    public Map<String, MemberFiles.ItemLookup> fileItems() {
+        return Map.of("briefing", this::item);
     }
 
     /** The briefing {@code id} of the case as an item for the one decision (the access log). */

@@ -2,14 +2,12 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import nl.familyliaison.notify.Category;
+import nl.familyliaison.notify.Outbox;
 
 /**
  * What a staff member needs to see first: their cases with phase and next-update date, promises that are overdue,
@@ -23,25 +21,22 @@ public final class Dashboard {
     private final MemberRepository members;
     private final UpdateRepository updates;
     private final java.time.Duration followUpAfter;
-    private final BiFunction<String, Instant, List<WaitingThread>> waitingThreads;
-    private final Function<Collection<String>, List<FailedMail>> failedMails;
+    private final MessageActivity messages;
+    private final Outbox outbox;
     private final Clock clock;
 
     /**
-     * @param waitingThreads threads of the staff member's cases whose latest message is a member's, older than the
-     *                       instant (not answered by staff since)
-     * @param failedMails    mails to the given accounts that could not be delivered
+     * @param messages threads of the staff member's cases whose latest message is a member's (not answered since)
+     * @param outbox   mails to the members that could not be delivered
      */
-    public Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
-                     java.time.Duration followUpAfter,
-                     BiFunction<String, Instant, List<WaitingThread>> waitingThreads,
-                     Function<Collection<String>, List<FailedMail>> failedMails, Clock clock) {
+    Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
+              java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.members = members;
         this.updates = updates;
         this.followUpAfter = followUpAfter;
-        this.waitingThreads = waitingThreads;
-        this.failedMails = failedMails;
+        this.messages = messages;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -79,7 +74,7 @@ public final class Dashboard {
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
         List<WaitingThread> waiting = !readsMessages ? List.of()
-                : waitingThreads.apply(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
+                : messages.waitingForStaff(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
         List<Unreachable> unreachable = unreachable(staffAccountId).stream()
@@ -104,7 +99,8 @@ public final class Dashboard {
             byAccount.put(found.member().accountId(), found.member());
             caseOfAccount.put(found.member().accountId(), found.caseId());
         }
-        return failedMails.apply(byAccount.keySet()).stream()
+        return outbox.failedFor(byAccount.keySet()).stream()
+                .map(failed -> new FailedMail(failed.recipientId(), failed.template(), failed.createdAt()))
                 .map(failed -> new Unreachable(caseOfAccount.get(failed.accountId()),
                                                byAccount.get(failed.accountId()).id(),
                                                byAccount.get(failed.accountId()).displayName(), failed.kind(),

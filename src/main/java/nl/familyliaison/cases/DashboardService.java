@@ -1,6 +1,7 @@
 package nl.familyliaison.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -9,6 +10,7 @@ import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Language;
 
@@ -21,8 +23,15 @@ public final class DashboardService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public DashboardService(Dashboard dashboard, PhaseRepository phases, Clock clock, Guards guards,
-                            AccessAudit audit) {
+    /** Builds the dashboard over the staff member's cases, what messages report waiting and the failed mail. */
+    static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
+                                   PhaseRepository phases, MessageActivity messages, Outbox outbox,
+                                   Duration followUpAfter, Guards guards, AccessAudit audit, Clock clock) {
+        return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, messages, outbox, clock),
+                                    phases, clock, guards, audit);
+    }
+
+    DashboardService(Dashboard dashboard, PhaseRepository phases, Clock clock, Guards guards, AccessAudit audit) {
         this.dashboard = dashboard;
         this.phases = phases;
         this.clock = clock;

@@ -34,6 +34,20 @@ public final class MemberFiles implements MemberFile.Source {
     private final Map<String, ItemLookup> lookups;
     private final Clock clock;
 
+    /** The object types each feature claims, as one map; two features claiming one type stops the start. */
+    @SafeVarargs
+    public static Map<String, ItemLookup> claimed(Map<String, ItemLookup>... byFeature) {
+        Map<String, ItemLookup> all = new HashMap<>();
+        for (Map<String, ItemLookup> claims : byFeature) {
+            claims.forEach((type, lookup) -> {
+                if (all.putIfAbsent(type, lookup) != null) {
+                    throw new IllegalStateException("Two features claim the object type " + type);
+                }
+            });
+        }
+        return all;
+    }
+
     /**
      * @param lookups by object type ({@code message-thread}, {@code briefing}, …), for the items other features
      *                hold; this feature adds its own ({@code update}, {@code member})

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.notify.Mail;
@@ -23,7 +22,7 @@ public final class UnreadFollowUp implements AutoCloseable {
 
     private final CaseRepository cases;
     private final UnreadUpdates unreadUpdates;
-    private final Function<Instant, List<UnreadMessage>> unreadMessages;
+    private final MessageActivity messages;
     private final AccountRepository accounts;
     private final Outbox outbox;
     private final Transactions transactions;
@@ -31,12 +30,12 @@ public final class UnreadFollowUp implements AutoCloseable {
     private final Duration after;
     private final Periodic periodic;
 
-    public UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates,
-                          Function<Instant, List<UnreadMessage>> unreadMessages, AccountRepository accounts,
-                          Outbox outbox, Transactions transactions, Clock clock, Duration after, Duration interval) {
+    UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates, MessageActivity messages,
+                   AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock, Duration after,
+                   Duration interval) {
         this.cases = cases;
         this.unreadUpdates = unreadUpdates;
-        this.unreadMessages = unreadMessages;
+        this.messages = messages;
         this.accounts = accounts;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -60,7 +59,7 @@ public final class UnreadFollowUp implements AutoCloseable {
                     .filter(unread -> unread.update().postedAt().isBefore(before))
                     .forEach(unread -> queue("update:" + unread.update().id(), unread.member().accountId()));
         }
-        unreadMessages.apply(before).forEach(unread -> queue("message:" + unread.messageId(), unread.accountId()));
+        messages.unreadByMembers(before).forEach(unread -> queue("message:" + unread.messageId(), unread.accountId()));
         outbox.afterCommit();
     }
 

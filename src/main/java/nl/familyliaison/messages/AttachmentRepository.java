@@ -12,7 +12,7 @@ import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
 /** Uploaded attachments: sealed name and content, and the message they were sent with. */
-public final class AttachmentRepository {
+final class AttachmentRepository {
 
     private final Supplier<DbExecute> db;
 

@@ -24,7 +24,7 @@ import nl.familyliaison.platform.ProblemType;
  * uploader to send it with a message of the same case; a phone on a bad connection can then retry the upload and
  * the message separately.
  */
-public final class Attachments {
+final class Attachments {
 
     /** More than anyone sends at once; keeps one message from becoming an archive. */
     static final int MAX_PER_MESSAGE = 10;

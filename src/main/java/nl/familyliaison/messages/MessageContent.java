@@ -21,7 +21,7 @@ public final class MessageContent {
     private final AttachmentRepository files;
     private final KeyRing keys;
 
-    public MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
+    MessageContent(DbClient db, Attachments attachments, AttachmentRepository files, KeyRing keys) {
         this.content = new MessageContentRepository(db);
         this.attachments = attachments;
         this.files = files;

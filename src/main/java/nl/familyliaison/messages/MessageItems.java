@@ -1,11 +1,13 @@
 package nl.familyliaison.messages;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import nl.familyliaison.access.Authorization.Item;
 import nl.familyliaison.access.Authorization.ItemKind;
 import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.cases.MemberFiles;
 
 /**
  * Threads, messages and files as items for the one authorization decision: a thread and its messages are shared with
@@ -17,9 +19,14 @@ public final class MessageItems {
     private final MessageRepository messages;
     private final AttachmentRepository attachments;
 
-    public MessageItems(MessageRepository messages, AttachmentRepository attachments) {
+    MessageItems(MessageRepository messages, AttachmentRepository attachments) {
         this.messages = messages;
         this.attachments = attachments;
+    }
+
+    /** The object types of the audit trail this feature holds, for a member's file. */
+    public Map<String, MemberFiles.ItemLookup> fileItems() {
+        return Map.of("message-thread", this::thread, "message", this::message, "attachment", this::attachment);
     }
 
     public Optional<Item> thread(String caseId, String threadId) {

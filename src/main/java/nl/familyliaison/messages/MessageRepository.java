@@ -16,7 +16,7 @@ import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
 /** Threads, the members taking part, messages and read receipts. */
-public final class MessageRepository {
+final class MessageRepository {
 
     private final Supplier<DbExecute> db;
 

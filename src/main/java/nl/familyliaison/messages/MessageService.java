@@ -47,7 +47,7 @@ public final class MessageService {
     private final Outbox outbox;
     private final Guards guards;
 
-    public MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
+    MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
                           Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
         this.threads = threads;
         this.pages = pages;

@@ -11,7 +11,7 @@ import io.helidon.config.Config;
  * @param accountQuotaBytes  the most one account's uploads may take together; beyond it an upload gets 413
  * @param caseQuotaBytes     the most the uploads of one case may take together, likewise
  */
-public record MessageSettings(long attachmentMaxBytes, long accountQuotaBytes, long caseQuotaBytes) {
+record MessageSettings(long attachmentMaxBytes, long accountQuotaBytes, long caseQuotaBytes) {
 
     public static final long DEFAULT_ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
     /** Twenty full-size files per person: far more than anyone sends, and the database cannot be filled by one. */

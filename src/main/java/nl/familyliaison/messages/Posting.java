@@ -23,7 +23,7 @@ import nl.familyliaison.platform.KeyRing;
  * attachments sent with it, and a mail to everyone else in the thread. The mail says only that there is something
  * new: never who wrote, never what.
  */
-public final class Posting {
+final class Posting {
 
     static final MailTemplate MAIL_TEMPLATE = MailTemplate.NEW_MESSAGE;
 

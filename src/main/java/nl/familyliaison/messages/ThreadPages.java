@@ -21,7 +21,7 @@ import nl.familyliaison.platform.KeyRing;
  * Reading a thread a page at a time, newest first (see {@link Cursor}), and marking it read. Read receipts are shown
  * to the sender of a message only: the sender asked, and nobody else needs to know who read what when.
  */
-public final class ThreadPages {
+final class ThreadPages {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

@@ -22,7 +22,7 @@ import nl.familyliaison.platform.Ids;
  * thread: the case's family inspectors read all of them, a member only those they were chosen for (or started).
  * Whether someone may act on the case at all was decided by {@link CaseAccess#require} before.
  */
-public final class Threads {
+final class Threads {
 
     private final MessageRepository messages;
     private final Posting posting;

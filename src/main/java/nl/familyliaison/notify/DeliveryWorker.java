@@ -43,7 +43,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
+    DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
                           MailSender sender, Clock clock, Settings settings, OutboxMetrics metrics) {
         this.rows = rows;
         this.outbox = outbox;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
@@ -24,7 +25,12 @@ public final class Outbox {
     private final Clock clock;
     private volatile Runnable onEnqueue = () -> { };
 
-    public Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock) {
+    /** The outbox over {@code db} on its own, for code that stores mails without the rest of notify. */
+    public static Outbox over(DbClient db, KeyRing keys, Clock clock) {
+        return new Outbox(new OutboxRepository(db), new PreferenceRepository(db), keys, clock);
+    }
+
+    Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock) {
         this.outbox = outbox;
         this.preferences = preferences;
         this.keys = keys;

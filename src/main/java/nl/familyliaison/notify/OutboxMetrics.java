@@ -16,7 +16,7 @@ import nl.familyliaison.platform.Scrub;
  * The outbox on {@code /observe/metrics}: how many mails wait, how long the oldest has waited, and how many were sent,
  * retried and failed. Alerting on the oldest age catches a stuck delivery long before a family notices.
  */
-public final class OutboxMetrics {
+final class OutboxMetrics {
 
     private static final Logger LOG = Logger.getLogger(OutboxMetrics.class.getName());
 
@@ -30,7 +30,7 @@ public final class OutboxMetrics {
     private final Counter retried;
     private final Counter failed;
 
-    public OutboxMetrics(MeterRegistry registry, OutboxRepository rows, Clock clock) {
+    OutboxMetrics(MeterRegistry registry, OutboxRepository rows, Clock clock) {
         figures = rows::figures;
         this.sent = registry.getOrCreate(Counter.builder("outbox.sent")
                                                  .description("Mails handed over to the SMTP server"));

@@ -15,7 +15,7 @@ public final class OutboxRepository {
 
     private final DbClient db;
 
-    public OutboxRepository(DbClient db) {
+    OutboxRepository(DbClient db) {
         this.db = db;
     }
 

@@ -9,11 +9,11 @@ import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.Rows;
 
 /** Stored notification preferences. */
-public final class PreferenceRepository {
+final class PreferenceRepository {
 
     private final DbClient db;
 
-    public PreferenceRepository(DbClient db) {
+    PreferenceRepository(DbClient db) {
         this.db = db;
     }
 

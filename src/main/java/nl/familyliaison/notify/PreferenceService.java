@@ -22,7 +22,7 @@ public final class PreferenceService {
     private final Guards guards;
     private final Clock clock;
 
-    public PreferenceService(PreferenceRepository preferences, AccountRepository accounts, Guards guards,
+    PreferenceService(PreferenceRepository preferences, AccountRepository accounts, Guards guards,
                              Clock clock) {
         this.preferences = preferences;
         this.accounts = accounts;

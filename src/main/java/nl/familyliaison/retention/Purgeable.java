@@ -12,5 +12,5 @@ import io.helidon.dbclient.DbExecute;
  * @param count how many of it a case has (for a dry run and for the log)
  * @param purge deletes it for a case inside the transaction; returns how many there were
  */
-public record Purgeable(String kind, Function<String, Long> count, BiFunction<DbExecute, String, Long> purge) {
+record Purgeable(String kind, Function<String, Long> count, BiFunction<DbExecute, String, Long> purge) {
 }

@@ -42,7 +42,7 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final Periodic periodic;
 
-    public RetentionJob(CaseRepository cases, List<Purgeable> content, List<Sweep> sweeps, AuditRetention audit,
+    RetentionJob(CaseRepository cases, List<Purgeable> content, List<Sweep> sweeps, AuditRetention audit,
                         MessageContent uploads, Idempotency idempotency, Transactions transactions,
                         RetentionSettings settings, Clock clock) {
         this.cases = cases;

@@ -15,7 +15,7 @@ public final class RetentionService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public RetentionService(RetentionJob job, Guards guards, AccessAudit audit) {
+    RetentionService(RetentionJob job, Guards guards, AccessAudit audit) {
         this.job = job;
         this.guards = guards;
         this.audit = audit;

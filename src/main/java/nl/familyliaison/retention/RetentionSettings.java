@@ -18,7 +18,7 @@ import io.helidon.config.Config;
  * @param interval               how often the job runs
  * @param dryRun                 only report (and log) what would go; purge nothing
  */
-public record RetentionSettings(Duration contentAfterAccessEnds, Duration auditPersonalAfterAccessEnds,
+record RetentionSettings(Duration contentAfterAccessEnds, Duration auditPersonalAfterAccessEnds,
                                 Duration idempotencyKeys, Duration unsentUploads, Duration signInChallengesAfter,
                                 Duration sessionsAfter, Duration sentMailAfter, Duration signInIpAfter,
                                 Duration interval, boolean dryRun) {

@@ -12,5 +12,5 @@ import java.util.function.Function;
  * @param after  how long it is kept after it ended (expired, ended, was sent, happened)
  * @param delete deletes (or strips) what ended before the given time; returns how many
  */
-public record Sweep(String kind, Duration after, Function<Instant, Long> delete) {
+record Sweep(String kind, Duration after, Function<Instant, Long> delete) {
 }

@@ -39,7 +39,7 @@ public final class DataRightsService {
     private final AccessAudit audit;
     private final Idempotency idempotency;
 
-    public DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
+    DataRightsService(Exporter exporter, ExportRuns runs, RateLimiter limiter, Removal removal, Guards guards,
                              AccessAudit audit, Idempotency idempotency) {
         this.idempotency = idempotency;
         this.exporter = exporter;

@@ -8,7 +8,7 @@ import nl.familyliaison.platform.Rows;
 import nl.familyliaison.platform.Transactions;
 
 /** The leases of running exports, one row per member at most. */
-public final class ExportRunRepository {
+final class ExportRunRepository {
 
     private final DbClient db;
 

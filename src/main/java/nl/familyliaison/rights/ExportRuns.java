@@ -15,7 +15,7 @@ import nl.familyliaison.platform.ProblemType;
  * while it streams and gives it back when it ends, however it ends. The lease, not the run, is what is trusted: an
  * instance killed mid-export leaves a lease that expires, and then the member can export again.
  */
-public final class ExportRuns {
+final class ExportRuns {
 
     private final ExportRunRepository runs;
     private final Duration lease;

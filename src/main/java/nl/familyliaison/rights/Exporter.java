@@ -33,7 +33,7 @@ import nl.familyliaison.platform.Language;
  * feature's own route answers with. Nothing is read around the authorization decision. Files are only described
  * here: their contents are read and decrypted one by one as the archive is written, so no export holds them all.
  */
-public final class Exporter {
+final class Exporter {
 
     private final CaseRepository cases;
     private final CaseAccess access;

@@ -49,7 +49,7 @@ public final class Removal {
         void erase(DbExecute tx, String accountId, String email);
     }
 
-    public Removal(RemovalRepository requests, AccountRepository accounts, MemberRepository members,
+    Removal(RemovalRepository requests, AccountRepository accounts, MemberRepository members,
                    CaseRepository cases, List<Erasure> erasures, Outbox outbox, Transactions transactions,
                    Clock clock) {
         this.requests = requests;

@@ -10,7 +10,7 @@ import io.helidon.dbclient.DbRow;
 import nl.familyliaison.platform.Rows;
 
 /** Members' requests to be removed. */
-public final class RemovalRepository {
+final class RemovalRepository {
 
     private final Supplier<DbExecute> db;
 

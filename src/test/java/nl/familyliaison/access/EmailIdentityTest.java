@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.signin.MemberSignInTest;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
@@ -14,6 +15,7 @@ import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import nl.familyliaison.signin.StaffAccounts;
 
 /**
  * One address, one account, everywhere: an accent makes another address (another mailbox), while case, spaces, the

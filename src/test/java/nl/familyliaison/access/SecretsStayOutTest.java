@@ -18,11 +18,15 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.signin.MemberSignInTest;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
+import nl.familyliaison.signin.Passwords;
+import nl.familyliaison.signin.StaffAccounts;
+import nl.familyliaison.signin.Totp;
 
 /**
  * Passwords, codes, tokens and session secrets never reach a log line or an audit event, whatever happens:

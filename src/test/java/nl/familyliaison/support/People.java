@@ -7,8 +7,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.Role;
-import nl.familyliaison.access.StaffAccounts;
-import nl.familyliaison.access.Totp;
+import nl.familyliaison.signin.StaffAccounts;
+import nl.familyliaison.signin.Totp;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
 

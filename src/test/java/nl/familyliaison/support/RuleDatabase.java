@@ -13,8 +13,6 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.access.Session;
 import nl.familyliaison.notify.Outbox;
-import nl.familyliaison.notify.OutboxRepository;
-import nl.familyliaison.notify.PreferenceRepository;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
@@ -56,7 +54,7 @@ public final class RuleDatabase implements AutoCloseable {
 
     /** The outbox as the service has it: mails stored with their rows, none sent here. */
     public Outbox outbox(Clock clock) {
-        return new Outbox(new OutboxRepository(client()), new PreferenceRepository(client()), keys, clock);
+        return Outbox.over(client(), keys, clock);
     }
 
     /** A new active account with this role, acting in a session of its own. */

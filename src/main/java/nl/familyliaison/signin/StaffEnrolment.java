@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,9 @@ import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Secrets;
 
 /**
  * How a new staff member gets in: an administrator creates the account, the invitation mail carries a one-time link;
@@ -32,7 +35,7 @@ public final class StaffEnrolment {
     private final Clock clock;
     private final Duration lifetime;
 
-    public StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
+    StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
                           Transactions transactions, Clock clock, Duration lifetime) {
         this.accounts = accounts;
         this.enrolments = enrolments;

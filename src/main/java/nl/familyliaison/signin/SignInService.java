@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Instant;
 
@@ -11,6 +11,13 @@ import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.EmailAddress;
+import nl.familyliaison.access.SessionCookie;
+import nl.familyliaison.access.SessionView;
+import nl.familyliaison.access.Sessions;
 
 /**
  * Signing in and enrolling, over HTTP: member codes, staff password + TOTP, staff enrolment steps.
@@ -25,7 +32,7 @@ public final class SignInService {
     private final SignInLimits limits;
     private final AccessAudit audit;
 
-    public SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
+    SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
                          SignInLimits limits, AccessAudit audit) {
         this.members = members;
         this.staff = staff;

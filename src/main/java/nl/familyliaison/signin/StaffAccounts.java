@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +11,13 @@ import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.EmailAddress;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.access.Sessions;
 
 /** Staff accounts: created (after a second administrator approved), listed and disabled. Disabling ends every session of the account at once. */
 public final class StaffAccounts {
@@ -23,7 +30,7 @@ public final class StaffAccounts {
     private final Transactions transactions;
     private final Clock clock;
 
-    public StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
+    StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
                          Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.enrolment = enrolment;

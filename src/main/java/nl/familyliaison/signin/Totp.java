@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

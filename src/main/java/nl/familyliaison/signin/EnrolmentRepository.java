@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,13 +8,14 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
+import nl.familyliaison.access.Account;
 
 /** Staff enrolments: an invitation token (stored hashed) and what was chosen so far. */
-public final class EnrolmentRepository {
+final class EnrolmentRepository {
 
     private final Supplier<DbExecute> db;
 
-    public EnrolmentRepository(DbClient db) {
+    EnrolmentRepository(DbClient db) {
         this(db::execute);
     }
 

@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,7 @@ import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import nl.familyliaison.access.Role;
 
 /** Staff enrol by invitation and sign in with a password and a TOTP code; any wrong factor gets one answer. */
 class StaffSignInTest {

@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Members sign in with a one-time code from their mail. */
-class MemberSignInTest {
+public class MemberSignInTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
@@ -148,7 +148,7 @@ class MemberSignInTest {
                       "invalid-input");
     }
 
-    static String check(String challengeId, String code) {
+    public static String check(String challengeId, String code) {
         return "{\"challengeId\":\"" + challengeId + "\",\"code\":\"" + code + "\"}";
     }
 

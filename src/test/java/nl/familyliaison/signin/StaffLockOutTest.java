@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import nl.familyliaison.access.Role;
 
 /**
  * Someone guessing a colleague's password from one machine is stopped at that machine (429 for the account and IP

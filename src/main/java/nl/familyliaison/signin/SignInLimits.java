@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.http.ServerRequest;
@@ -16,7 +16,7 @@ import nl.familyliaison.ratelimit.RateLimiter;
  * delay ({@link SignInDelay}) instead of a refusal.</li>
  * </ul>
  */
-public final class SignInLimits {
+final class SignInLimits {
 
     private final RateLimiter limiter;
     private final SignInDelay delay;
@@ -24,7 +24,7 @@ public final class SignInLimits {
     /**
      * @param signIn the {@code sign-in} node: the staff delay's settings
      */
-    public SignInLimits(RateLimiter limiter, Config signIn) {
+    SignInLimits(RateLimiter limiter, Config signIn) {
         this.limiter = limiter;
         this.delay = SignInDelay.from(signIn);
     }

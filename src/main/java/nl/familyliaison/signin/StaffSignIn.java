@@ -1,22 +1,25 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.EmailAddress;
 
 /**
  * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same
  * answer; a code whose time step was used before is refused (replay).
  */
-public final class StaffSignIn {
+final class StaffSignIn {
 
     private final AccountRepository accounts;
     private final KeyRing keys;
     private final Clock clock;
 
-    public StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
+    StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
         this.accounts = accounts;
         this.keys = keys;
         this.clock = clock;

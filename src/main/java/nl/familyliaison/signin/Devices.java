@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 /**
  * A short, coarse description of a browser for the session list ("Firefox on Android"): enough for a person to

@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +12,18 @@ import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.EmailAddress;
+import nl.familyliaison.access.Role;
+import nl.familyliaison.access.Secrets;
 
 /**
  * Members sign in with a one-time code sent by mail: at least 8 digits, valid 10 minutes, usable once, at most 5
  * tries, stored only as a keyed hash bound to its challenge. Asking for a code answers the same whether or not the
  * address belongs to an account; for an unknown address no mail is sent and no code can ever match.
  */
-public final class MemberSignIn {
+final class MemberSignIn {
 
     static final int CODE_DIGITS = 8;
     static final int MAX_ATTEMPTS = 5;
@@ -31,7 +36,7 @@ public final class MemberSignIn {
     private final Transactions transactions;
     private final Clock clock;
 
-    public MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
+    MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
                         Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.challenges = challenges;

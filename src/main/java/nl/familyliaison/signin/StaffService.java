@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.util.List;
 
@@ -7,6 +7,11 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.Account;
+import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Role;
 
 /** Staff accounts, for administrators: list and disable (creating one needs a second administrator). */
 public final class StaffService {
@@ -15,7 +20,7 @@ public final class StaffService {
     private final Guards guards;
     private final AccessAudit audit;
 
-    public StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
+    StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
         this.staff = staff;
         this.guards = guards;
         this.audit = audit;

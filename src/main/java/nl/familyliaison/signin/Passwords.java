@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

@@ -1,4 +1,4 @@
-package nl.familyliaison.access;
+package nl.familyliaison.signin;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +14,7 @@ public final class ChallengeRepository {
 
     private final Supplier<DbExecute> db;
 
-    public ChallengeRepository(DbClient db) {
+    ChallengeRepository(DbClient db) {
         this(db::execute);
     }
 

@@ -1,0 +1,65 @@
+package nl.familyliaison.audit;
+
+import java.time.Clock;
+
+import io.helidon.config.Config;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.platform.Database;
+
+/**
+ * The audit trail as the rest of the service sees it: the log every feature appends to, the access events the
+ * guards record, the sealer and the retention purge that run in the background, and (built once the features whose
+ * items a member's file shows exist) the HTTP service.
+ */
+public final class Audit {
+
+    private final AuditRepository repository;
+    private final AuditSettings settings;
+    private final AuditLog log;
+    private final AccessAudit events;
+    private final AuditSealer sealer;
+    private final AuditRetention retention;
+
+    private Audit(AuditRepository repository, AuditSettings settings, AuditLog log, AuditSealer sealer,
+                  AuditRetention retention) {
+        this.repository = repository;
+        this.settings = settings;
+        this.log = log;
+        this.events = new AccessEvents(log);
+        this.sealer = sealer;
+        this.retention = retention;
+    }
+
+    /** Sealing and the retention purge run on the background pool, so requests never wait behind them. */
+    public static Audit create(Config config, Database database, Clock clock) {
+        AuditRepository repository = new AuditRepository(database.client());
+        AuditSettings settings = AuditSettings.from(config);
+        return new Audit(repository, settings, new AuditLog(repository, clock),
+                         new AuditSealer(new AuditRepository(database.backgroundClient()), settings, clock),
+                         new AuditRetention(new AuditRepository(database.backgroundClient()), clock));
+    }
+
+    /** The HTTP service: the trail's verification for administrators, a member's file for the member. */
+    public AuditService service(AccountRepository accounts, Guards guards, MemberFile.Source files) {
+        return new AuditService(new AuditVerifier(repository, settings.headFile()), repository, accounts, guards,
+                                files, events);
+    }
+
+    public AuditLog log() {
+        return log;
+    }
+
+    public AccessAudit events() {
+        return events;
+    }
+
+    public AuditSealer sealer() {
+        return sealer;
+    }
+
+    public AuditRetention retention() {
+        return retention;
+    }
+}

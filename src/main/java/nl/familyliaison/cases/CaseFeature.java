@@ -1,0 +1,88 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.audit.AuditLog;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.ratelimit.RateLimiter;
+
+/**
+ * Cases as the rest of the service sees them, in two steps: first what the other features build on (the case and
+ * member records, the one door every case route passes, the timeline), then, once messages and the features whose
+ * items a member's file shows exist, the HTTP services and the unread follow-up.
+ */
+public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
+                          MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
+                          Timeline timeline, TimelineService timelineService) {
+
+    /** What the second step needs again of the first step's dependencies. */
+    public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
+                        Guards guards, AccessAudit audit, Transactions transactions, Idempotency idempotency,
+                        Clock clock) {
+    }
+
+    /** The HTTP services, the background follow-up and the member's file (which the audit service shows). */
+    public record Services(PhaseService phases, CaseService cases, MemberService members, ContactsService contacts,
+                           DashboardService dashboard, ClosingService closing, UnreadFollowUp followUp,
+                           MemberFiles memberFiles) {
+    }
+
+    /** Seals any update still stored in plain text before the first request can read one. */
+    public static CaseFeature create(Config config, DbClient db, KeyRing keys, AuditLog auditLog, Parts parts) {
+        PhaseRepository phases = new PhaseRepository(db);
+        CaseRepository cases = new CaseRepository(db);
+        MemberRepository members = new MemberRepository(db);
+        CaseAccess access = new CaseAccess(cases, parts.authorization(), auditLog, parts.clock());
+        Cases rules = new Cases(cases, parts.accounts(), parts.transactions(), parts.clock(),
+                                config.get("cases.update-cadence-days").asInt().orElse(28));
+        UpdateRepository updates = new UpdateRepository(db, keys);
+        new PlaintextUpdates(updates, parts.transactions()).sealRemaining();
+        Timeline timeline = new Timeline(updates, cases, members, parts.outbox(), parts.transactions(),
+                                         parts.clock());
+        return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
+                               new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
+                                                   parts.idempotency()));
+    }
+
+    /** Who takes part in which case, for four-eyes approvals of staff changes. */
+    public StaffAssignment staffAssignment() {
+        return new StaffAssignment(cases, parts.accounts(), parts.outbox(), parts.clock());
+    }
+
+    public Services services(MessageActivity messages, Map<String, MemberFiles.ItemLookup> items,
+                             Transactions background) {
+        Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
+                .orElse(Duration.ofDays(3));
+        Guards guards = parts.guards();
+        return new Services(
+                new PhaseService(phases),
+                new CaseService(rules, cases, access, phases, guards, parts.idempotency()),
+                new MemberService(new Members(members, parts.accounts(), parts.outbox(), parts.transactions(),
+                                              parts.clock()), access, parts.limiter(), guards,
+                                  parts.idempotency()),
+                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations"))),
+                                    access, guards),
+                DashboardService.create(cases, members, updates, phases, messages, parts.outbox(),
+                                        followUpAfter, guards, parts.audit(), parts.clock()),
+                new ClosingService(new Closing(timeline, cases, parts.clock(),
+                                               config.get("cases.aftercare-period").as(Duration.class)
+                                                       .orElse(Duration.ofDays(90))),
+                                   cases, access, phases, parts.clock(), guards),
+                new UnreadFollowUp(cases, new UnreadUpdates(members, updates), messages, parts.accounts(),
+                                   parts.outbox(), background, parts.clock(), followUpAfter,
+                                   config.get("notify.unread-check-interval").as(Duration.class)
+                                           .orElse(Duration.ofMinutes(15))),
+                new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()));
+    }
+}

@@ -1,0 +1,37 @@
+package nl.familyliaison.notify;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.helidon.config.Config;
+import io.helidon.metrics.api.Metrics;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.platform.Database;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
+
+/**
+ * Notification as the rest of the service sees it: the outbox every feature writes its mail to, the worker that
+ * delivers it in the background, and the HTTP service for a person's preferences.
+ */
+public record Notify(Outbox outbox, DeliveryWorker delivery, PreferenceService preferences) {
+
+    /** The worker reads and writes the outbox on the background pool, so requests never wait behind a delivery. */
+    public static Notify create(Config config, Database database, AccountRepository accounts, Guards guards,
+                                KeyRing keys, Clock clock, Path dataDir) {
+        PreferenceRepository preferences = new PreferenceRepository(database.client());
+        Outbox outbox = new Outbox(new OutboxRepository(database.client()), preferences, keys, clock);
+        MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
+                                                                    .orElse("mail-templates")),
+                                                    config.get("http.public-url").asString()
+                                                            .orElse("http://127.0.0.1:8080"));
+        OutboxRepository background = new OutboxRepository(database.backgroundClient());
+        DeliveryWorker delivery = new DeliveryWorker(background, outbox, new Transactions(database.backgroundClient()),
+                                                     templates, MailSender.create(config.get("mail"),
+                                                                                  dataDir.resolve("mail")),
+                                                     clock, DeliveryWorker.Settings.from(config.get("notify.delivery")),
+                                                     new OutboxMetrics(Metrics.globalRegistry(), background, clock));
+        return new Notify(outbox, delivery, new PreferenceService(preferences, accounts, guards, clock));
+    }
+}

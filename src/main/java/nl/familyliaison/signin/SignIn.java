@@ -1,0 +1,38 @@
+package nl.familyliaison.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Sessions;
+import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
+import nl.familyliaison.ratelimit.RateLimiter;
+
+/**
+ * Signing in as the rest of the service sees it: the HTTP services (sign-in, staff accounts), the staff accounts
+ * that approvals and the create-admin command use, and the member codes that retention sweeps.
+ */
+public record SignIn(SignInService service, StaffService staffService, StaffAccounts staffAccounts,
+                     ChallengeRepository challenges) {
+
+    public static SignIn create(Config config, DbClient db, AccountRepository accounts, Sessions sessions,
+                                Outbox outbox, KeyRing keys, RateLimiter limiter, Guards guards, AccessAudit audit,
+                                Transactions transactions, Clock clock) {
+        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(db), outbox, keys,
+                                                      transactions, clock,
+                                                      config.get("staff.enrolment-lifetime").as(Duration.class)
+                                                              .orElse(Duration.ofDays(3)));
+        StaffAccounts staffAccounts = new StaffAccounts(accounts, enrolment, sessions, transactions, clock);
+        ChallengeRepository challenges = new ChallengeRepository(db);
+        MemberSignIn members = new MemberSignIn(accounts, challenges, outbox, keys, transactions, clock);
+        SignInService service = new SignInService(members, new StaffSignIn(accounts, keys, clock), enrolment,
+                                                  sessions, new SignInLimits(limiter, config.get("sign-in")), audit);
+        return new SignIn(service, new StaffService(staffAccounts, guards, audit), staffAccounts, challenges);
+    }
+}
