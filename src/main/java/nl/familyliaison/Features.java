@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.HttpRouting;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
@@ -42,13 +43,10 @@ import nl.familyliaison.audit.Audit;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditSealer;
 import nl.familyliaison.audit.AuditService;
-import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseFeature;
-import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.CaseService;
 import nl.familyliaison.cases.ContactsService;
 import nl.familyliaison.cases.DashboardService;
-import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.MemberService;
 import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.TimelineService;
@@ -108,7 +106,62 @@ public record Features(RequestLog requestLog,
                        UnreadFollowUp followUp,
                        List<AutoCloseable> background) {
 
+    /** What every feature is built on: settings, keys, limits, the audit trail, accounts, mail and sessions. */
+    private record Base(Config config, Database database, Clock clock, RequestLog requestLog,
+                        Transactions transactions, KeyRing keys, RateLimiter limiter, Audit auditTrail,
+                        Authorization authorization, Guards guards, AccountRepository accounts, Notify mail,
+                        Sessions sessions, SignIn signIn, Idempotency idempotency) {
+
+        AccessAudit audit() {
+            return auditTrail.events();
+        }
+
+        Outbox outbox() {
+            return mail.outbox();
+        }
+
+        Transactions background() {
+            return new Transactions(database.backgroundClient());
+        }
+    }
+
+    /** The parts of the case file that features other than cases build on or hold data in. */
+    private record Content(CaseFeature cases, Messages messages, AppointmentService appointments,
+                           BriefingService briefings, BriefingRepository briefingFiles,
+                           AppointmentContent appointmentContent, FeedbackRepository feedbackRepository) {
+    }
+
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
+        Base base = base(config, database, clock, dataDir);
+        Content content = content(base);
+        CaseFeature.Services caseServices = content.cases().services(
+                content.messages().activity(),
+                MemberFiles.claimed(content.messages().items().fileItems(), content.appointments().fileItems(),
+                                    content.briefings().fileItems()),
+                base.background());
+        AuditService auditService = base.auditTrail().service(base.accounts(), base.guards(),
+                                                              caseServices.memberFiles());
+        Rights rights = Rights.create(
+                config, database.client(), content.cases().cases(), content.cases().members(), base.accounts(),
+                content.cases().access(),
+                new Rights.Sources(content.cases().timelineService(), content.messages().service(),
+                                   content.briefings(), content.appointments(), auditService,
+                                   base.mail().preferences()),
+                new Rights.Holdings(content.messages().content(), content.briefingFiles(),
+                                    content.appointmentContent(), content.feedbackRepository(), base.idempotency(),
+                                    base.outbox()),
+                base.limiter(), base.guards(), base.audit(), base.transactions(), clock);
+        Retention retention = Retention.create(
+                config, content.cases().cases(),
+                new Retention.Holdings(content.briefingFiles(), content.messages().content(),
+                                       content.appointmentContent(), content.cases().updates(), rights.removal(),
+                                       base.signIn().challenges(), base.sessions(), base.outbox(),
+                                       base.auditTrail().retention(), base.idempotency()),
+                base.background(), base.guards(), base.audit(), clock);
+        return assemble(base, content, caseServices, auditService, rights, retention);
+    }
+
+    private static Base base(Config config, Database database, Clock clock, Path dataDir) {
         if (config.get("http.trust-proxy").exists()) {
             throw new IllegalStateException("http.trust-proxy (FL_TRUST_PROXY) is replaced by http.trusted-proxies "
                                             + "(FL_TRUSTED_PROXIES): the proxies' networks, e.g. 10.0.0.0/8");
@@ -121,102 +174,81 @@ public record Features(RequestLog requestLog,
                                                                       : Optional.empty());
         RateLimiter limiter = new RateLimiter(database.dataSource(), config.get("db.statements"),
                                               config.get("rate-limits"), clock, keys.rateLimitBucketKey());
-
         Audit auditTrail = Audit.create(config, database, clock);
-        AuditLog auditLog = auditTrail.log();
-        AccessAudit audit = auditTrail.events();
         Authorization authorization = new Authorization();
-        Guards guards = new Guards(authorization, audit);
+        Guards guards = new Guards(authorization, auditTrail.events());
         AccountRepository accounts = new AccountRepository(database.client());
         Notify notify = Notify.create(config, database, accounts, guards, keys, clock, dataDir);
-        Outbox outbox = notify.outbox();
         Sessions sessions = Sessions.create(new SessionRepository(database.client()), clock, config.get("sessions"));
-        SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, outbox, keys, limiter, guards,
-                                      audit, transactions, clock);
-        List<String> origins = config.get("http.allowed-origins").asList(String.class).orElse(List.of());
-
+        SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
+                                      guards, auditTrail.events(), transactions, clock);
         Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
-        CaseFeature caseFeature = CaseFeature.create(
-                config, database.client(), keys, auditLog,
-                new CaseFeature.Parts(accounts, authorization, outbox, limiter, guards, audit, transactions,
-                                      idempotency, clock));
-        CaseRepository caseRepository = caseFeature.cases();
-        MemberRepository memberRepository = caseFeature.members();
-        CaseAccess caseAccess = caseFeature.access();
-        Messages messages = Messages.create(config, database.client(), caseRepository, accounts, caseAccess,
-                                            idempotency, limiter, outbox, guards, keys, clock);
-        AppointmentContent appointmentContent = new AppointmentContent(database.client(), keys);
-        BriefingRepository briefingRepository = new BriefingRepository(database.client());
-        PreferenceService preferenceService = notify.preferences();
-        TimelineService timelineService = caseFeature.timelineService();
+        return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
+                        guards, accounts, notify, sessions, signIn, idempotency);
+    }
+
+    private static Content content(Base base) {
+        Config config = base.config();
+        DbClient db = base.database().client();
+        CaseFeature cases = CaseFeature.create(
+                config, db, base.keys(), base.auditTrail().log(),
+                new CaseFeature.Parts(base.accounts(), base.authorization(), base.outbox(), base.limiter(),
+                                      base.guards(), base.audit(), base.transactions(), base.idempotency(),
+                                      base.clock()));
+        Messages messages = Messages.create(config, db, cases.cases(), base.accounts(), cases.access(),
+                                            base.idempotency(), base.limiter(), base.outbox(), base.guards(),
+                                            base.keys(), base.clock());
+        AppointmentContent appointmentContent = new AppointmentContent(db, base.keys());
+        BriefingRepository briefingFiles = new BriefingRepository(db);
         AppointmentService appointments = AppointmentService.create(
-                database.client(), caseRepository, memberRepository, accounts, keys, outbox, caseAccess, idempotency,
-                guards, clock, config.get("appointments.reminder-before").as(Duration.class)
-                        .orElse(Duration.ofHours(24)),
+                db, cases.cases(), cases.members(), base.accounts(), base.keys(), base.outbox(), cases.access(),
+                base.idempotency(), base.guards(), base.clock(),
+                config.get("appointments.reminder-before").as(Duration.class).orElse(Duration.ofHours(24)),
                 config.get("appointments.organizer-address").asString().orElse("no-reply@family-liaison.invalid"));
         BriefingService briefings = new BriefingService(
-                new Briefings(briefingRepository, messages.content(), memberRepository, caseRepository, accounts,
-                              caseFeature.timeline(), outbox, keys, transactions, clock),
-                memberRepository, appointmentContent, caseAccess, caseFeature.phases(), guards, clock, idempotency);
-        CaseFeature.Services caseServices = caseFeature.services(
-                messages.activity(), MemberFiles.claimed(messages.items().fileItems(), appointments.fileItems(),
-                                                         briefings.fileItems()),
-                new Transactions(database.backgroundClient()));
-        AuditService auditService = auditTrail.service(accounts, guards, caseServices.memberFiles());
-        FeedbackRepository feedbackRepository = new FeedbackRepository(database.client());
-        FeedbackService feedback = new FeedbackService(feedbackRepository, outbox, keys, transactions, guards, audit,
-                                                       clock, config.get("feedback.address").asString()
-                                                               .orElse("klachten@family-liaison.invalid"),
-                                                       idempotency);
-        ApprovalService approvals = new ApprovalService(
-                new Approvals(new ApprovalRepository(database.client()), signIn.staffAccounts(),
-                              caseFeature.staffAssignment(), accounts, outbox, transactions, clock),
-                caseAccess, auditLog, guards, idempotency);
-        Rights rights = Rights.create(
-                config, database.client(), caseRepository, memberRepository, accounts, caseAccess,
-                new Rights.Sources(timelineService, messages.service(), briefings, appointments, auditService,
-                                   preferenceService),
-                new Rights.Holdings(messages.content(), briefingRepository, appointmentContent, feedbackRepository,
-                                    idempotency, outbox),
-                limiter, guards, audit, transactions, clock);
-        Retention retention = Retention.create(
-                config, caseRepository,
-                new Retention.Holdings(briefingRepository, messages.content(), appointmentContent,
-                                       caseFeature.updates(), rights.removal(), signIn.challenges(), sessions,
-                                       outbox, auditTrail.retention(), idempotency),
-                new Transactions(database.backgroundClient()), guards, audit, clock);
-        return new Features(requestLog,
-                            new ApiClientLimit(limiter),
-                            new Authentication(sessions),
-                            new CrossSiteGuard(origins, requestLog, audit),
-                            caseServices.phases(),
-                            caseServices.cases(),
-                            caseServices.members(),
-                            timelineService,
-                            caseServices.contacts(),
-                            caseServices.dashboard(),
-                            preferenceService,
-                            signIn.service(),
-                            new SessionService(sessions, guards, audit),
-                            signIn.staffService(),
-                            approvals,
-                            auditService,
-                            messages.service(),
-                            appointments,
-                            caseServices.closing(),
-                            briefings,
-                            rights.service(),
-                            feedback,
-                            retention.service(),
-                            retention.job(),
-                            signIn.staffAccounts(),
-                            accounts,
-                            auditLog,
-                            auditTrail.sealer(),
-                            outbox,
-                            notify.delivery(),
-                            caseServices.followUp(),
-                            List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(), retention.job()));
+                new Briefings(briefingFiles, messages.content(), cases.members(), cases.cases(), base.accounts(),
+                              cases.timeline(), base.outbox(), base.keys(), base.transactions(), base.clock()),
+                cases.members(), appointmentContent, cases.access(), cases.phases(), base.guards(), base.clock(),
+                base.idempotency());
+        return new Content(cases, messages, appointments, briefings, briefingFiles, appointmentContent,
+                           new FeedbackRepository(db));
+    }
+
+    private static FeedbackService feedback(Base base, Content content) {
+        return new FeedbackService(content.feedbackRepository(), base.outbox(), base.keys(), base.transactions(),
+                                   base.guards(), base.audit(), base.clock(),
+                                   base.config().get("feedback.address").asString()
+                                           .orElse("klachten@family-liaison.invalid"),
+                                   base.idempotency());
+    }
+
+    private static ApprovalService approvals(Base base, Content content) {
+        return new ApprovalService(
+                new Approvals(new ApprovalRepository(base.database().client()), base.signIn().staffAccounts(),
+                              content.cases().staffAssignment(), base.accounts(), base.outbox(),
+                              base.transactions(), base.clock()),
+                content.cases().access(), base.auditTrail().log(), base.guards(), base.idempotency());
+    }
+
+    private static Features assemble(Base base, Content content, CaseFeature.Services caseServices,
+                                     AuditService auditService, Rights rights, Retention retention) {
+        List<String> origins = base.config().get("http.allowed-origins").asList(String.class).orElse(List.of());
+        Notify notify = base.mail();
+        Audit auditTrail = base.auditTrail();
+        return new Features(base.requestLog(), new ApiClientLimit(base.limiter()),
+                            new Authentication(base.sessions()),
+                            new CrossSiteGuard(origins, base.requestLog(), base.audit()),
+                            caseServices.phases(), caseServices.cases(), caseServices.members(),
+                            content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
+                            notify.preferences(), base.signIn().service(),
+                            new SessionService(base.sessions(), base.guards(), base.audit()),
+                            base.signIn().staffService(), approvals(base, content), auditService,
+                            content.messages().service(), content.appointments(), caseServices.closing(),
+                            content.briefings(), rights.service(), feedback(base, content), retention.service(),
+                            retention.job(), base.signIn().staffAccounts(), base.accounts(), auditTrail.log(),
+                            auditTrail.sealer(), base.outbox(), notify.delivery(), caseServices.followUp(),
+                            List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
+                                    retention.job()));
     }
 
     /** Filters in the order a request passes them, then every feature's routes. */

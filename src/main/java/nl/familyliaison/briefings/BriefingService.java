@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,11 +36,7 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 
-/**
- * Briefings over HTTP. The family inspector shares, sees who opened and every remark, links meeting requests and
- * publishes; a chosen member sees the briefing (never another member's part of it), opens the file after the
- * warning or asks for a meeting, and sends remarks until the deadline. Investigators and other members get 404.
- */
+/** Briefings over HTTP: the family inspector shares and publishes; chosen members open, ask for a meeting, remark. */
 public final class BriefingService {
 
     private final Briefings briefings;
@@ -294,9 +289,7 @@ public final class BriefingService {
                 });
     }
 
-    private static String memberId(CaseContext context) {
-        return context.role().memberId().orElseThrow();
-    }
+    private static String memberId(CaseContext context) { return context.role().memberId().orElseThrow(); }
 
     private static String briefingId(ServerRequest request) {
         return request.path().pathParameters().get("briefingId");
