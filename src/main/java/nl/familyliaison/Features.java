@@ -15,7 +15,6 @@ import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.CrossSiteGuard;
 import nl.familyliaison.access.Guards;
-import nl.familyliaison.access.SessionRepository;
 import nl.familyliaison.access.SessionService;
 import nl.familyliaison.access.Sessions;
 import nl.familyliaison.signin.SignIn;
@@ -179,7 +178,7 @@ public record Features(RequestLog requestLog,
         Guards guards = new Guards(authorization, auditTrail.events());
         AccountRepository accounts = new AccountRepository(database.client());
         Notify notify = Notify.create(config, database, accounts, guards, keys, clock, dataDir);
-        Sessions sessions = Sessions.create(new SessionRepository(database.client()), clock, config.get("sessions"));
+        Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"));
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
                                       guards, auditTrail.events(), transactions, clock);
         Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);

@@ -43,9 +43,7 @@ public final class SessionService {
 
     private void signOut(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        sessions.signOut(actor.session());
-        audit.record(request, actor.account(), "sign-out", "account", actor.accountId(),
-                     AccessAudit.Result.SUCCEEDED);
+        sessions.signOut(actor.session(), audit.written(request, actor.account(), "sign-out", "account"));
         SessionCookie.clear(response);
         response.status(Status.NO_CONTENT_204).send();
     }
@@ -63,11 +61,11 @@ public final class SessionService {
     private void end(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
         String sessionId = request.path().pathParameters().get("sessionId");
-        if (!Ids.isId(sessionId) || !sessions.end(actor.accountId(), sessionId)) {
+        if (!Ids.isId(sessionId)
+            || !sessions.end(actor.accountId(), sessionId,
+                             audit.written(request, actor.account(), "session.end", "account"))) {
             throw ProblemException.notFound();
         }
-        audit.record(request, actor.account(), "session.end", "account", actor.accountId(),
-                     AccessAudit.Result.SUCCEEDED);
         response.status(Status.NO_CONTENT_204).send();
     }
 }

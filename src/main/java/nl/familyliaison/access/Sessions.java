@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
 import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Transactions;
 
 /**
  * Starting, finding and ending sessions. A session is a random 256-bit token known only to the client; the service
@@ -19,30 +21,41 @@ public final class Sessions {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final SessionRepository sessions;
+    private final Transactions transactions;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
 
-    public Sessions(SessionRepository sessions, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+    public Sessions(SessionRepository sessions, Transactions transactions, Clock clock, Duration idleTimeout,
+                    Duration absoluteTimeout) {
         this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
     }
 
-    public static Sessions create(SessionRepository sessions, Clock clock, Config config) {
-        return new Sessions(sessions, clock,
+    public static Sessions create(DbClient db, Transactions transactions, Clock clock, Config config) {
+        return new Sessions(new SessionRepository(db), transactions, clock,
                             config.get("idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
                             config.get("absolute-timeout").as(Duration.class).orElse(Duration.ofHours(12)));
     }
 
-    /** Starts a session for {@code account}; the returned token goes into the cookie and nowhere else. */
-    public Started start(Account account, String device) {
+    /**
+     * Starts a session for {@code account}; the returned token goes into the cookie and nowhere else. The sign-in's
+     * event (about the account) is appended in the session's own transaction: no session exists without its event.
+     */
+    public Started start(Account account, String device, AccessAudit.Written audited) {
         String token = Secrets.token();
         String csrf = Secrets.hexToken();
         Instant now = clock.instant();
         String id = Ids.newId();
-        sessions.insert(id, Secrets.hash(token), account.id(), csrf, device, now, now.plus(absoluteTimeout));
+        transactions.inTransaction(tx -> {
+            sessions.in(tx).insert(id, Secrets.hash(token), account.id(), csrf, device, now,
+                                   now.plus(absoluteTimeout));
+            audited.append(tx, account.id());
+            return null;
+        });
         Session session = new Session(id, account, csrf, device, now, now, now.plus(absoluteTimeout), null);
         return new Started(token, session);
     }
@@ -63,13 +76,33 @@ public final class Sessions {
                                                 session.expiresAt(), null));
     }
 
+    /** Ends a session that is replaced by a new one at sign-in. */
     public void signOut(Session session) {
         sessions.end(session.id(), "SIGNED_OUT", clock.instant());
     }
 
-    /** Ends one of the account's own sessions; false when it has no such open session. */
-    public boolean end(String accountId, String sessionId) {
-        return sessions.endForAccount(sessionId, accountId, "ENDED_BY_OWNER", clock.instant()) == 1;
+    /** Signs out, the event (about the account) appended in the same transaction as the session's end. */
+    public void signOut(Session session, AccessAudit.Written audited) {
+        transactions.inTransaction(tx -> {
+            sessions.in(tx).end(session.id(), "SIGNED_OUT", clock.instant());
+            audited.append(tx, session.account().id());
+            return null;
+        });
+    }
+
+    /**
+     * Ends one of the account's own sessions, its event (about the account) appended in the same transaction; false
+     * (and no event) when it has no such open session.
+     */
+    public boolean end(String accountId, String sessionId, AccessAudit.Written audited) {
+        return transactions.inTransaction(tx -> {
+            boolean ended = sessions.in(tx).endForAccount(sessionId, accountId, "ENDED_BY_OWNER",
+                                                          clock.instant()) == 1;
+            if (ended) {
+                audited.append(tx, accountId);
+            }
+            return ended;
+        });
     }
 
     public void endAll(String accountId, String reason) {

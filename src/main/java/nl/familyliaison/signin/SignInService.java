@@ -133,8 +133,8 @@ public final class SignInService {
         Actor.of(request).ifPresent(previous -> sessions.signOut(previous.session()));
         Sessions.Started started = sessions.start(account,
                                                   Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
-                                                                           .orElse(null)));
-        audit.record(request, account, action, "account", account.id(), AccessAudit.Result.SUCCEEDED);
+                                                                           .orElse(null)),
+                                                  audit.written(request, account, action, "account"));
         SessionCookie.write(response, started.token());
         response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }
