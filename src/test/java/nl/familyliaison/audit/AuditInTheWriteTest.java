@@ -3,11 +3,7 @@ package nl.familyliaison.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
@@ -15,6 +11,7 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
+import nl.familyliaison.support.Sql;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,22 +107,10 @@ class AuditInTheWriteTest {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection connection = service.running().database().dataSource().getConnection();
-             Statement plain = connection.createStatement()) {
-            plain.execute(statement);
-        }
+        Sql.run(service, statement);
     }
 
     private static long count(String query, Object... parameters) throws SQLException {
-        try (Connection connection = service.running().database().dataSource().getConnection();
-             PreparedStatement prepared = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                prepared.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = prepared.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return Sql.count(service, query, parameters);
     }
 }

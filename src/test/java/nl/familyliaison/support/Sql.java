@@ -1,0 +1,39 @@
+package nl.familyliaison.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Plain SQL against a test service's database, for what a test injects (a trigger that makes MariaDB refuse a
+ * statement) or checks (how many rows a request left), beside the service and not through it.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** Runs one statement, such as {@code CREATE TRIGGER ...}. */
+    public static void run(TestService service, String statement) throws SQLException {
+        try (Connection connection = service.running().database().dataSource().getConnection();
+             Statement plain = connection.createStatement()) {
+            plain.execute(statement);
+        }
+    }
+
+    /** The single number a {@code SELECT COUNT(*) ...} with {@code ?} parameters answers. */
+    public static long count(TestService service, String query, Object... parameters) throws SQLException {
+        try (Connection connection = service.running().database().dataSource().getConnection();
+             PreparedStatement prepared = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = prepared.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
