@@ -119,6 +119,29 @@ public final class AccountRepository {
         return db.get().createNamedUpdate("account-claim-totp-step").params(params).execute() == 1;
     }
 
+    /** The sign-in addresses as {@link StoredAddresses} reads and rewrites them. */
+    StoredAddresses.Column emailAddresses() {
+        return new StoredAddresses.Column(this::nonAsciiAddressesAfter, this::rewriteAddress, this::holdsAddress);
+    }
+
+    private List<StoredAddresses.Stored> nonAsciiAddressesAfter(String afterId, int batch) {
+        return db.get().createNamedQuery("account-select-non-ascii-email").addParam("after", afterId)
+                .addParam("batch", batch).execute()
+                .map(row -> new StoredAddresses.Stored(Rows.text(row, "id"), Rows.text(row, "email")))
+                .toList();
+    }
+
+    private boolean rewriteAddress(StoredAddresses.Stored row, String canonical) {
+        return db.get().createNamedUpdate("account-rewrite-email").addParam("id", row.id())
+                .addParam("stored", row.address()).addParam("canonical", canonical).execute() == 1;
+    }
+
+    private boolean holdsAddress(StoredAddresses.Stored row) {
+        return db.get().createNamedGet("account-holds-email").addParam("id", row.id())
+                .addParam("stored", row.address()).execute()
+                .map(found -> Rows.number(found, "n") > 0).orElse(false);
+    }
+
     private static KeyRing.Sealed secret(DbRow row) {
         String keyId = Rows.text(row, "totp_key_id");
         return keyId == null ? null : new KeyRing.Sealed(keyId, Rows.bytes(row, "totp_secret"));

@@ -7,6 +7,7 @@ import io.helidon.config.Config;
 import io.helidon.metrics.api.Metrics;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.StoredAddresses;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Transactions;
@@ -17,11 +18,16 @@ import nl.familyliaison.platform.Transactions;
  */
 public record Notify(Outbox outbox, DeliveryWorker delivery, PreferenceService preferences) {
 
-    /** The worker reads and writes the outbox on the background pool, so requests never wait behind a delivery. */
+    /**
+     * The worker reads and writes the outbox on the background pool, so requests never wait behind a delivery. Mail
+     * queued to an address stored before addresses were canonical is first addressed in canonical form.
+     */
     public static Notify create(Config config, Database database, AccountRepository accounts, Guards guards,
                                 KeyRing keys, Clock clock, Path dataDir) {
         PreferenceRepository preferences = new PreferenceRepository(database.client());
-        Outbox outbox = new Outbox(new OutboxRepository(database.client()), preferences, keys, clock);
+        OutboxRepository repository = new OutboxRepository(database.client());
+        new StoredAddresses("outbox mail", repository.recipientAddresses()).canonicaliseRemaining();
+        Outbox outbox = new Outbox(repository, preferences, keys, clock);
         MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
                                                                     .orElse("mail-templates")),
                                                     config.get("http.public-url").asString()

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.StoredAddresses;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Rows;
@@ -112,6 +113,29 @@ public final class OutboxRepository {
                 .map(row -> new Failed(Rows.text(row, "id"), Rows.text(row, "recipient_id"), Rows.text(row, "template"),
                                        Rows.instant(row, "created_at")))
                 .toList();
+    }
+
+    /** The recipients' addresses as {@link StoredAddresses} reads and rewrites them. */
+    StoredAddresses.Column recipientAddresses() {
+        return new StoredAddresses.Column(this::nonAsciiAddressesAfter, this::rewriteAddress, this::holdsAddress);
+    }
+
+    private List<StoredAddresses.Stored> nonAsciiAddressesAfter(String afterId, int batch) {
+        return db.execute().createNamedQuery("outbox-select-non-ascii-recipient").addParam("after", afterId)
+                .addParam("batch", batch).execute()
+                .map(row -> new StoredAddresses.Stored(Rows.text(row, "id"), Rows.text(row, "recipient_email")))
+                .toList();
+    }
+
+    private boolean rewriteAddress(StoredAddresses.Stored row, String canonical) {
+        return db.execute().createNamedUpdate("outbox-rewrite-recipient").addParam("id", row.id())
+                .addParam("stored", row.address()).addParam("canonical", canonical).execute() == 1;
+    }
+
+    private boolean holdsAddress(StoredAddresses.Stored row) {
+        return db.execute().createNamedGet("outbox-holds-recipient").addParam("id", row.id())
+                .addParam("stored", row.address()).execute()
+                .map(found -> Rows.number(found, "n") > 0).orElse(false);
     }
 
     /** How many mails wait, and since when the oldest. */

@@ -9,6 +9,7 @@ import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Sessions;
+import nl.familyliaison.access.StoredAddresses;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Transactions;
@@ -21,9 +22,11 @@ import nl.familyliaison.ratelimit.RateLimiter;
 public record SignIn(SignInService service, StaffService staffService, StaffAccounts staffAccounts,
                      ChallengeRepository challenges) {
 
+    /** Addresses stored before addresses were canonical are first written in canonical form, so they can sign in. */
     public static SignIn create(Config config, DbClient db, AccountRepository accounts, Sessions sessions,
                                 Outbox outbox, KeyRing keys, RateLimiter limiter, Guards guards, AccessAudit audit,
                                 Transactions transactions, Clock clock) {
+        StoredAddresses.ofAccounts(accounts).canonicaliseRemaining();
         StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(db), outbox, keys,
                                                       transactions, clock,
                                                       config.get("staff.enrolment-lifetime").as(Duration.class)
