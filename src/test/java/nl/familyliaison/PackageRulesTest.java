@@ -71,8 +71,8 @@ class PackageRulesTest {
     /** Requests are read by HTTP services and the platform's filters; below them, features take plain values. */
     @Test
     void onlyHttpServicesAndFiltersSeeTheRequest() {
-        // Not yet: these take the request to find the actor or to record an access event. They are not part of
-        // the wiring change; each is a known exception until it takes an Actor or an event instead.
+        // Not yet: these take the request to find the actor or to record an access event; each is a known
+        // exception until it takes an Actor or an event instead.
         Set<String> known = Set.of("nl.familyliaison.access.Actor",
                                    "nl.familyliaison.access.Guards",
                                    "nl.familyliaison.access.AccessAudit",
