@@ -3,6 +3,7 @@ package nl.familyliaison.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import io.helidon.dbclient.DbTransaction;
 
@@ -47,16 +48,7 @@ public final class AuditRetention {
      * @return how many events were purged
      */
     public int purgeContentOfCase(String caseId) {
-        Instant now = clock.instant();
-        int total = 0;
-        int purged;
-        do {
-            purged = repository.inTransaction(
-                    transaction -> purge(transaction, repository.lockCaseForPurge(transaction, caseId, BATCH_SIZE),
-                                         now));
-            total += purged;
-        } while (purged == BATCH_SIZE);
-        return total;
+        return (int) inBatches(transaction -> repository.lockCaseForPurge(transaction, caseId, BATCH_SIZE));
     }
 
     /**
@@ -66,13 +58,16 @@ public final class AuditRetention {
      * @return how many events were purged
      */
     public long purgeSignInsBefore(Instant before) {
+        return inBatches(transaction -> repository.lockSignInsForPurge(transaction, before, BATCH_SIZE));
+    }
+
+    /** Purges what {@code lock} locks, a batch per transaction, until a batch comes back short. */
+    private long inBatches(Function<DbTransaction, List<AuditRepository.Stored>> lock) {
         Instant now = clock.instant();
         long total = 0;
         int purged;
         do {
-            purged = repository.inTransaction(
-                    transaction -> purge(transaction, repository.lockSignInsForPurge(transaction, before, BATCH_SIZE),
-                                         now));
+            purged = repository.inTransaction(transaction -> purge(transaction, lock.apply(transaction), now));
             total += purged;
         } while (purged == BATCH_SIZE);
         return total;
