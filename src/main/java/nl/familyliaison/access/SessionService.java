@@ -11,17 +11,7 @@ import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 
 /** The signed-in person's own session and their other sessions: see, sign out, end the others. */
-public final class SessionService {
-
-    private final Sessions sessions;
-    private final Guards guards;
-    private final AccessAudit audit;
-
-    public SessionService(Sessions sessions, Guards guards, AccessAudit audit) {
-        this.sessions = sessions;
-        this.guards = guards;
-        this.audit = audit;
-    }
+public record SessionService(Sessions sessions, Guards guards, AccessAudit audit) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/session", guards.signedIn(), this::current)

@@ -29,33 +29,11 @@ import nl.familyliaison.platform.ProblemType;
  * moving, cancelling and asking for a change. A staff member's agenda is locked while a time is given to them, so
  * two confirmations can never put one person in two places at once.
  */
-final class Scheduling {
+record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cases, MemberRepository members,
+                  AccountRepository accounts, Vault vault, Outbox outbox, Reminders reminders, Clock clock) {
 
     static final int MAX_MEMBERS = 20;
     static final int MAX_REASON = 1000;
-
-    private final AppointmentRepository store;
-    private final Stored stored;
-    private final CaseRepository cases;
-    private final MemberRepository members;
-    private final AccountRepository accounts;
-    private final Vault vault;
-    private final Outbox outbox;
-    private final Reminders reminders;
-    private final Clock clock;
-
-    Scheduling(AppointmentRepository store, Stored stored, CaseRepository cases, MemberRepository members,
-               AccountRepository accounts, Vault vault, Outbox outbox, Reminders reminders, Clock clock) {
-        this.store = store;
-        this.stored = stored;
-        this.cases = cases;
-        this.members = members;
-        this.accounts = accounts;
-        this.vault = vault;
-        this.outbox = outbox;
-        this.reminders = reminders;
-        this.clock = clock;
-    }
 
     record NewProposal(List<TimeSlot> slots, InterviewMode mode, String place, String note, List<String> staffIds,
                        List<String> memberIds) {

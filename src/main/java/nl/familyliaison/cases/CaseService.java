@@ -18,24 +18,8 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
 /** Cases over HTTP: open, list, see, move the phase, promise the next update. */
-public final class CaseService {
-
-    private final Cases cases;
-    private final CaseRepository repository;
-    private final CaseAccess access;
-    private final PhaseRepository phases;
-    private final Guards guards;
-    private final Idempotency idempotency;
-
-    public CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
-                       Guards guards, Idempotency idempotency) {
-        this.idempotency = idempotency;
-        this.cases = cases;
-        this.repository = repository;
-        this.access = access;
-        this.phases = phases;
-        this.guards = guards;
-    }
+public record CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
+                          Guards guards, Idempotency idempotency) {
 
     public void routes(ApiRoutes routes) {
         // PUT /api/cases/{caseId}/staff asks for a change of staff: see approvals.ApprovalService (four eyes).

@@ -10,17 +10,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Language;
 
 /** {@code GET /api/cases/{caseId}/contacts}: who does what on the case, and where else to find help. */
-public final class ContactsService {
-
-    private final Contacts contacts;
-    private final CaseAccess access;
-    private final Guards guards;
-
-    public ContactsService(Contacts contacts, CaseAccess access, Guards guards) {
-        this.contacts = contacts;
-        this.access = access;
-        this.guards = guards;
-    }
+public record ContactsService(Contacts contacts, CaseAccess access, Guards guards) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/cases/{caseId}/contacts", guards.signedIn(), this::show);

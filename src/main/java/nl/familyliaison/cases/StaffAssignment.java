@@ -23,19 +23,7 @@ import nl.familyliaison.platform.ProblemException;
  * the case's family inspector, the one before the change and the one after it, is told by mail (no case content), so
  * nobody is added to a case without its family inspector knowing.
  */
-public final class StaffAssignment {
-
-    private final CaseRepository cases;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public StaffAssignment(CaseRepository cases, AccountRepository accounts, Outbox outbox, Clock clock) {
-        this.cases = cases;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+public record StaffAssignment(CaseRepository cases, AccountRepository accounts, Outbox outbox, Clock clock) {
 
     /**
      * The staff to assign, checked: each one an active family inspector or investigator, named once.

@@ -19,26 +19,10 @@ import nl.familyliaison.platform.Transactions;
  * The case's timeline: the family inspector posts updates (for all members or chosen ones), corrects them openly
  * (the original stays, the correction shows with its time), and every update renews the promise of the next one.
  */
-public final class Timeline {
+public record Timeline(UpdateRepository updates, CaseRepository cases, MemberRepository members, Outbox outbox,
+                       Transactions transactions, Clock clock) {
 
     static final int MAX_TEXT = 10_000;
-
-    private final UpdateRepository updates;
-    private final CaseRepository cases;
-    private final MemberRepository members;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public Timeline(UpdateRepository updates, CaseRepository cases, MemberRepository members, Outbox outbox,
-                    Transactions transactions, Clock clock) {
-        this.updates = updates;
-        this.cases = cases;
-        this.members = members;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** One entry as a person sees it: the update and its corrections, oldest first. */
     public record Entry(Update update, List<Update> corrections) {

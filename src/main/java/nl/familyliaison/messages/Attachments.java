@@ -24,22 +24,10 @@ import nl.familyliaison.platform.ProblemType;
  * uploader to send it with a message of the same case; a phone on a bad connection can then retry the upload and
  * the message separately.
  */
-final class Attachments {
+record Attachments(AttachmentRepository attachments, MessageSettings settings, KeyRing keys, Clock clock) {
 
     /** More than anyone sends at once; keeps one message from becoming an archive. */
     static final int MAX_PER_MESSAGE = 10;
-
-    private final AttachmentRepository attachments;
-    private final MessageSettings settings;
-    private final KeyRing keys;
-    private final Clock clock;
-
-    public Attachments(AttachmentRepository attachments, MessageSettings settings, KeyRing keys, Clock clock) {
-        this.attachments = attachments;
-        this.settings = settings;
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     /** Reads an upload within the configured size; see {@link Upload#read}. */
     public Upload read(InputStream body, long declaredLength) {

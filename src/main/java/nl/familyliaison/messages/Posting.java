@@ -23,28 +23,10 @@ import nl.familyliaison.platform.KeyRing;
  * attachments sent with it, and a mail to everyone else in the thread. The mail says only that there is something
  * new: never who wrote, never what.
  */
-final class Posting {
+record Posting(MessageRepository messages, Attachments attachments, CaseRepository cases, AccountRepository accounts,
+               Outbox outbox, KeyRing keys, Clock clock) {
 
     static final MailTemplate MAIL_TEMPLATE = MailTemplate.NEW_MESSAGE;
-
-    private final MessageRepository messages;
-    private final Attachments attachments;
-    private final CaseRepository cases;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final KeyRing keys;
-    private final Clock clock;
-
-    public Posting(MessageRepository messages, Attachments attachments, CaseRepository cases,
-                   AccountRepository accounts, Outbox outbox, KeyRing keys, Clock clock) {
-        this.messages = messages;
-        this.attachments = attachments;
-        this.cases = cases;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     MessageView post(DbExecute tx, MessageThread thread, String authorId, MessageText text,
                      List<String> attachmentIds) {

@@ -22,24 +22,8 @@ import nl.familyliaison.platform.Ids;
  * thread: the case's family inspectors read all of them, a member only those they were chosen for (or started).
  * Whether someone may act on the case at all was decided by {@link CaseAccess#require} before.
  */
-final class Threads {
-
-    private final MessageRepository messages;
-    private final Posting posting;
-    private final CaseRepository cases;
-    private final AccountRepository accounts;
-    private final CaseAccess access;
-    private final Clock clock;
-
-    public Threads(MessageRepository messages, Posting posting, CaseRepository cases, AccountRepository accounts,
-                   CaseAccess access, Clock clock) {
-        this.messages = messages;
-        this.posting = posting;
-        this.cases = cases;
-        this.accounts = accounts;
-        this.access = access;
-        this.clock = clock;
-    }
+record Threads(MessageRepository messages, Posting posting, CaseRepository cases, AccountRepository accounts,
+               CaseAccess access, Clock clock) {
 
     /** The thread, when it is one of this case and the person takes part in it. */
     public Optional<MessageThread> readable(CaseContext context, String threadId) {

@@ -9,17 +9,7 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
 
 /** An administrator sees what the next retention run would purge (a dry run: nothing changes). */
-public final class RetentionService {
-
-    private final RetentionJob job;
-    private final Guards guards;
-    private final AccessAudit audit;
-
-    RetentionService(RetentionJob job, Guards guards, AccessAudit audit) {
-        this.job = job;
-        this.guards = guards;
-        this.audit = audit;
-    }
+public record RetentionService(RetentionJob job, Guards guards, AccessAudit audit) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/retention/preview", guards.roles(Role.ADMIN), this::preview);

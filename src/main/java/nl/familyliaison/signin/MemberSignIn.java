@@ -23,28 +23,12 @@ import nl.familyliaison.access.Secrets;
  * tries, stored only as a keyed hash bound to its challenge. Asking for a code answers the same whether or not the
  * address belongs to an account; for an unknown address no mail is sent and no code can ever match.
  */
-final class MemberSignIn {
+record MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
+                    Transactions transactions, Clock clock) {
 
     static final int CODE_DIGITS = 8;
     static final int MAX_ATTEMPTS = 5;
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
-
-    private final AccountRepository accounts;
-    private final ChallengeRepository challenges;
-    private final Outbox outbox;
-    private final KeyRing keys;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    MemberSignIn(AccountRepository accounts, ChallengeRepository challenges, Outbox outbox, KeyRing keys,
-                        Transactions transactions, Clock clock) {
-        this.accounts = accounts;
-        this.challenges = challenges;
-        this.outbox = outbox;
-        this.keys = keys;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * "Send me a code": a new challenge; a mail only when the address is a member's who may sign in and

@@ -14,17 +14,7 @@ import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 
 /** Staff accounts, for administrators: list and disable (creating one needs a second administrator). */
-public final class StaffService {
-
-    private final StaffAccounts staff;
-    private final Guards guards;
-    private final AccessAudit audit;
-
-    StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
-        this.staff = staff;
-        this.guards = guards;
-        this.audit = audit;
-    }
+public record StaffService(StaffAccounts staff, Guards guards, AccessAudit audit) {
 
     public void routes(ApiRoutes routes) {
         // POST /api/staff asks for a new account: a second administrator approves it (see approvals.ApprovalService).

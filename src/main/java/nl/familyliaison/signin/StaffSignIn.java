@@ -13,17 +13,7 @@ import nl.familyliaison.access.EmailAddress;
  * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same
  * answer; a code whose time step was used before is refused (replay).
  */
-final class StaffSignIn {
-
-    private final AccountRepository accounts;
-    private final KeyRing keys;
-    private final Clock clock;
-
-    StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
-        this.accounts = accounts;
-        this.keys = keys;
-        this.clock = clock;
-    }
+record StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
 
     /**
      * @throws SignInFailedException whichever factor was wrong
