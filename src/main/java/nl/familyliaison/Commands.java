@@ -10,7 +10,6 @@ import io.helidon.config.Config;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.signin.StaffAccounts;
-import nl.familyliaison.signin.StaffEnrolment;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.AuditRepository;
 import nl.familyliaison.audit.AuditSettings;
@@ -75,7 +74,7 @@ final class Commands {
             String url = config.get("http.public-url").asString().orElse("http://127.0.0.1:8080");
             out.println("Administrator " + invited.account().email() + " created. Open this link once to choose a"
                         + " password and connect an authenticator app:");
-            out.println(url + StaffEnrolment.enrolmentPath(invited.enrolmentToken()));
+            out.println(url + invited.enrolmentPath());
             return 0;
         }
     }

@@ -14,24 +14,8 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
 /** Closing a case over HTTP (family inspector). */
-public final class ClosingService {
-
-    private final Closing closing;
-    private final CaseRepository cases;
-    private final CaseAccess access;
-    private final PhaseRepository phases;
-    private final Clock clock;
-    private final Guards guards;
-
-    public ClosingService(Closing closing, CaseRepository cases, CaseAccess access, PhaseRepository phases, Clock clock,
-                          Guards guards) {
-        this.closing = closing;
-        this.cases = cases;
-        this.access = access;
-        this.phases = phases;
-        this.clock = clock;
-        this.guards = guards;
-    }
+public record ClosingService(Closing closing, CaseRepository cases, CaseAccess access, PhaseRepository phases,
+                             Clock clock, Guards guards) {
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/cases/{caseId}/closing", guards.roles(Role.FAMILY_INSPECTOR), this::close);

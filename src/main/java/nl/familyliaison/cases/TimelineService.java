@@ -29,26 +29,8 @@ import nl.familyliaison.platform.ProblemException;
  * The timeline over HTTP: where the investigation stands, what happens next, the updates a person may see (with
  * their corrections), posting and correcting (family inspector), marking read (members).
  */
-public final class TimelineService {
-
-    private final Timeline timeline;
-    private final CaseRepository cases;
-    private final CaseAccess access;
-    private final PhaseRepository phases;
-    private final Clock clock;
-    private final Guards guards;
-    private final Idempotency idempotency;
-
-    public TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
-                           Clock clock, Guards guards, Idempotency idempotency) {
-        this.idempotency = idempotency;
-        this.timeline = timeline;
-        this.cases = cases;
-        this.access = access;
-        this.phases = phases;
-        this.clock = clock;
-        this.guards = guards;
-    }
+public record TimelineService(Timeline timeline, CaseRepository cases, CaseAccess access, PhaseRepository phases,
+                              Clock clock, Guards guards, Idempotency idempotency) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/cases/{caseId}/timeline", guards.signedIn(), this::show)

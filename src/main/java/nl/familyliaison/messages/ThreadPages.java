@@ -21,27 +21,11 @@ import nl.familyliaison.platform.KeyRing;
  * Reading a thread a page at a time, newest first (see {@link Cursor}), and marking it read. Read receipts are shown
  * to the sender of a message only: the sender asked, and nobody else needs to know who read what when.
  */
-final class ThreadPages {
+record ThreadPages(MessageRepository messages, Attachments attachments, AccountRepository accounts,
+                   CaseRepository cases, KeyRing keys, Clock clock) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-
-    private final MessageRepository messages;
-    private final Attachments attachments;
-    private final AccountRepository accounts;
-    private final CaseRepository cases;
-    private final KeyRing keys;
-    private final Clock clock;
-
-    public ThreadPages(MessageRepository messages, Attachments attachments, AccountRepository accounts,
-                       CaseRepository cases, KeyRing keys, Clock clock) {
-        this.messages = messages;
-        this.attachments = attachments;
-        this.accounts = accounts;
-        this.cases = cases;
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     /** Up to {@code limit} messages before the cursor, newest first, and the cursor of the older ones if any. */
     public MessagePage page(CaseContext context, MessageThread thread, Cursor cursor, int limit) {

@@ -107,5 +107,10 @@ public final class StaffAccounts {
 
     /** A created account and the token of its invitation link (only the one-off admin command shows it). */
     public record Invited(Account account, String enrolmentToken) {
+
+        /** Where the invitation link points (after the service's address). */
+        public String enrolmentPath() {
+            return StaffEnrolment.enrolmentPath(enrolmentToken);
+        }
     }
 }

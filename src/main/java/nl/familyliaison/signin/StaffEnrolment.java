@@ -25,26 +25,8 @@ import nl.familyliaison.access.Secrets;
  * on it the person chooses a password, adds the shown secret to an authenticator app and proves it with a first
  * code. Only then is the account active. No password is ever set by anyone else.
  */
-public final class StaffEnrolment {
-
-    private final AccountRepository accounts;
-    private final EnrolmentRepository enrolments;
-    private final Outbox outbox;
-    private final KeyRing keys;
-    private final Transactions transactions;
-    private final Clock clock;
-    private final Duration lifetime;
-
-    StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
-                          Transactions transactions, Clock clock, Duration lifetime) {
-        this.accounts = accounts;
-        this.enrolments = enrolments;
-        this.outbox = outbox;
-        this.keys = keys;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.lifetime = lifetime;
-    }
+record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
+                      Transactions transactions, Clock clock, Duration lifetime) {
 
     /** Creates the enrolment inside the caller's transaction and queues the invitation; returns the token. */
     public String invite(DbExecute tx, Account account) {
@@ -60,7 +42,7 @@ public final class StaffEnrolment {
     }
 
     /** Where the invitation link points (after the service's address). */
-    public static String enrolmentPath(String token) {
+    static String enrolmentPath(String token) {
         return "/#enrol=" + token;
     }
 
