@@ -4,7 +4,9 @@ import static nl.familyliaison.platform.PathIds.caseId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
+import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -32,32 +34,15 @@ import nl.familyliaison.ratelimit.RateLimiter;
  * through {@link CaseAccess#require} first (an unknown or foreign case answers 404 and is audited), then asks
  * {@link Threads} whether the person takes part in the thread; every POST honours {@code Idempotency-Key}.
  */
-public final class MessageService {
+public record MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
+                             Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
 
     static final String POST_LIMIT = "message-post-account";
     static final String UPLOAD_LIMIT = "upload-account";
     static final HeaderName FILE_NAME = HeaderNames.create("X-File-Name");
 
-    private final Threads threads;
-    private final ThreadPages pages;
-    private final Attachments attachments;
-    private final CaseAccess access;
-    private final Idempotency idempotency;
-    private final RateLimiter limiter;
-    private final Outbox outbox;
-    private final Guards guards;
-
-    MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
-                          Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
-        this.threads = threads;
-        this.pages = pages;
-        this.attachments = attachments;
-        this.access = access;
-        this.idempotency = idempotency;
-        this.limiter = limiter;
-        this.outbox = outbox;
-        this.guards = guards;
-        // A misspelt policy stops the start instead of failing the first post.
+    /** Checks the rate-limit policies: a misspelt one stops the start instead of failing the first post. */
+    public MessageService {
         limiter.policy(POST_LIMIT);
         limiter.policy(UPLOAD_LIMIT);
     }
@@ -84,13 +69,10 @@ public final class MessageService {
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(request, context, action, "message-thread");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
+        write(request, response, context, action, "message-thread", fingerprint(body), tx -> {
             StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
-            audited.append(tx, started.thread().id());
             return Idempotency.Answer.json(Status.CREATED_201, started, started.thread().id());
         });
-        done(request, response, context, action, "message-thread", answer);
     }
 
     private void list(ServerRequest request, ServerResponse response) {
@@ -115,26 +97,20 @@ public final class MessageService {
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(request, context, action, "message");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
+        write(request, response, context, action, "message", fingerprint(body), tx -> {
             MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
-            audited.append(tx, posted.id());
             return Idempotency.Answer.json(Status.CREATED_201, posted, posted.id());
         });
-        done(request, response, context, action, "message", answer);
     }
 
     private void markRead(ServerRequest request, ServerResponse response) {
         String action = "case.thread.mark-read";
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
         MessageThread thread = readable(request, context, action);
-        WriteEvent audited = access.write(request, context, action, "message-thread");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), "", tx -> {
+        write(request, response, context, action, "message-thread", "", tx -> {
             pages.markRead(tx, context, thread);
-            audited.append(tx, thread.id());
             return Idempotency.Answer.noContent(thread.id());
         });
-        done(request, response, context, action, "message-thread", answer);
     }
 
     private void upload(ServerRequest request, ServerResponse response) {
@@ -145,14 +121,11 @@ public final class MessageService {
                                          request.headers().contentLength().orElse(-1L));
         String name = request.headers().first(FILE_NAME).orElse(null);
         String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
-        WriteEvent audited = access.write(request, context, action, "attachment");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
+        write(request, response, context, action, "attachment", fingerprint, tx -> {
             AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
                                                        name);
-            audited.append(tx, stored.id());
             return Idempotency.Answer.json(Status.CREATED_201, stored, stored.id());
         });
-        done(request, response, context, action, "attachment", answer);
     }
 
     private void download(ServerRequest request, ServerResponse response) {
@@ -204,11 +177,18 @@ public final class MessageService {
     }
 
     /**
-     * After the transaction: wake the mail worker, send the answer. The write's event went in with the write; a retry
-     * given the stored answer wrote nothing, and is recorded on its own.
+     * Runs {@code work} once per {@code Idempotency-Key}, in one transaction with its audit event about the object the
+     * answer names. After the transaction: wake the mail worker, send the answer. A retry given the stored answer
+     * wrote nothing, and is recorded on its own.
      */
-    private void done(ServerRequest request, ServerResponse response, CaseContext context, String action,
-                      String objectType, Idempotency.Answer answer) {
+    private void write(ServerRequest request, ServerResponse response, CaseContext context, String action,
+                       String objectType, String fingerprint, Function<DbTransaction, Idempotency.Answer> work) {
+        WriteEvent audited = access.write(request, context, action, objectType);
+        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
+            Idempotency.Answer made = work.apply(tx);
+            audited.append(tx, made.objectId());
+            return made;
+        });
         outbox.afterCommit();
         if (answer.replayed()) {
             access.recorded(request, context, action, objectType, answer.objectId(), true);

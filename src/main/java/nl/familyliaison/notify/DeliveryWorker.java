@@ -2,22 +2,13 @@ package nl.familyliaison.notify;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
-import jakarta.mail.SendFailedException;
-import nl.familyliaison.platform.Causes;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -30,29 +21,19 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
 
-    private final OutboxRepository rows;
+    private final DeliveryRound round;
     private final Outbox outbox;
-    private final Transactions transactions;
-    private final MailTemplates templates;
-    private final MailSender sender;
-    private final Clock clock;
     private final Settings settings;
-    private final OutboxMetrics metrics;
-    private final String workerId = "worker-" + Ids.newId();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
                           MailSender sender, Clock clock, Settings settings, OutboxMetrics metrics) {
-        this.rows = rows;
+        this.round = new DeliveryRound(rows, outbox, transactions, templates, sender, clock, settings, metrics,
+                                       "worker-" + Ids.newId());
         this.outbox = outbox;
-        this.transactions = transactions;
-        this.templates = templates;
-        this.sender = sender;
-        this.clock = clock;
         this.settings = settings;
-        this.metrics = metrics;
     }
 
     /** How the worker paces itself. */
@@ -88,48 +69,12 @@ public final class DeliveryWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        sender.close();
+        round.sender().close();
     }
 
     /** One round: claims due rows and delivers them; returns how many were claimed. */
     public int deliverDue() {
-        Instant now = clock.instant();
-        List<String> claimed = transactions.inTransaction(tx -> {
-            List<String> ids = rows.lockDue(tx, now, settings.batch());
-            ids.forEach(id -> rows.lease(tx, id, workerId, now.plus(settings.lease())));
-            return ids;
-        });
-        deliverAll(claimed);
-        return claimed.size();
-    }
-
-    /**
-     * Hands the claimed rows over a few at a time: an SMTP hand-over mostly waits on the server, so one at a time
-     * would hold delivery to tens of mails a second. At most {@code parallel} are in flight, one per pooled SMTP
-     * connection.
-     */
-    private void deliverAll(List<String> claimed) {
-        if (claimed.size() == 1 || settings.parallel() <= 1) {
-            claimed.forEach(this::deliver);
-            return;
-        }
-        Semaphore slots = new Semaphore(settings.parallel());
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String id : claimed) {
-                slots.acquireUninterruptibly();
-                each.execute(() -> {
-                    try {
-                        deliver(id);
-                    } catch (RuntimeException e) {
-                        // The database went away mid-round; the row's lease runs out and it is claimed again.
-                        LOG.log(Level.WARNING, "Outbox row " + id + " not handed over: "
-                                               + e.getClass().getSimpleName());
-                    } finally {
-                        slots.release();
-                    }
-                });
-            }
-        }
+        return round.deliverDue();
     }
 
     private void loop() {
@@ -149,58 +94,9 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void deliver(String id) {
-        rows.leased(id, workerId).ifPresent(row -> {
-            try {
-                Map<String, String> values = outbox.open(row);
-                MailTemplate template = MailTemplate.byFolder(row.template())
-                        .orElseThrow(() -> MailTemplates.MissingTemplate.unknown(row.template()));
-                MailTemplates.Rendered rendered = templates.render(template, row.language(), values);
-                sender.send(messageId(row.id()), row.recipientEmail(), rendered);
-                rows.markSent(row.id(), workerId, clock.instant());
-                metrics.sent();
-            } catch (RuntimeException e) {
-                failed(row, e);
-            }
-        });
-    }
-
-    private void failed(OutboxRepository.Leased row, RuntimeException e) {
-        Instant now = clock.instant();
-        String error = describe(e);
-        if (isPermanent(e) || !now.isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
-            LOG.warning("Mail " + row.id() + " (" + row.template() + ") failed for good: " + error);
-            rows.markFailed(row.id(), workerId, error);
-            metrics.failed();
-        } else {
-            Duration wait = settings.backoff().delay(row.attempts() + 1, ThreadLocalRandom.current());
-            rows.retryLater(row.id(), workerId, now.plus(wait), error);
-            metrics.retried();
-        }
-    }
-
     /** The Message-ID of a row's mail: the same for every try, so a receiver can drop a duplicate. */
     public static String messageId(String rowId) {
         return "<" + rowId + "@family-liaison>";
-    }
-
-    /**
-     * Whether trying again cannot help: the address or the mail itself was refused (invalid, rejected by the server
-     * with a 5xx code), or a template is missing. Anything else — a server away, a timeout — is tried again.
-     */
-    private static boolean isPermanent(Throwable e) {
-        return Causes.any(e, cause -> cause instanceof org.simplejavamail.mailer.MailValidationException
-                || cause instanceof org.simplejavamail.api.mailer.EmailTooBigException
-                || cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                   && failed.getInvalidAddresses().length > 0
-                || cause instanceof MailTemplates.MissingTemplate);
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = Causes.root(e);
-        // Stored in the outbox and logged: an SMTP server's refusal quotes the address it refused.
-        String text = root.getClass().getSimpleName() + ": " + Scrub.text(root.getMessage());
-        return text.length() > 250 ? text.substring(0, 250) : text;
     }
 
     private static void pause() {
