@@ -1,7 +1,5 @@
 package nl.familyliaison.appointments;
 
-import java.util.List;
-
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.KeyRing;
@@ -30,20 +28,15 @@ public final class AppointmentContent {
         return content.count(caseId);
     }
 
-    /** Deletes every proposal, answer, appointment and change of the case; returns how many proposals there were. */
-    public long purge(DbExecute tx, String caseId) {
-        long proposals = count(caseId);
+    /** Deletes every proposal, answer, appointment and change of the case. */
+    public void purge(DbExecute tx, String caseId) {
         content.in(tx).purge(caseId);
-        return proposals;
     }
 
     /** Deletes the person's answers and empties the reasons they gave (their requests keep their place). */
     public void eraseAccount(DbExecute tx, String accountId) {
         AppointmentContentRepository inTx = content.in(tx);
         inTx.deleteAnswersOf(accountId);
-        List<String> changes = inTx.changesBy(accountId);
-        for (String id : changes) {
-            inTx.resealReason(id, vault.seal("", Vault.change(id)));
-        }
+        inTx.changesBy(accountId).forEach(id -> inTx.resealReason(id, vault.seal("", Vault.change(id))));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -243,24 +244,30 @@ public final class AppointmentService {
     }
 
     private void reschedule(ServerRequest request, ServerResponse response) {
-        String what = "appointment.reschedule";
-        Found<Appointment> found = objects.appointment(request, what);
-        NewTime body = Json.read(request, NewTime.class);
-        writes.write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
-            Appointment moved = scheduling.reschedule(tx, found.object(), found.context().actor().accountId(),
-                                                      new TimeSlot(body.start(), body.end()), body.reason());
-            return new Result(presenter.in(tx).show(found.context(), moved), moved.id());
-        });
+        changeAppointment(request, response, "appointment.reschedule", NewTime.class,
+                          (tx, appointment, actorId, body) -> scheduling.reschedule(
+                                  tx, appointment, actorId, new TimeSlot(body.start(), body.end()), body.reason()));
     }
 
     private void cancel(ServerRequest request, ServerResponse response) {
-        String what = "appointment.cancel";
+        changeAppointment(request, response, "appointment.cancel", Cancellation.class,
+                          (tx, appointment, actorId, body) -> scheduling.cancel(tx, appointment, actorId,
+                                                                                body.reason()));
+    }
+
+    /** What staff do to an appointment (move it, cancel it), by {@code actorId}, as {@code body} asks. */
+    private interface StaffChange<B> {
+        Appointment apply(DbTransaction tx, Appointment appointment, String actorId, B body);
+    }
+
+    /** A staff change to an appointment; the answer is the appointment as changed. */
+    private <B> void changeAppointment(ServerRequest request, ServerResponse response, String what, Class<B> type,
+                                       StaffChange<B> change) {
         Found<Appointment> found = objects.appointment(request, what);
-        Cancellation body = Json.read(request, Cancellation.class);
+        B body = Json.read(request, type);
         writes.write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
-            Appointment cancelled = scheduling.cancel(tx, found.object(), found.context().actor().accountId(),
-                                                      body.reason());
-            return new Result(presenter.in(tx).show(found.context(), cancelled), cancelled.id());
+            Appointment changed = change.apply(tx, found.object(), found.context().actor().accountId(), body);
+            return new Result(presenter.in(tx).show(found.context(), changed), changed.id());
         });
     }
 

@@ -60,10 +60,8 @@ public final class MessageContent {
     }
 
     /** Deletes every thread, message, read receipt and file of the case (briefings holding files go first). */
-    public Count purge(DbExecute tx, String caseId) {
-        Count before = count(caseId);
+    public void purge(DbExecute tx, String caseId) {
         content.in(tx).purge(caseId);
-        return before;
     }
 
     /**
@@ -75,9 +73,8 @@ public final class MessageContent {
     public long eraseAuthor(DbExecute tx, String accountId) {
         MessageContentRepository inTx = content.in(tx);
         List<String> written = inTx.messagesOf(accountId);
-        for (String id : written) {
-            inTx.reseal(id, keys.seal("".getBytes(StandardCharsets.UTF_8), StoredMessage.context(id)));
-        }
+        byte[] empty = "".getBytes(StandardCharsets.UTF_8);
+        written.forEach(id -> inTx.reseal(id, keys.seal(empty, StoredMessage.context(id))));
         inTx.deleteUploadsOf(accountId);
         return written.size();
     }

@@ -21,7 +21,7 @@ import org.simplejavamail.mailer.MailerBuilder;
  * default —
  * as an .eml file in a folder, so a person trying the service can open the mails it would send.
  */
-public abstract sealed class MailSender implements AutoCloseable permits MailSender.Smtp, MailSender.EmlFolder {
+public final class MailSender implements AutoCloseable {
 
     static {
         // Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path for every body part
@@ -32,9 +32,11 @@ public abstract sealed class MailSender implements AutoCloseable permits MailSen
     }
 
     private final String from;
+    private final Handover handover;
 
-    MailSender(String from) {
+    private MailSender(String from, Handover handover) {
         this.from = from;
+        this.handover = handover;
     }
 
     /** The sender configured under {@code mail}; without {@code mail.smtp.host}, .eml files in {@code emlFolder}. */
@@ -42,8 +44,9 @@ public abstract sealed class MailSender implements AutoCloseable permits MailSen
         String from = mail.get("from").asString().orElse("Familiecontact <no-reply@family-liaison.invalid>");
         Optional<String> host = mail.get("smtp.host").asString().asOptional().filter(it -> !it.isBlank());
         if (host.isEmpty()) {
-            return new EmlFolder(from, mail.get("eml-dir").asString().asOptional().filter(it -> !it.isBlank())
-                    .map(Path::of).orElse(emlFolder));
+            Path folder = mail.get("eml-dir").asString().asOptional().filter(it -> !it.isBlank()).map(Path::of)
+                    .orElse(emlFolder);
+            return new MailSender(from, new EmlFolder(folder));
         }
         Config smtp = mail.get("smtp");
         Mailer mailer = MailerBuilder
@@ -56,15 +59,18 @@ public abstract sealed class MailSender implements AutoCloseable permits MailSen
                 .withConnectionPoolMaxSize(smtp.get("connections").asInt().orElse(4))
                 .withConnectionPoolExpireAfterMillis(smtp.get("connection-idle-millis").asInt().orElse(20_000))
                 .buildMailer();
-        return new Smtp(from, mailer);
+        return new MailSender(from, new Smtp(mailer));
     }
 
     /** Sends; a thrown exception means it was not handed over (the outbox tries again). */
-    public abstract void send(String messageId, String to, MailTemplates.Rendered rendered);
+    public void send(String messageId, String to, MailTemplates.Rendered rendered) {
+        handover.send(messageId, email(messageId, to, rendered));
+    }
 
     /** Lets go of whatever the sender keeps open. */
     @Override
     public void close() {
+        handover.close();
     }
 
     Email email(String messageId, String to, MailTemplates.Rendered rendered) {
@@ -78,17 +84,20 @@ public abstract sealed class MailSender implements AutoCloseable permits MailSen
                 .buildEmail();
     }
 
-    static final class Smtp extends MailSender {
-        private final Mailer mailer;
+    /** Where a built mail goes. */
+    private sealed interface Handover permits Smtp, EmlFolder {
 
-        Smtp(String from, Mailer mailer) {
-            super(from);
-            this.mailer = mailer;
+        void send(String messageId, Email email);
+
+        default void close() {
         }
+    }
+
+    private record Smtp(Mailer mailer) implements Handover {
 
         @Override
-        public void send(String messageId, String to, MailTemplates.Rendered rendered) {
-            mailer.sendMail(email(messageId, to, rendered));
+        public void send(String messageId, Email email) {
+            mailer.sendMail(email);
         }
 
         /** Says goodbye to the SMTP server on the pooled connections. */
@@ -98,21 +107,14 @@ public abstract sealed class MailSender implements AutoCloseable permits MailSen
         }
     }
 
-    static final class EmlFolder extends MailSender {
-        private final Path folder;
-
-        EmlFolder(String from, Path folder) {
-            super(from);
-            this.folder = folder;
-        }
+    private record EmlFolder(Path folder) implements Handover {
 
         @Override
-        public void send(String messageId, String to, MailTemplates.Rendered rendered) {
+        public void send(String messageId, Email email) {
             String name = messageId.replaceAll("[^A-Za-z0-9.-]", "_") + ".eml";
             try {
                 Files.createDirectories(folder);
-                Files.writeString(folder.resolve(name), EmailConverter.emailToEML(email(messageId, to, rendered)),
-                                  StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve(name), EmailConverter.emailToEML(email), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write " + folder.resolve(name), e);
             }

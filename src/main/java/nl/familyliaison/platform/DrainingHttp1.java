@@ -33,13 +33,15 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
     private static final byte LINE_FEED = '\n';
 
     private final ServerConnectionSelector http1;
-    private final long maxBytes;
-    private final Duration maxTime;
+    private final Budget budget;
 
-    private DrainingHttp1(ServerConnectionSelector http1, long maxBytes, Duration maxTime) {
+    private DrainingHttp1(ServerConnectionSelector http1, Budget budget) {
         this.http1 = http1;
-        this.maxBytes = maxBytes;
-        this.maxTime = maxTime;
+        this.budget = budget;
+    }
+
+    /** How much of what a client still sends after a refusal is read: at most {@code maxBytes}, for {@code maxTime}. */
+    private record Budget(long maxBytes, Duration maxTime) {
     }
 
     /**
@@ -58,7 +60,8 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
      */
     static ServerConnectionSelector create(Config http1, long maxBytes, Duration maxTime) {
         Http1Config config = Http1Config.builder().config(http1).build();
-        return new DrainingHttp1(Http1ConnectionSelector.builder().config(config).build(), maxBytes, maxTime);
+        return new DrainingHttp1(Http1ConnectionSelector.builder().config(config).build(),
+                                 new Budget(maxBytes, maxTime));
     }
 
     @Override
@@ -108,12 +111,12 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
         }
 
         private void drain() {
-            ScheduledFuture<?> deadline = TIMER.schedule(ctx.serverSocket()::close, maxTime.toMillis(),
+            ScheduledFuture<?> deadline = TIMER.schedule(ctx.serverSocket()::close, budget.maxTime().toMillis(),
                                                          TimeUnit.MILLISECONDS);
             DataReader reader = ctx.dataReader();
             long drained = 0;
             try {
-                while (drained < maxBytes) {
+                while (drained < budget.maxBytes()) {
                     if (reader.available() == 0) {
                         reader.pullData();
                     }

@@ -34,16 +34,12 @@ public final class Idempotency {
     public static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
-    private final IdempotencyRepository repository;
+    private final KeptAnswers answers;
     private final Transactions transactions;
-    private final KeyRing keys;
-    private final Clock clock;
 
     public Idempotency(IdempotencyRepository repository, Transactions transactions, KeyRing keys, Clock clock) {
-        this.repository = repository;
+        this.answers = new KeptAnswers(repository, keys, clock);
         this.transactions = transactions;
-        this.keys = keys;
-        this.clock = clock;
     }
 
     /**
@@ -62,12 +58,11 @@ public final class Idempotency {
         }
         byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
         return transactions.inTransaction(tx -> {
-            if (!repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
+            if (!answers.claim(tx, accountId, key.get(), hash)) {
                 return replay(tx, accountId, key.get(), hash);
             }
             Answer answer = work.apply(tx);
-            repository.complete(tx, accountId, key.get(), answer.status(),
-                                keys.seal(answer.body(), context(accountId, key.get())), answer.objectId());
+            answers.keep(tx, accountId, key.get(), answer);
             return answer;
         });
     }
@@ -106,11 +101,10 @@ public final class Idempotency {
         }
         Answer made = Answer.json(status, answer.apply(id), id);
         transactions.inTransaction(tx -> {
-            if (!claim.taken() && !repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
+            if (!claim.taken() && !answers.claim(tx, accountId, key.get(), hash)) {
                 throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
             }
-            repository.complete(tx, accountId, key.get(), made.status(),
-                                keys.seal(made.body(), context(accountId, key.get())), id);
+            answers.keep(tx, accountId, key.get(), made);
             return null;
         });
         return made;
@@ -121,7 +115,7 @@ public final class Idempotency {
 
     /** The kept answer for this key, if the key was used and committed before. */
     private Optional<Answer> kept(DbTransaction tx, String accountId, String key, byte[] hash) {
-        Optional<IdempotencyRepository.Stored> stored = repository.find(tx, accountId, key);
+        Optional<IdempotencyRepository.Stored> stored = answers.find(tx, accountId, key);
         if (stored.isPresent() && stored.get().status() == 0) {
             // Claimed with its object, but the first request has not kept its answer yet.
             throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
@@ -156,7 +150,7 @@ public final class Idempotency {
             if (claimedIn == tx) {
                 return;
             }
-            if (!repository.claim(tx, accountId, key, hash, clock.instant())) {
+            if (!answers.claim(tx, accountId, key, hash)) {
                 throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
             }
             claimedIn = tx;
@@ -168,14 +162,13 @@ public final class Idempotency {
     }
 
     private Answer replay(DbTransaction tx, String accountId, String key, byte[] hash) {
-        IdempotencyRepository.Stored stored = repository.find(tx, accountId, key)
+        IdempotencyRepository.Stored stored = answers.find(tx, accountId, key)
                 .orElseThrow(() -> new IllegalStateException("An idempotency key vanished while it was read"));
         if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
             throw new ProblemException(ProblemType.CONFLICT, "This Idempotency-Key was used before for a different"
                                                              + " request. Use a new key for a new request.");
         }
-        return new Answer(stored.status(), keys.open(stored.body(), context(accountId, key)), stored.objectId(),
-                          true);
+        return answers.replay(stored, accountId, key);
     }
 
     /** A request's parsed body as a fingerprint: its JSON. */
@@ -195,10 +188,6 @@ public final class Idempotency {
                                            "Use 1 to 100 visible ASCII characters, such as a random UUID.");
         }
         return key;
-    }
-
-    private static String context(String accountId, String key) {
-        return "idempotency_key.response_body:" + accountId + ":" + key;
     }
 
     private static byte[] hash(String request) {
@@ -245,11 +234,11 @@ public final class Idempotency {
 
     /** Forgets the stored answers of a removed person (they may hold what the person wrote). */
     public void forget(DbExecute tx, String accountId) {
-        repository.deleteOf(tx, accountId);
+        answers.forget(tx, accountId);
     }
 
     /** Deletes keys older than {@code before} (retention); returns how many. */
     public long deleteBefore(DbExecute tx, java.time.Instant before) {
-        return repository.deleteBefore(tx, before);
+        return answers.deleteBefore(tx, before);
     }
 }

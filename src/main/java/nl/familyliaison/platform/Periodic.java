@@ -12,32 +12,25 @@ public final class Periodic implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Periodic.class.getName());
 
-    private final String name;
-    private final Duration interval;
-    private final Runnable round;
+    private final Thread thread;
     private volatile boolean running;
-    private Thread thread;
 
     public Periodic(String name, Duration interval, Runnable round) {
-        this.name = name;
-        this.interval = interval;
-        this.round = round;
+        this.thread = Thread.ofVirtual().name(name).unstarted(() -> loop(name, interval, round));
     }
 
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name(name).start(this::loop);
+        thread.start();
     }
 
     @Override
     public void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        thread.interrupt();
     }
 
-    private void loop() {
+    private void loop(String name, Duration interval, Runnable round) {
         while (running) {
             try {
                 round.run();
