@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
@@ -88,29 +89,38 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return new Draining(http1.connection(ctx), ctx);
+        return new Draining(http1.connection(ctx), new Drain(ctx, budget), new AtomicBoolean());
     }
 
-    private final class Draining implements ServerConnection {
-        private final ServerConnection connection;
-        private final ConnectionContext ctx;
-        private volatile boolean closedByServer;
-
-        Draining(ServerConnection connection, ConnectionContext ctx) {
-            this.connection = connection;
-            this.ctx = ctx;
-        }
+    /** A connection that, after Helidon answered a request it refused, reads the rest before the socket closes. */
+    private record Draining(ServerConnection connection, Drain drain, AtomicBoolean closedByServer)
+            implements ServerConnection {
 
         @Override
         public void handle(Limit limit) throws InterruptedException {
             connection.handle(limit);
             // Helidon's connection returns normally after it answered a request it refused; the socket closes next.
-            if (!closedByServer) {
-                drain();
+            if (!closedByServer.get()) {
+                drain.run();
             }
         }
 
-        private void drain() {
+        @Override
+        public Duration idleTime() {
+            return connection.idleTime();
+        }
+
+        @Override
+        public void close(boolean interrupt) {
+            closedByServer.set(true);
+            connection.close(interrupt);
+        }
+    }
+
+    /** Reads and throws away what the client still sends, within the budget. */
+    private record Drain(ConnectionContext ctx, Budget budget) {
+
+        void run() {
             ScheduledFuture<?> deadline = TIMER.schedule(ctx.serverSocket()::close, budget.maxTime().toMillis(),
                                                          TimeUnit.MILLISECONDS);
             DataReader reader = ctx.dataReader();
@@ -129,17 +139,6 @@ public final class DrainingHttp1 implements ServerConnectionSelector {
             } finally {
                 deadline.cancel(false);
             }
-        }
-
-        @Override
-        public Duration idleTime() {
-            return connection.idleTime();
-        }
-
-        @Override
-        public void close(boolean interrupt) {
-            closedByServer = true;
-            connection.close(interrupt);
         }
     }
 }
