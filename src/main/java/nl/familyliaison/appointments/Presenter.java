@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Authorization.Item;
@@ -15,6 +14,7 @@ import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.Member;
+import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.appointments.AppointmentViews.AnswerView;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
@@ -45,17 +45,20 @@ final class Presenter {
         this.access = access;
     }
 
-    /** The same presenter reading inside {@code tx}, so that what the transaction wrote is shown. */
-    Presenter in(DbExecute tx) {
-        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx), access);
-    }
-
     boolean maySee(CaseContext context, Proposal proposal) {
         return access.maySee(context, item(proposal));
     }
 
     boolean maySee(CaseContext context, Appointment appointment) {
         return access.maySee(context, item(appointment));
+    }
+
+    /** The object types of the audit trail this feature holds, for a member's file: items of the case, by id. */
+    Map<String, MemberFiles.ItemLookup> fileItems() {
+        return Map.of("interview-proposal", (caseId, id) -> stored.proposal(id)
+                              .filter(found -> found.caseId().equals(caseId)).map(Presenter::item),
+                      "appointment", (caseId, id) -> stored.appointment(id)
+                              .filter(found -> found.caseId().equals(caseId)).map(Presenter::item));
     }
 
     /** A proposal as an item for the one decision: shared with the members it invites. */

@@ -10,6 +10,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -84,7 +85,7 @@ public final class ApprovalService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         AtomicReference<ApprovalRequest> asked = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.ACCEPTED_202,
@@ -103,7 +104,7 @@ public final class ApprovalService {
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = caseAccess.require(request, caseId(request),
+        CaseAccess.CaseContext context = caseAccess.require(Authentication.actor(request), caseId(request),
                                                             CaseAction.ASSIGN_STAFF, "case.assign-staff");
         StaffAssignment body = Json.read(request, StaffAssignment.class);
         ApprovalRequest asked = approvals.requestCaseStaff(context.actor(), context.caseId(),
@@ -127,7 +128,7 @@ public final class ApprovalService {
     }
 
     private void decide(ServerRequest request, ServerResponse response, boolean approve) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         String id = request.path().pathParameters().get("requestId");
         String what = approve ? "approval.approve" : "approval.reject";
         Approvals.Decided decided;

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Mail;
@@ -83,7 +84,7 @@ public final class FeedbackService {
 
     /** The complaints desk reads here what the mail only announced (newest first, the last 200). */
     private void list(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         java.util.List<FeedbackView> found = feedback.recent().stream()
                 .map(stored -> new FeedbackView(reference(stored.id()), Kind.valueOf(stored.kind()),
                                                 About.valueOf(stored.about()),
@@ -91,12 +92,12 @@ public final class FeedbackService {
                                                            StandardCharsets.UTF_8),
                                                 stored.createdAt()))
                 .toList();
-        audit.record(request, actor.account(), "feedback.list", "feedback", null, AccessAudit.Result.SUCCEEDED);
+        audit.record(actor.caller(), actor.account(), "feedback.list", "feedback", null, AccessAudit.Result.SUCCEEDED);
         response.send(new FeedbackList(found));
     }
 
     private void send(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         NewFeedback body = Json.read(request, NewFeedback.class);
         if (body.kind() == null) {
             throw ProblemException.invalid("kind", "Choose feedback or complaint.");
@@ -109,12 +110,12 @@ public final class FeedbackService {
             throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
         }
         Instant now = clock.instant();
-        AccessAudit.Written written = audit.written(request, actor.account(), "feedback.send", "feedback");
+        AccessAudit.Written written = audit.written(actor.caller(), actor.account(), "feedback.send", "feedback");
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> store(actor, body, text, now, written.with(claim)), id -> new Received(reference(id), now));
         if (answer.replayed()) {
-            audit.record(request, actor.account(), "feedback.send", "feedback", answer.objectId(),
+            audit.record(actor.caller(), actor.account(), "feedback.send", "feedback", answer.objectId(),
                          AccessAudit.Result.SUCCEEDED);
         }
         answer.send(response);

@@ -11,6 +11,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.audit.WriteEvent;
@@ -80,11 +81,12 @@ public final class MessageService {
 
     private void start(ServerRequest request, ServerResponse response) {
         String action = "case.thread.start";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(request, context, action, "message-thread");
+        WriteEvent audited = access.write(context, action, "message-thread");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
             StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
             audited.append(tx, started.thread().id());
@@ -94,28 +96,31 @@ public final class MessageService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, "case.threads.list");
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             "case.threads.list");
         response.send(threads.list(context));
     }
 
     private void page(ServerRequest request, ServerResponse response) {
         String action = "case.messages.read";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         MessageThread thread = readable(request, context, action);
         Cursor cursor = Cursor.decode(request.query().first("cursor").asOptional().orElse(null));
         MessageViews.MessagePage page = pages.page(context, thread, cursor, limit(request));
-        access.recorded(request, context, action, "message-thread", thread.id(), true);
+        access.recorded(context, action, "message-thread", thread.id(), true);
         response.send(page);
     }
 
     private void post(ServerRequest request, ServerResponse response) {
         String action = "case.message.post";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         MessageThread thread = readable(request, context, action);
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(request, context, action, "message");
+        WriteEvent audited = access.write(context, action, "message");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
             MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
             audited.append(tx, posted.id());
@@ -126,9 +131,10 @@ public final class MessageService {
 
     private void markRead(ServerRequest request, ServerResponse response) {
         String action = "case.thread.mark-read";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         MessageThread thread = readable(request, context, action);
-        WriteEvent audited = access.write(request, context, action, "message-thread");
+        WriteEvent audited = access.write(context, action, "message-thread");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), "", tx -> {
             pages.markRead(tx, context, thread);
             audited.append(tx, thread.id());
@@ -139,13 +145,14 @@ public final class MessageService {
 
     private void upload(ServerRequest request, ServerResponse response) {
         String action = "case.attachment.upload";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         limiter.consume(UPLOAD_LIMIT, context.actor().accountId());
         Upload upload = attachments.read(request.content().inputStream(),
                                          request.headers().contentLength().orElse(-1L));
         String name = request.headers().first(FILE_NAME).orElse(null);
         String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
-        WriteEvent audited = access.write(request, context, action, "attachment");
+        WriteEvent audited = access.write(context, action, "attachment");
         Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
             AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
                                                        name);
@@ -157,13 +164,14 @@ public final class MessageService {
 
     private void download(ServerRequest request, ServerResponse response) {
         String action = "case.attachment.download";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         String id = request.path().pathParameters().get("attachmentId");
         StoredAttachment attachment = attachments
                 .downloadable(context.caseId(), id, found -> threads.maySee(context, found))
                 .orElseThrow(() -> refused(request, context, action, "attachment", id));
         byte[] content = attachments.content(attachment);
-        access.recorded(request, context, action, "attachment", attachment.id(), true);
+        access.recorded(context, action, "attachment", attachment.id(), true);
         response.headers().contentType(HttpMediaType.create(attachment.type().mediaType()));
         response.header(HeaderNames.CONTENT_DISPOSITION, FileName.contentDisposition(attachments.name(attachment)));
         // Set here as well as by the service-wide headers: a file must never be sniffed into HTML, nor kept.
@@ -211,7 +219,7 @@ public final class MessageService {
                       String objectType, Idempotency.Answer answer) {
         outbox.afterCommit();
         if (answer.replayed()) {
-            access.recorded(request, context, action, objectType, answer.objectId(), true);
+            access.recorded(context, action, objectType, answer.objectId(), true);
         }
         answer.send(response);
     }
@@ -225,7 +233,7 @@ public final class MessageService {
     /** A thread or file of the case that is not there or not for this person: audited, and answered as absent. */
     private ProblemException refused(ServerRequest request, CaseContext context, String action, String objectType,
                                      String id) {
-        access.recorded(request, context, action, objectType, Ids.isId(id) ? id : null, false);
+        access.recorded(context, action, objectType, Ids.isId(id) ? id : null, false);
         return ProblemException.notFound();
     }
 
