@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.helidon.dbclient.DbClient;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -18,14 +19,14 @@ import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseFeature;
 import nl.familyliaison.platform.ApiRoutes;
-import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
-import nl.familyliaison.platform.RequestId;
+import nl.familyliaison.signin.StaffAccounts;
 
 /**
  * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}) or a case's staff
@@ -40,13 +41,22 @@ public final class ApprovalService {
     private final Guards guards;
     private final Idempotency idempotency;
 
-    public ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
-                           Idempotency idempotency) {
+    ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
+                    Idempotency idempotency) {
         this.idempotency = idempotency;
         this.approvals = approvals;
         this.caseAccess = caseAccess;
         this.audit = audit;
         this.guards = guards;
+    }
+
+    /** Builds the feature from what it needs of the others. */
+    public static ApprovalService create(DbClient db, StaffAccounts staffAccounts, CaseFeature cases, AuditLog audit) {
+        CaseFeature.Parts parts = cases.parts();
+        return new ApprovalService(new Approvals(new ApprovalRepository(db), staffAccounts, cases.staffAssignment(),
+                                                 parts.accounts(), parts.outbox(), parts.transactions(),
+                                                 parts.clock()),
+                                   cases.access(), audit, parts.guards(), parts.idempotency());
     }
 
     public void routes(ApiRoutes routes) {
@@ -92,12 +102,12 @@ public final class ApprovalService {
                 claim -> {
                     asked.set(approvals.requestStaffAccount(
                             actor, body.email(), body.displayName(), body.role(), language,
-                            written(request, actor, "approval.request.staff-account", null).with(claim)));
+                            written(actor, "approval.request.staff-account", null).with(claim)));
                     return asked.get().id();
                 },
                 id -> RequestView.of(asked.get(), null));
         if (answer.replayed()) {
-            audit.append(event(request, actor, "approval.request.staff-account", Outcome.SUCCEEDED)
+            audit.append(event(actor, "approval.request.staff-account", Outcome.SUCCEEDED)
                                  .object("approval-request", answer.objectId()).build());
         }
         answer.send(response);
@@ -109,7 +119,7 @@ public final class ApprovalService {
         StaffAssignment body = Json.read(request, StaffAssignment.class);
         ApprovalRequest asked = approvals.requestCaseStaff(context.actor(), context.caseId(),
                                                            body.familyInspectorId(), body.investigatorIds(),
-                                                           written(request, context.actor(),
+                                                           written(context.actor(),
                                                                    "approval.request.case-staff", context.caseId()));
         response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
     }
@@ -135,14 +145,14 @@ public final class ApprovalService {
         try {
             String caseId = approvals.caseOf(id).orElse(null);
             decided = approve
-                    ? approvals.approve(id, actor, written(request, actor, what, caseId),
-                                        (tx, accountId) -> audit.append(tx, event(request, actor, "staff.create",
+                    ? approvals.approve(id, actor, written(actor, what, caseId),
+                                        (tx, accountId) -> audit.append(tx, event(actor, "staff.create",
                                                                                   Outcome.SUCCEEDED)
                                                 .object("account", accountId).build()))
-                    : approvals.reject(id, actor, written(request, actor, what, caseId));
+                    : approvals.reject(id, actor, written(actor, what, caseId));
         } catch (ProblemException refused) {
             // A decision on one's own request is the refusal four eyes exist for; other refusals are failures.
-            audit.append(event(request, actor, what, approvals.isOwn(id, actor) ? Outcome.DENIED : Outcome.FAILED)
+            audit.append(event(actor, what, approvals.isOwn(id, actor) ? Outcome.DENIED : Outcome.FAILED)
                                  .object("approval-request", Ids.isId(id) ? id : null).build());
             throw refused;
         }
@@ -150,14 +160,13 @@ public final class ApprovalService {
     }
 
     /** The event about an approval request, appended in the transaction that writes it. */
-    private WriteEvent written(ServerRequest request, Actor actor, String what, String caseId) {
-        return (tx, requestId) -> audit.append(tx, event(request, actor, what, Outcome.SUCCEEDED)
+    private WriteEvent written(Actor actor, String what, String caseId) {
+        return (tx, requestId) -> audit.append(tx, event(actor, what, Outcome.SUCCEEDED)
                 .object("approval-request", requestId).caseId(caseId).build());
     }
 
-    private nl.familyliaison.audit.AuditEvent.Builder event(ServerRequest request, Actor actor, String what,
-                                                            Outcome outcome) {
+    private nl.familyliaison.audit.AuditEvent.Builder event(Actor actor, String what, Outcome outcome) {
         return audit.event(what, outcome).actor(actor.accountId(), actor.role().name())
-                .request(RequestId.of(request).value(), ClientAddress.of(request).value());
+                .request(actor.caller().requestId(), actor.caller().address());
     }
 }

@@ -16,12 +16,12 @@ import nl.familyliaison.access.Authorization;
  * @param publicUrl   null until published
  * @param publishedAt null until published; while null the briefing is under embargo
  */
-public record Briefing(String id, String caseId, String sharedBy, String attachmentId, LocalDate publicationDate,
+record Briefing(String id, String caseId, String sharedBy, String attachmentId, LocalDate publicationDate,
                        Instant remarksUntil, String note, String publicUrl, Instant publishedAt, Instant createdAt,
                        List<Recipient> recipients, List<Remark> remarks) {
 
     /** This briefing as an item for the one decision: shared with its chosen members. */
-    public Authorization.Item item() {
+    Authorization.Item item() {
         return Authorization.Item.of(Authorization.ItemKind.BRIEFING, Authorization.Visibility.chosen(
                 recipients.stream().map(Recipient::memberId).collect(Collectors.toSet())));
     }

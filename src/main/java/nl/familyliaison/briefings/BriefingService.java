@@ -48,9 +48,9 @@ public final class BriefingService {
     private final java.time.Clock clock;
     private final Idempotency idempotency;
 
-    public BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
-                           CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock,
-                           Idempotency idempotency) {
+    BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
+                    CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock,
+                    Idempotency idempotency) {
         this.idempotency = idempotency;
         this.briefings = briefings;
         this.members = members;

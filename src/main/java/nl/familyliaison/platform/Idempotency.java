@@ -39,11 +39,16 @@ public final class Idempotency {
     private final KeyRing keys;
     private final Clock clock;
 
-    public Idempotency(IdempotencyRepository repository, Transactions transactions, KeyRing keys, Clock clock) {
+    private Idempotency(IdempotencyRepository repository, Transactions transactions, KeyRing keys, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.keys = keys;
         this.clock = clock;
+    }
+
+    /** Keeps its keys, and the answers sealed with {@code keys}, through {@code transactions}. */
+    public static Idempotency create(Transactions transactions, KeyRing keys, Clock clock) {
+        return new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
     }
 
     /**
