@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
@@ -72,7 +73,7 @@ public final class AppointmentService {
         this.access = access;
         this.objects = new CaseObjects(stored, presenter, access);
         this.idempotency = idempotency;
-        this.writes = new AuditedWrites(transactions, outbox);
+        this.writes = new AuditedWrites(stored, presenter, transactions, outbox);
         this.guards = guards;
         this.clock = clock;
     }
@@ -187,12 +188,11 @@ public final class AppointmentService {
     /** A write once per {@code Idempotency-Key}, in the transaction {@link AuditedWrites} opens; answers its object. */
     private void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
                        String objectType, Object body, Status status, Function<DbTransaction, String> work) {
+        AtomicReference<Object> shown = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), status,
-                claim -> writes.write(access.write(context, what, objectType).with(claim), work),
-                id -> objectType.equals("appointment")
-                      ? presenter.show(context, stored.appointment(id).orElseThrow())
-                      : presenter.show(context, stored.proposal(id).orElseThrow()));
+                claim -> writes.write(context, objectType, access.write(context, what, objectType), claim, work,
+                                      shown::set), id -> shown.get());
         access.replayed(context, what, objectType, answer);
         answer.send(response);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Authorization.Item;
@@ -43,6 +44,11 @@ final class Presenter {
         this.members = members;
         this.repository = repository;
         this.access = access;
+    }
+
+    /** The same presenter reading inside {@code tx}, so that what the transaction wrote is shown. */
+    Presenter in(DbExecute tx) {
+        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx), access);
     }
 
     boolean maySee(CaseContext context, Proposal proposal) {

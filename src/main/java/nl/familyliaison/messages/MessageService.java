@@ -4,6 +4,9 @@ import static nl.familyliaison.platform.PathIds.caseId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -19,8 +22,6 @@ import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.messages.MessageViews.MessageView;
-import nl.familyliaison.messages.MessageViews.StartedThread;
-import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Idempotency;
@@ -45,18 +46,18 @@ public final class MessageService {
     private final CaseAccess access;
     private final Idempotency idempotency;
     private final RateLimiter limiter;
-    private final Outbox outbox;
+    private final Writes writes;
     private final Guards guards;
 
-    MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
-                          Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
+    MessageService(Threads threads, ThreadPages pages, Attachments attachments, Writes writes, CaseAccess access,
+                   Idempotency idempotency, RateLimiter limiter, Guards guards) {
         this.threads = threads;
         this.pages = pages;
         this.attachments = attachments;
         this.access = access;
         this.idempotency = idempotency;
         this.limiter = limiter;
-        this.outbox = outbox;
+        this.writes = writes;
         this.guards = guards;
         // A misspelt policy stops the start instead of failing the first post.
         limiter.policy(POST_LIMIT);
@@ -86,13 +87,9 @@ public final class MessageService {
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(context, action, "message-thread");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
-            StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
-            audited.append(tx, started.thread().id());
-            return Idempotency.Answer.json(Status.CREATED_201, started, started.thread().id());
-        });
-        done(request, response, context, action, "message-thread", answer);
+        write(request, response, context, action, "message-thread", fingerprint(body), Status.CREATED_201,
+              (audited, claim) -> writes.start(context, text, body.memberIds(), body.attachmentIds(), audited, claim),
+              started -> started.thread().id());
     }
 
     private void list(ServerRequest request, ServerResponse response) {
@@ -120,13 +117,9 @@ public final class MessageService {
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        WriteEvent audited = access.write(context, action, "message");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint(body), tx -> {
-            MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
-            audited.append(tx, posted.id());
-            return Idempotency.Answer.json(Status.CREATED_201, posted, posted.id());
-        });
-        done(request, response, context, action, "message", answer);
+        write(request, response, context, action, "message", fingerprint(body), Status.CREATED_201,
+              (audited, claim) -> writes.post(context, thread, text, body.attachmentIds(), audited, claim),
+              MessageView::id);
     }
 
     private void markRead(ServerRequest request, ServerResponse response) {
@@ -134,13 +127,8 @@ public final class MessageService {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
                                              action);
         MessageThread thread = readable(request, context, action);
-        WriteEvent audited = access.write(context, action, "message-thread");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), "", tx -> {
-            pages.markRead(tx, context, thread);
-            audited.append(tx, thread.id());
-            return Idempotency.Answer.noContent(thread.id());
-        });
-        done(request, response, context, action, "message-thread", answer);
+        write(request, response, context, action, "message-thread", "", Status.NO_CONTENT_204,
+              (audited, claim) -> writes.markRead(context, thread, audited, claim), MessageThread::id);
     }
 
     private void upload(ServerRequest request, ServerResponse response) {
@@ -152,14 +140,8 @@ public final class MessageService {
                                          request.headers().contentLength().orElse(-1L));
         String name = request.headers().first(FILE_NAME).orElse(null);
         String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
-        WriteEvent audited = access.write(context, action, "attachment");
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
-            AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
-                                                       name);
-            audited.append(tx, stored.id());
-            return Idempotency.Answer.json(Status.CREATED_201, stored, stored.id());
-        });
-        done(request, response, context, action, "attachment", answer);
+        write(request, response, context, action, "attachment", fingerprint, Status.CREATED_201,
+              (audited, claim) -> writes.upload(context, upload, name, audited, claim), AttachmentView::id);
     }
 
     private void download(ServerRequest request, ServerResponse response) {
@@ -215,12 +197,20 @@ public final class MessageService {
      * After the transaction: wake the mail worker, send the answer. The write's event went in with the write; a retry
      * given the stored answer wrote nothing, and is recorded on its own.
      */
-    private void done(ServerRequest request, ServerResponse response, CaseContext context, String action,
-                      String objectType, Idempotency.Answer answer) {
-        outbox.afterCommit();
-        if (answer.replayed()) {
-            access.recorded(context, action, objectType, answer.objectId(), true);
-        }
+    /**
+     * A write once per {@code Idempotency-Key}: {@code write} makes it in the transaction {@link Writes} opens, with
+     * its audit event and the key's claim, which keeps the write's result there as the answer for a retry.
+     */
+    private <T> void write(ServerRequest request, ServerResponse response, CaseContext context, String action,
+                           String objectType, String fingerprint, Status status,
+                           BiFunction<WriteEvent, Idempotency.Claim, T> write, Function<T, String> idOf) {
+        AtomicReference<T> made = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), fingerprint, status, claim -> {
+                    made.set(write.apply(access.write(context, action, objectType), claim));
+                    return idOf.apply(made.get());
+                }, id -> made.get());
+        access.replayed(context, action, objectType, answer);
         answer.send(response);
     }
 

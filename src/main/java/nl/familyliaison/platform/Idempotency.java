@@ -23,9 +23,11 @@ import io.helidon.webserver.http.ServerResponse;
  * time-out on a bad connection, or twice at once) gets the first answer again and nothing is stored twice; the same
  * key with another request is refused with 409. Without the header the work simply runs in a transaction.
  *
- * <p>The key is claimed by an insert in the same transaction as the work: a concurrent retry with the same key waits
- * on the unique key until the first commits (then it replays that answer) or rolls back (then it does the work
- * itself). A request that fails leaves no key behind, so it can be retried as it is.
+ * <p>The key is claimed by an insert in the same transaction as the work, which the domain class opens. A write that
+ * has its answer in that transaction keeps it there too ({@link Claim#keep}): a concurrent retry with the same key
+ * waits on the unique key until the first commits (then it replays that answer) or rolls back (then it does the
+ * work itself), and no crash between the commit and the answer can leave the key without one. A request that fails
+ * leaves no key behind, so it can be retried as it is.
  */
 public final class Idempotency {
 
@@ -52,37 +54,13 @@ public final class Idempotency {
     }
 
     /**
-     * Runs {@code work} once per key.
-     *
-     * @param accountId   whose keys these are: keys of different people never meet
-     * @param fingerprint what the request asks for besides its method and path (its parsed body, say), so that a
-     *                    retry can be told from another request under the same key
-     * @throws ProblemException 400 for a malformed key, 409 when the key was used for another request
-     */
-    public Answer run(ServerRequest request, String accountId, String fingerprint,
-                      Function<DbTransaction, Answer> work) {
-        Optional<String> key = key(request);
-        if (key.isEmpty()) {
-            return transactions.inTransaction(work);
-        }
-        byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
-        return transactions.inTransaction(tx -> {
-            if (!repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
-                return replay(tx, accountId, key.get(), hash);
-            }
-            Answer answer = work.apply(tx);
-            repository.complete(tx, accountId, key.get(), answer.status(),
-                                keys.seal(answer.body(), context(accountId, key.get())), answer.objectId());
-            return answer;
-        });
-    }
-
-    /**
      * Runs a create once per key, for a domain class that opens its own transaction (the house style): it hands
      * {@code write} a {@link Claim} to call inside that transaction with the new object's id, which claims the key
      * there, so the key and the object commit together. The answer is made after the commit by {@code answer} from
      * the object's id and kept for retries. A retry after the commit gets the kept answer; one that arrives while
-     * the first is still being answered gets 409; a failed request leaves its key free.
+     * the first is still being answered gets 409; a failed request leaves its key free. A write that calls
+     * {@link Claim#keep} keeps its answer in its own transaction instead ({@code answer} is then not asked). A
+     * {@code 204} answer has no body.
      *
      * @param accountId   whose keys these are: keys of different people never meet
      * @param fingerprint what the request asks for besides its method and path (its parsed body, say)
@@ -94,14 +72,14 @@ public final class Idempotency {
         Optional<String> key = key(request);
         if (key.isEmpty()) {
             String id = write.apply(Claim.NONE);
-            return Answer.json(status, answer.apply(id), id);
+            return answer(status, answer, id);
         }
         byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
         Optional<Answer> earlier = transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash));
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        KeyClaim claim = new KeyClaim(accountId, key.get(), hash);
+        KeyClaim claim = new KeyClaim(accountId, key.get(), hash, status);
         String id;
         try {
             id = write.apply(claim);
@@ -109,7 +87,10 @@ public final class Idempotency {
             // A retry that ran alongside the first one fails on what the first made, or on the key: answer as a retry.
             return transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash)).orElseThrow(() -> failed);
         }
-        Answer made = Answer.json(status, answer.apply(id), id);
+        if (claim.kept != null) {
+            return claim.kept;
+        }
+        Answer made = answer(status, answer, id);
         transactions.inTransaction(tx -> {
             if (!claim.taken() && !repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
                 throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
@@ -123,6 +104,10 @@ public final class Idempotency {
 
     private static final String IN_PROGRESS = "The first request with this Idempotency-Key is still being answered."
                                               + " Try again in a moment.";
+
+    private static Answer answer(Status status, Function<String, Object> answer, String id) {
+        return status == Status.NO_CONTENT_204 ? Answer.noContent(id) : Answer.json(status, answer.apply(id), id);
+    }
 
     /** The kept answer for this key, if the key was used and committed before. */
     private Optional<Answer> kept(DbTransaction tx, String accountId, String key, byte[] hash) {
@@ -141,6 +126,11 @@ public final class Idempotency {
         Claim NONE = (tx, objectId) -> { };
 
         void take(DbExecute tx, String objectId);
+
+        /** Claims the key and keeps {@code body} as the answer, both in the write's transaction {@code tx}. */
+        default void keep(DbExecute tx, String objectId, Object body) {
+            take(tx, objectId);
+        }
     }
 
     /** Claims once per transaction: a write may name its object more than once. */
@@ -148,12 +138,24 @@ public final class Idempotency {
         private final String accountId;
         private final String key;
         private final byte[] hash;
+        private final Status status;
         private DbExecute claimedIn;
+        private Answer kept;
 
-        KeyClaim(String accountId, String key, byte[] hash) {
+        KeyClaim(String accountId, String key, byte[] hash, Status status) {
             this.accountId = accountId;
             this.key = key;
             this.hash = hash;
+            this.status = status;
+        }
+
+        @Override
+        public void keep(DbExecute tx, String objectId, Object body) {
+            take(tx, objectId);
+            Answer answer = Idempotency.answer(status, id -> body, objectId);
+            repository.complete(tx, accountId, key, answer.status(), keys.seal(answer.body(), context(accountId, key)),
+                                objectId);
+            kept = answer;
         }
 
         @Override
