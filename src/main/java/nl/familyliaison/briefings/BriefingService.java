@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -196,11 +197,16 @@ public final class BriefingService {
                                              action);
         Briefing briefing = find(context, briefingId(request), action);
         NewRemark body = Json.read(request, NewRemark.class);
-        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text(),
-                                                  access.write(context, action, "briefing"));
-        response.status(Status.CREATED_201).send(new RemarkView(remark.id(), remark.memberId(),
-                                                                context.actor().account().displayName(),
-                                                                remark.text(), remark.postedAt()));
+        AtomicReference<Briefing.Remark> made = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201, claim -> {
+                    made.set(briefings.remark(briefing, memberId(context), body.text(),
+                                              access.write(context, action, "briefing").with(claim)));
+                    return briefing.id();
+                }, id -> new RemarkView(made.get().id(), made.get().memberId(), context.actor().account().displayName(),
+                                        made.get().text(), made.get().postedAt()));
+        access.replayed(context, action, "briefing", answer);
+        answer.send(response);
     }
 
     private void publish(ServerRequest request, ServerResponse response) {
