@@ -58,7 +58,6 @@ import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
-import nl.familyliaison.platform.TrustedProxies;
 import nl.familyliaison.ratelimit.ApiClientLimit;
 import nl.familyliaison.ratelimit.RateLimiter;
 
@@ -156,12 +155,7 @@ public record Features(RequestLog requestLog,
     }
 
     private static Base base(Config config, Database database, Clock clock, Path dataDir) {
-        if (config.get("http.trust-proxy").exists()) {
-            throw new IllegalStateException("http.trust-proxy (FL_TRUST_PROXY) is replaced by http.trusted-proxies "
-                                            + "(FL_TRUSTED_PROXIES): the proxies' networks, e.g. 10.0.0.0/8");
-        }
-        RequestLog requestLog = new RequestLog(TrustedProxies.parse(config.get("http.trusted-proxies").asString()
-                                                                            .orElse("")));
+        RequestLog requestLog = RequestLog.create(config);
         Transactions transactions = new Transactions(database.client());
         KeyRing keys = KeyRing.create(config.get("crypto"),
                                       database.embedded().isPresent() ? Optional.of(dataDir.resolve("keys"))
