@@ -2,7 +2,6 @@ package nl.familyliaison;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,16 +20,13 @@ import nl.familyliaison.signin.SignIn;
 import nl.familyliaison.signin.SignInService;
 import nl.familyliaison.signin.StaffAccounts;
 import nl.familyliaison.signin.StaffService;
-import nl.familyliaison.approvals.ApprovalRepository;
 import nl.familyliaison.approvals.ApprovalService;
-import nl.familyliaison.approvals.Approvals;
-import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.appointments.AppointmentService;
-import nl.familyliaison.briefings.BriefingRepository;
+import nl.familyliaison.appointments.Appointments;
+import nl.familyliaison.briefings.BriefingFeature;
 import nl.familyliaison.briefings.BriefingService;
-import nl.familyliaison.briefings.Briefings;
 import nl.familyliaison.cases.ClosingService;
-import nl.familyliaison.feedback.FeedbackRepository;
+import nl.familyliaison.feedback.Feedback;
 import nl.familyliaison.feedback.FeedbackService;
 import nl.familyliaison.messages.Messages;
 import nl.familyliaison.retention.Retention;
@@ -59,11 +55,9 @@ import nl.familyliaison.notify.PreferenceService;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Idempotency;
-import nl.familyliaison.platform.IdempotencyRepository;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
-import nl.familyliaison.platform.TrustedProxies;
 import nl.familyliaison.ratelimit.ApiClientLimit;
 import nl.familyliaison.ratelimit.RateLimiter;
 
@@ -124,36 +118,36 @@ public record Features(RequestLog requestLog,
         }
     }
 
-    /** The parts of the case file that features other than cases build on or hold data in. */
-    private record Content(CaseFeature cases, Messages messages, AppointmentService appointments,
-                           BriefingService briefings, BriefingRepository briefingFiles,
-                           AppointmentContent appointmentContent, FeedbackRepository feedbackRepository) {
+    /** The features that hold case data: cases first, then what builds on them. */
+    private record Content(CaseFeature cases, Messages messages, Appointments appointments,
+                           BriefingFeature briefings, Feedback feedback) {
     }
 
     static Features build(Config config, Database database, Clock clock, Path dataDir) {
         Base base = base(config, database, clock, dataDir);
         Content content = content(base);
-        CaseFeature.Services caseServices = content.cases().services(
+        CaseFeature cases = content.cases();
+        CaseFeature.Services caseServices = cases.services(
                 content.messages().activity(),
-                MemberFiles.claimed(content.messages().items().fileItems(), content.appointments().fileItems(),
-                                    content.briefings().fileItems()),
+                MemberFiles.claimed(content.messages().items().fileItems(),
+                                    content.appointments().service().fileItems(),
+                                    content.briefings().service().fileItems()),
                 base.background());
         AuditService auditService = base.auditTrail().service(base.accounts(), base.guards(),
                                                               caseServices.memberFiles());
         Rights rights = Rights.create(
-                config, database.client(), content.cases().cases(), content.cases().members(), base.accounts(),
-                content.cases().access(),
-                new Rights.Sources(content.cases().timelineService(), content.messages().service(),
-                                   content.briefings(), content.appointments(), auditService,
+                config, database.client(), cases.cases(), cases.members(), base.accounts(), cases.access(),
+                new Rights.Sources(cases.timelineService(), content.messages().service(),
+                                   content.briefings().service(), content.appointments().service(), auditService,
                                    base.mail().preferences()),
-                new Rights.Holdings(content.messages().content(), content.briefingFiles(),
-                                    content.appointmentContent(), content.feedbackRepository(), base.idempotency(),
+                new Rights.Holdings(content.messages().content(), content.briefings().content(),
+                                    content.appointments().content(), content.feedback(), base.idempotency(),
                                     base.outbox()),
                 base.limiter(), base.guards(), base.audit(), base.transactions(), clock);
         Retention retention = Retention.create(
-                config, content.cases().cases(),
-                new Retention.Holdings(content.briefingFiles(), content.messages().content(),
-                                       content.appointmentContent(), content.cases().updates(), rights.removal(),
+                config, cases.cases(),
+                new Retention.Holdings(content.briefings().content(), content.messages().content(),
+                                       content.appointments().content(), cases.updates(), rights.removal(),
                                        base.signIn().challenges(), base.sessions(), base.outbox(),
                                        base.auditTrail().retention(), base.idempotency()),
                 base.background(), base.guards(), base.audit(), clock);
@@ -161,12 +155,7 @@ public record Features(RequestLog requestLog,
     }
 
     private static Base base(Config config, Database database, Clock clock, Path dataDir) {
-        if (config.get("http.trust-proxy").exists()) {
-            throw new IllegalStateException("http.trust-proxy (FL_TRUST_PROXY) is replaced by http.trusted-proxies "
-                                            + "(FL_TRUSTED_PROXIES): the proxies' networks, e.g. 10.0.0.0/8");
-        }
-        RequestLog requestLog = new RequestLog(TrustedProxies.parse(config.get("http.trusted-proxies").asString()
-                                                                            .orElse("")));
+        RequestLog requestLog = RequestLog.create(config);
         Transactions transactions = new Transactions(database.client());
         KeyRing keys = KeyRing.create(config.get("crypto"),
                                       database.embedded().isPresent() ? Optional.of(dataDir.resolve("keys"))
@@ -181,11 +170,11 @@ public record Features(RequestLog requestLog,
         Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"));
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
                                       guards, auditTrail.events(), transactions, clock);
-        Idempotency idempotency = new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
         return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
-                        guards, accounts, notify, sessions, signIn, idempotency);
+                        guards, accounts, notify, sessions, signIn, Idempotency.create(transactions, keys, clock));
     }
 
+    /** In dependency order: cases, messages, interviews, briefings (which share both), feedback. */
     private static Content content(Base base) {
         Config config = base.config();
         DbClient db = base.database().client();
@@ -197,36 +186,12 @@ public record Features(RequestLog requestLog,
         Messages messages = Messages.create(config, db, cases.cases(), base.accounts(), cases.access(),
                                             base.idempotency(), base.limiter(), base.outbox(), base.guards(),
                                             base.keys(), base.clock());
-        AppointmentContent appointmentContent = new AppointmentContent(db, base.keys());
-        BriefingRepository briefingFiles = new BriefingRepository(db);
-        AppointmentService appointments = AppointmentService.create(
-                db, cases.cases(), cases.members(), base.accounts(), base.keys(), base.outbox(), cases.access(),
-                base.idempotency(), base.guards(), base.clock(),
-                config.get("appointments.reminder-before").as(Duration.class).orElse(Duration.ofHours(24)),
-                config.get("appointments.organizer-address").asString().orElse("no-reply@family-liaison.invalid"));
-        BriefingService briefings = new BriefingService(
-                new Briefings(briefingFiles, messages.content(), cases.members(), cases.cases(), base.accounts(),
-                              cases.timeline(), base.outbox(), base.keys(), base.transactions(), base.clock()),
-                cases.members(), appointmentContent, cases.access(), cases.phases(), base.guards(), base.clock(),
-                base.idempotency());
-        return new Content(cases, messages, appointments, briefings, briefingFiles, appointmentContent,
-                           new FeedbackRepository(db));
-    }
-
-    private static FeedbackService feedback(Base base, Content content) {
-        return new FeedbackService(content.feedbackRepository(), base.outbox(), base.keys(), base.transactions(),
-                                   base.guards(), base.audit(), base.clock(),
-                                   base.config().get("feedback.address").asString()
-                                           .orElse("klachten@family-liaison.invalid"),
-                                   base.idempotency());
-    }
-
-    private static ApprovalService approvals(Base base, Content content) {
-        return new ApprovalService(
-                new Approvals(new ApprovalRepository(base.database().client()), base.signIn().staffAccounts(),
-                              content.cases().staffAssignment(), base.accounts(), base.outbox(),
-                              base.transactions(), base.clock()),
-                content.cases().access(), base.auditTrail().log(), base.guards(), base.idempotency());
+        Appointments appointments = Appointments.create(config, db, base.keys(), cases);
+        BriefingFeature briefings = BriefingFeature.create(db, base.keys(), cases, messages.content(),
+                                                           appointments.content());
+        Feedback feedback = Feedback.create(config, db, base.outbox(), base.keys(), base.transactions(),
+                                            base.guards(), base.audit(), base.idempotency(), base.clock());
+        return new Content(cases, messages, appointments, briefings, feedback);
     }
 
     private static Features assemble(Base base, Content content, CaseFeature.Services caseServices,
@@ -234,6 +199,8 @@ public record Features(RequestLog requestLog,
         List<String> origins = base.config().get("http.allowed-origins").asList(String.class).orElse(List.of());
         Notify notify = base.mail();
         Audit auditTrail = base.auditTrail();
+        ApprovalService approvals = ApprovalService.create(base.database().client(), base.signIn().staffAccounts(),
+                                                           content.cases(), auditTrail.log());
         return new Features(base.requestLog(), new ApiClientLimit(base.limiter()),
                             new Authentication(base.sessions()),
                             new CrossSiteGuard(origins, base.requestLog(), base.audit()),
@@ -241,11 +208,12 @@ public record Features(RequestLog requestLog,
                             content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
                             notify.preferences(), base.signIn().service(),
                             new SessionService(base.sessions(), base.guards(), base.audit()),
-                            base.signIn().staffService(), approvals(base, content), auditService,
-                            content.messages().service(), content.appointments(), caseServices.closing(),
-                            content.briefings(), rights.service(), feedback(base, content), retention.service(),
-                            retention.job(), base.signIn().staffAccounts(), base.accounts(), auditTrail.log(),
-                            auditTrail.sealer(), base.outbox(), notify.delivery(), caseServices.followUp(),
+                            base.signIn().staffService(), approvals, auditService,
+                            content.messages().service(), content.appointments().service(), caseServices.closing(),
+                            content.briefings().service(), rights.service(), content.feedback().service(),
+                            retention.service(), retention.job(), base.signIn().staffAccounts(), base.accounts(),
+                            auditTrail.log(), auditTrail.sealer(), base.outbox(), notify.delivery(),
+                            caseServices.followUp(),
                             List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
                                     retention.job()));
     }

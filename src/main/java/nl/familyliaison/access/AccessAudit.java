@@ -1,30 +1,31 @@
 package nl.familyliaison.access;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.webserver.http.ServerRequest;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Idempotency;
 
 /**
  * What the access feature tells the audit trail: sign-ins (both outcomes), refusals, account changes. Main connects it
- * to the audit log; the request gives the request id and the caller's address.
+ * to the audit log; the {@link Caller} gives the request id and the caller's address.
  */
 public interface AccessAudit {
 
     /**
+     * @param caller     where the request came from
      * @param actor      who did it (null when nobody is signed in, such as a failed sign-in)
      * @param action     what, such as {@code sign-in.member} or {@code staff.disable}
      * @param objectType the kind of thing acted on (may be null)
      * @param objectId   its id (may be null); never an email address, code, password or token
      * @param result     how it ended
      */
-    void record(ServerRequest request, Account actor, String action, String objectType, String objectId,
+    void record(Caller caller, Account actor, String action, String objectType, String objectId,
                 Result result);
 
     /**
      * The event of a write that succeeds, for the write to append inside its own transaction once it knows the
      * object's id: it commits or rolls back with the change it describes, so no committed change lacks its event.
      */
-    Written written(ServerRequest request, Account actor, String action, String objectType);
+    Written written(Caller caller, Account actor, String action, String objectType);
 
     /** An event waiting for the write's transaction. */
     @FunctionalInterface

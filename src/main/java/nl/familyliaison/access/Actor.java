@@ -1,11 +1,12 @@
 package nl.familyliaison.access;
 
-import java.util.Optional;
+import nl.familyliaison.platform.Caller;
 
-import io.helidon.webserver.http.ServerRequest;
-
-/** The signed-in person making a request, with the session they use. */
-public record Actor(Session session) {
+/**
+ * The signed-in person making a request, with the session they use and where the request came from (for the audit
+ * trail). The {@link Authentication} filter finds it; HTTP services pass it down.
+ */
+public record Actor(Session session, Caller caller) {
 
     public String accountId() {
         return session.account().id();
@@ -17,10 +18,5 @@ public record Actor(Session session) {
 
     public Account account() {
         return session.account();
-    }
-
-    /** The actor of this request, if someone is signed in. */
-    public static Optional<Actor> of(ServerRequest request) {
-        return request.context().get(Actor.class);
     }
 }

@@ -12,6 +12,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.RequestLog;
@@ -72,15 +73,15 @@ public final class CrossSiteGuard {
         if (sent.isEmpty()) {
             return false;
         }
-        return Actor.of(request)
+        return Authentication.actorOf(request)
                 .map(actor -> MessageDigest.isEqual(actor.session().csrfToken().getBytes(StandardCharsets.UTF_8),
                                                     sent.get().getBytes(StandardCharsets.UTF_8)))
                 .orElse(true);
     }
 
     private void refuse(RoutingRequest request, String what) {
-        audit.record(request, Actor.of(request).map(Actor::account).orElse(null), "access.refused", "cross-site",
-                     what, AccessAudit.Result.DENIED);
+        audit.record(Caller.of(request), Authentication.actorOf(request).map(Actor::account).orElse(null),
+                     "access.refused", "cross-site", what, AccessAudit.Result.DENIED);
         throw new ProblemException(ProblemType.FORBIDDEN,
                                    "This request was refused because it did not come from this service's own pages."
                                    + " Reload the page and try again.");

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.RouteAccess;
@@ -38,25 +37,16 @@ public final class Guards {
     private RouteAccess roles(Set<Role> allowed) {
         String name = allowed.isEmpty() ? "signed-in"
                 : "roles:" + allowed.stream().map(Role::name).sorted().collect(Collectors.joining(","));
-        return new RouteAccess() {
-            @Override
-            public void check(ServerRequest request) {
-                var actor = Actor.of(request);
-                if (actor.isEmpty()) {
-                    throw new ProblemException(ProblemType.SIGN_IN_REQUIRED, "Please sign in first.");
-                }
-                if (!authorization.mayUseRoute(actor, allowed)) {
-                    audit.record(request, actor.get().account(), "access.refused", "route",
-                                 auditedRoute(request.matchingPattern().orElse(null)), AccessAudit.Result.DENIED);
-                    throw ProblemException.notFound();
-                }
+        return Authentication.routeAccess(name, (actor, route, caller) -> {
+            if (actor.isEmpty()) {
+                throw new ProblemException(ProblemType.SIGN_IN_REQUIRED, "Please sign in first.");
             }
-
-            @Override
-            public String describe() {
-                return name;
+            if (!authorization.mayUseRoute(actor, allowed)) {
+                audit.record(caller, actor.get().account(), "access.refused", "route", auditedRoute(route),
+                             AccessAudit.Result.DENIED);
+                throw ProblemException.notFound();
             }
-        };
+        });
     }
 
     /**

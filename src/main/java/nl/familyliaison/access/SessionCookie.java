@@ -1,9 +1,6 @@
 package nl.familyliaison.access;
 
-import java.util.Optional;
-
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -17,10 +14,6 @@ public final class SessionCookie {
     public static final String NAME = "__Host-fl-session";
 
     private SessionCookie() {
-    }
-
-    public static Optional<String> read(ServerRequest request) {
-        return request.headers().cookies().first(NAME).asOptional();
     }
 
     /** Sets the cookie, for as long as the browser runs (the server ends the session at its limits). */

@@ -27,19 +27,19 @@ public record SessionService(Sessions sessions, Guards guards, AccessAudit audit
     }
 
     private void current(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         response.send(SessionView.of(actor.session(), sessions.idleTimeout()));
     }
 
     private void signOut(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
-        sessions.signOut(actor.session(), audit.written(request, actor.account(), "sign-out", "account"));
+        Actor actor = Authentication.actor(request);
+        sessions.signOut(actor.session(), audit.written(actor.caller(), actor.account(), "sign-out", "account"));
         SessionCookie.clear(response);
         response.status(Status.NO_CONTENT_204).send();
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         List<SessionSummary> open = sessions.open(actor.accountId()).stream()
                 .map(session -> new SessionSummary(session.id(), session.device(), session.createdAt(),
                                                    session.lastSeenAt(),
@@ -49,11 +49,11 @@ public record SessionService(Sessions sessions, Guards guards, AccessAudit audit
     }
 
     private void end(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         String sessionId = request.path().pathParameters().get("sessionId");
         if (!Ids.isId(sessionId)
             || !sessions.end(actor.accountId(), sessionId,
-                             audit.written(request, actor.account(), "session.end", "account"))) {
+                             audit.written(actor.caller(), actor.account(), "session.end", "account"))) {
             throw ProblemException.notFound();
         }
         response.status(Status.NO_CONTENT_204).send();

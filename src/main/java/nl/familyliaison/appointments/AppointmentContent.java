@@ -13,7 +13,7 @@ public final class AppointmentContent {
     private final AppointmentContentRepository content;
     private final Vault vault;
 
-    public AppointmentContent(DbClient db, KeyRing keys) {
+    AppointmentContent(DbClient db, KeyRing keys) {
         this.content = new AppointmentContentRepository(db);
         this.vault = new Vault(keys);
     }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbTransaction;
@@ -20,12 +22,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
-import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
-import nl.familyliaison.appointments.AuditedWrites.Result;
 import nl.familyliaison.appointments.CaseObjects.Found;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
@@ -40,6 +41,7 @@ import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.RouteAccess;
+import nl.familyliaison.platform.Transactions;
 
 /**
  * Interview scheduling over HTTP. Maps requests and answers only: every route first finds the case the object
@@ -56,19 +58,22 @@ public final class AppointmentService {
     private final CalendarFile calendarFile;
     private final CaseAccess access;
     private final CaseObjects objects;
+    private final Idempotency idempotency;
     private final AuditedWrites writes;
     private final Guards guards;
     private final Clock clock;
 
     AppointmentService(Scheduling scheduling, Stored stored, Presenter presenter, CalendarFile calendarFile,
-                       CaseAccess access, Idempotency idempotency, Outbox outbox, Guards guards, Clock clock) {
+                       CaseAccess access, Idempotency idempotency, Transactions transactions, Outbox outbox,
+                       Guards guards, Clock clock) {
         this.scheduling = scheduling;
         this.stored = stored;
         this.presenter = presenter;
         this.calendarFile = calendarFile;
         this.access = access;
         this.objects = new CaseObjects(stored, presenter, access);
-        this.writes = new AuditedWrites(access, idempotency, outbox);
+        this.idempotency = idempotency;
+        this.writes = new AuditedWrites(stored, presenter, transactions, outbox);
         this.guards = guards;
         this.clock = clock;
     }
@@ -84,8 +89,8 @@ public final class AppointmentService {
         Scheduling scheduling = new Scheduling(repository, stored, cases, members, accounts, vault, outbox,
                                                new Reminders(outbox, reminderBefore, clock), clock);
         return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access),
-                                      new CalendarFile(organizerAddress), access, idempotency, outbox, guards,
-                                      clock);
+                                      new CalendarFile(organizerAddress), access, idempotency,
+                                      new Transactions(db), outbox, guards, clock);
     }
 
     public void routes(ApiRoutes routes) {
@@ -131,63 +136,81 @@ public final class AppointmentService {
 
     private void propose(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.create";
-        CaseContext context = access.require(request, caseId(request),
+        CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                              CaseAction.SCHEDULE_APPOINTMENT, what);
         Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
-        writes.write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
-            Proposal proposal = scheduling.propose(tx, context, body);
-            return new Result(presenter.in(tx).show(context, proposal), proposal.id());
-        });
+        write(request, response, context, what, "interview-proposal", body, Status.CREATED_201,
+              tx -> scheduling.propose(tx, context, body).id());
     }
 
     private void proposals(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request),
-                                             CaseObjects.actionOf(request), "appointment.proposal.list");
+        Actor actor = Authentication.actor(request);
+        CaseContext context = access.require(actor, caseId(request), CaseObjects.actionOf(actor),
+                                             "appointment.proposal.list");
         response.send(proposalsOf(context));
     }
 
     private void proposal(ServerRequest request, ServerResponse response) {
-        Found<Proposal> found = objects.proposal(request, "appointment.proposal.read");
-        access.recorded(request, found.context(), "appointment.proposal.read", "interview-proposal",
+        Found<Proposal> found = proposal(request, "appointment.proposal.read");
+        access.recorded(found.context(), "appointment.proposal.read", "interview-proposal",
                         found.object().id(), true);
         response.send(presenter.show(found.context(), found.object()));
     }
 
     private void answer(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.answer";
-        Found<Proposal> found = objects.proposal(request, what);
+        Found<Proposal> found = proposal(request, what);
         Scheduling.NewAnswer body = Json.read(request, Scheduling.NewAnswer.class);
         String memberId = found.context().role().memberId().orElseThrow();
-        writes.write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
+        write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
             scheduling.answer(tx, found.object(), memberId, body);
-            return new Result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+            return found.object().id();
         });
     }
 
     private void confirm(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.confirm";
-        Found<Proposal> found = objects.proposal(request, what);
+        Found<Proposal> found = proposal(request, what);
         Confirmation body = Json.read(request, Confirmation.class);
-        writes.write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
-            Appointment made = scheduling.confirm(tx, found.object(), body.slotId(),
-                                                  found.context().actor().accountId());
-            return new Result(presenter.in(tx).show(found.context(), made), made.id());
-        });
+        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201,
+              tx -> scheduling.confirm(tx, found.object(), body.slotId(), found.context().actor().accountId()).id());
     }
 
     private void withdraw(ServerRequest request, ServerResponse response) {
         String what = "appointment.proposal.withdraw";
-        Found<Proposal> found = objects.proposal(request, what);
-        writes.write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
+        Found<Proposal> found = proposal(request, what);
+        write(request, response, found.context(), what, "interview-proposal", "", Status.OK_200, tx -> {
             scheduling.withdraw(tx, found.object());
-            Proposal withdrawn = stored.in(tx).proposal(found.object().id()).orElseThrow();
-            return new Result(presenter.in(tx).show(found.context(), withdrawn), withdrawn.id());
+            return found.object().id();
         });
     }
 
+    /** A write once per {@code Idempotency-Key}, in the transaction {@link AuditedWrites} opens; answers its object. */
+    private void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
+                       String objectType, Object body, Status status, Function<DbTransaction, String> work) {
+        AtomicReference<Object> shown = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), status,
+                claim -> writes.write(context, objectType, access.write(context, what, objectType), claim, work,
+                                      shown::set), id -> shown.get());
+        access.replayed(context, what, objectType, answer);
+        answer.send(response);
+    }
+
+    private Found<Proposal> proposal(ServerRequest request, String what) {
+        return objects.proposal(Authentication.actor(request), request.path().pathParameters().get("proposalId"),
+                                what);
+    }
+
+    private Found<Appointment> appointment(ServerRequest request, String what) {
+        return objects.appointment(Authentication.actor(request),
+                                   request.path().pathParameters().get("appointmentId"), what);
+    }
+
     private void appointments(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request),
-                                             CaseObjects.actionOf(request), "appointment.list");
+        Actor actor = Authentication.actor(request);
+        CaseContext context = access.require(actor, caseId(request), CaseObjects.actionOf(actor),
+                                             "appointment.list");
         response.send(appointmentsOf(context));
     }
 
@@ -207,22 +230,12 @@ public final class AppointmentService {
 
     /** The object types of the audit trail this feature holds, for a member's file. */
     public Map<String, MemberFiles.ItemLookup> fileItems() {
-        return Map.of("interview-proposal", this::proposalItem, "appointment", this::appointmentItem);
-    }
-
-    /** The interview proposal {@code id} of the case as an item for the one decision (the access log). */
-    public Optional<Authorization.Item> proposalItem(String caseId, String id) {
-        return stored.proposal(id).filter(found -> found.caseId().equals(caseId)).map(Presenter::item);
-    }
-
-    /** The appointment {@code id} of the case as an item for the one decision (the access log). */
-    public Optional<Authorization.Item> appointmentItem(String caseId, String id) {
-        return stored.appointment(id).filter(found -> found.caseId().equals(caseId)).map(Presenter::item);
+        return presenter.fileItems();
     }
 
     /** The signed-in person's coming appointments over all their cases, soonest first. */
     private void upcoming(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow(ProblemException::notFound);
+        Actor actor = Authentication.actor(request);
         Instant now = clock.instant();
         List<Appointment> mine = actor.role() == Role.MEMBER ? stored.upcomingOfMember(actor.accountId(), now)
                                                              : stored.upcomingOfStaff(actor.accountId(), now);
@@ -230,7 +243,7 @@ public final class AppointmentService {
         Map<String, Optional<CaseContext>> contexts = new HashMap<>();
         for (Appointment appointment : mine) {
             Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> objects.permitted(
-                    request, caseId));
+                    actor, caseId));
             context.filter(allowed -> presenter.maySee(allowed, appointment))
                     .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
         }
@@ -238,57 +251,46 @@ public final class AppointmentService {
     }
 
     private void appointment(ServerRequest request, ServerResponse response) {
-        Found<Appointment> found = objects.appointment(request, "appointment.read");
-        access.recorded(request, found.context(), "appointment.read", "appointment", found.object().id(), true);
+        Found<Appointment> found = appointment(request, "appointment.read");
+        access.recorded(found.context(), "appointment.read", "appointment", found.object().id(), true);
         response.send(presenter.show(found.context(), found.object()));
     }
 
     private void reschedule(ServerRequest request, ServerResponse response) {
-        changeAppointment(request, response, "appointment.reschedule", NewTime.class,
-                          (tx, appointment, actorId, body) -> scheduling.reschedule(
-                                  tx, appointment, actorId, new TimeSlot(body.start(), body.end()), body.reason()));
+        String what = "appointment.reschedule";
+        Found<Appointment> found = appointment(request, what);
+        NewTime body = Json.read(request, NewTime.class);
+        write(request, response, found.context(), what, "appointment", body, Status.OK_200,
+              tx -> scheduling.reschedule(tx, found.object(), found.context().actor().accountId(),
+                                          new TimeSlot(body.start(), body.end()), body.reason()).id());
     }
 
     private void cancel(ServerRequest request, ServerResponse response) {
-        changeAppointment(request, response, "appointment.cancel", Cancellation.class,
-                          (tx, appointment, actorId, body) -> scheduling.cancel(tx, appointment, actorId,
-                                                                                body.reason()));
-    }
-
-    /** What staff do to an appointment (move it, cancel it), by {@code actorId}, as {@code body} asks. */
-    private interface StaffChange<B> {
-        Appointment apply(DbTransaction tx, Appointment appointment, String actorId, B body);
-    }
-
-    /** A staff change to an appointment; the answer is the appointment as changed. */
-    private <B> void changeAppointment(ServerRequest request, ServerResponse response, String what, Class<B> type,
-                                       StaffChange<B> change) {
-        Found<Appointment> found = objects.appointment(request, what);
-        B body = Json.read(request, type);
-        writes.write(request, response, found.context(), what, "appointment", body, Status.OK_200, tx -> {
-            Appointment changed = change.apply(tx, found.object(), found.context().actor().accountId(), body);
-            return new Result(presenter.in(tx).show(found.context(), changed), changed.id());
-        });
+        String what = "appointment.cancel";
+        Found<Appointment> found = appointment(request, what);
+        Cancellation body = Json.read(request, Cancellation.class);
+        write(request, response, found.context(), what, "appointment", body, Status.OK_200,
+              tx -> scheduling.cancel(tx, found.object(), found.context().actor().accountId(), body.reason()).id());
     }
 
     private void requestChange(ServerRequest request, ServerResponse response) {
         String what = "appointment.change-request";
-        Found<Appointment> found = objects.appointment(request, what);
+        Found<Appointment> found = appointment(request, what);
         ChangeRequest body = Json.read(request, ChangeRequest.class);
         if (body.kind() == null) {
             throw ProblemException.invalid("kind", "Choose RESCHEDULE or CANCEL.");
         }
-        writes.write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
+        write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
             scheduling.requestChange(tx, found.object(), found.context().actor().accountId(),
                                      body.kind().asChange(), body.reason());
-            return new Result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
+            return found.object().id();
         });
     }
 
     private void calendar(ServerRequest request, ServerResponse response) {
-        Found<Appointment> found = objects.appointment(request, "appointment.calendar-file");
+        Found<Appointment> found = appointment(request, "appointment.calendar-file");
         byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant());
-        access.recorded(request, found.context(), "appointment.calendar-file", "appointment", found.object().id(),
+        access.recorded(found.context(), "appointment.calendar-file", "appointment", found.object().id(),
                         true);
         response.headers().contentType(CALENDAR);
         response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"");

@@ -1,53 +1,53 @@
 package nl.familyliaison.appointments;
 
-import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.audit.WriteEvent;
-import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Idempotency;
-import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Transactions;
 
 /**
- * Runs a scheduling write in one transaction with its audit event, once per {@code Idempotency-Key}; the mails it
- * queued leave after the commit.
+ * Runs a scheduling write in its own transaction with its audit event and the request's idempotency key, which
+ * keeps the answer (the written object as the person sees it, read in the same transaction); the mails it queued
+ * leave after the commit.
  */
 final class AuditedWrites {
 
-    private final CaseAccess access;
-    private final Idempotency idempotency;
+    private final Stored stored;
+    private final Presenter presenter;
+    private final Transactions transactions;
     private final Outbox outbox;
 
-    AuditedWrites(CaseAccess access, Idempotency idempotency, Outbox outbox) {
-        this.access = access;
-        this.idempotency = idempotency;
+    AuditedWrites(Stored stored, Presenter presenter, Transactions transactions, Outbox outbox) {
+        this.stored = stored;
+        this.presenter = presenter;
+        this.transactions = transactions;
         this.outbox = outbox;
     }
 
-    /** What a write answers, and the id of the object it wrote (for the audit event and a replay). */
-    record Result(Object view, String objectId) {
-    }
-
-    void write(ServerRequest request, ServerResponse response, CaseContext context, String what,
-               String objectType, Object body, Status status, Function<DbTransaction, Result> work) {
-        String fingerprint = new String(Json.write(body), StandardCharsets.UTF_8);
-        // The write's event commits with the write; a retry given the stored answer wrote nothing: recorded alone.
-        WriteEvent audited = access.write(request, context, what, objectType);
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
-            Result result = work.apply(tx);
-            audited.append(tx, result.objectId());
-            return Idempotency.Answer.json(status, result.view(), result.objectId());
+    /** @return the id of the object {@code work} wrote; {@code shown} is given its view */
+    String write(CaseContext context, String objectType, WriteEvent audited, Idempotency.Claim claim,
+                 Function<DbTransaction, String> work, Consumer<Object> shown) {
+        String objectId = transactions.inTransaction(tx -> {
+            String id = work.apply(tx);
+            audited.append(tx, id);
+            Object view = show(tx, context, objectType, id);
+            claim.keep(tx, id, view);
+            shown.accept(view);
+            return id;
         });
         outbox.afterCommit();
-        if (answer.replayed()) {
-            access.recorded(request, context, what, objectType, answer.objectId(), true);
-        }
-        answer.send(response);
+        return objectId;
+    }
+
+    private Object show(DbExecute tx, CaseContext context, String objectType, String id) {
+        Presenter inTx = presenter.in(tx);
+        return "appointment".equals(objectType) ? inTx.show(context, stored.in(tx).appointment(id).orElseThrow())
+                                                : inTx.show(context, stored.in(tx).proposal(id).orElseThrow());
     }
 }

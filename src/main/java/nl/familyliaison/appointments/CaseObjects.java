@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Role;
@@ -33,50 +32,47 @@ final class CaseObjects {
     record Found<T>(CaseContext context, T object) {
     }
 
-    Found<Proposal> proposal(ServerRequest request, String what) {
-        return found(request, what, "proposalId", "interview-proposal", stored::proposal, Proposal::caseId,
+    Found<Proposal> proposal(Actor actor, String id, String what) {
+        return found(actor, id, what, "interview-proposal", stored::proposal, Proposal::caseId,
                      presenter::maySee);
     }
 
-    Found<Appointment> appointment(ServerRequest request, String what) {
-        return found(request, what, "appointmentId", "appointment", stored::appointment, Appointment::caseId,
+    Found<Appointment> appointment(Actor actor, String id, String what) {
+        return found(actor, id, what, "appointment", stored::appointment, Appointment::caseId,
                      presenter::maySee);
     }
 
     /**
-     * The object named in the path, once its case let the person in and the object is for them; otherwise 404,
+     * The object {@code id} (from the path), once its case let the person in and the object is for them; otherwise 404,
      * audited either way. An unknown id is asked about a case of null, which refuses it like a foreign one.
      */
-    private <T> Found<T> found(ServerRequest request, String what, String idParameter, String objectType,
+    private <T> Found<T> found(Actor actor, String id, String what, String objectType,
                                Function<String, Optional<T>> lookup, Function<T, String> caseOf,
                                BiPredicate<CaseContext, T> visible) {
-        String id = request.path().pathParameters().get(idParameter);
         Optional<T> object = Ids.isId(id) ? lookup.apply(id) : Optional.empty();
-        CaseContext context = access.require(request, object.map(caseOf).orElse(null), actionOf(request), what);
+        CaseContext context = access.require(actor, object.map(caseOf).orElse(null), actionOf(actor), what);
         if (!visible.test(context, object.get())) {
-            throw refused(request, context, what, objectType, id);
+            throw refused(context, what, objectType, id);
         }
         return new Found<>(context, object.get());
     }
 
     /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
-    Optional<CaseContext> permitted(ServerRequest request, String caseId) {
+    Optional<CaseContext> permitted(Actor actor, String caseId) {
         try {
-            return Optional.of(access.require(request, caseId, actionOf(request), "appointment.upcoming.list"));
+            return Optional.of(access.require(actor, caseId, actionOf(actor), "appointment.upcoming.list"));
         } catch (ProblemException refused) {
             return Optional.empty();
         }
     }
 
-    private ProblemException refused(ServerRequest request, CaseContext context, String what, String objectType,
-                                     String id) {
-        access.recorded(request, context, what, objectType, id, false);
+    private ProblemException refused(CaseContext context, String what, String objectType, String id) {
+        access.recorded(context, what, objectType, id, false);
         return ProblemException.notFound();
     }
 
     /** Members answer and ask; staff of the case schedule. Both read through the action that fits their role. */
-    static CaseAction actionOf(ServerRequest request) {
-        return Actor.of(request).map(actor -> actor.role() == Role.MEMBER).orElse(true)
-               ? CaseAction.ANSWER_APPOINTMENT : CaseAction.SCHEDULE_APPOINTMENT;
+    static CaseAction actionOf(Actor actor) {
+        return actor.role() == Role.MEMBER ? CaseAction.ANSWER_APPOINTMENT : CaseAction.SCHEDULE_APPOINTMENT;
     }
 }

@@ -15,6 +15,7 @@ import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.Member;
+import nl.familyliaison.cases.MemberFiles;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.appointments.AppointmentViews.AnswerView;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
@@ -56,6 +57,14 @@ final class Presenter {
 
     boolean maySee(CaseContext context, Appointment appointment) {
         return access.maySee(context, item(appointment));
+    }
+
+    /** The object types of the audit trail this feature holds, for a member's file: items of the case, by id. */
+    Map<String, MemberFiles.ItemLookup> fileItems() {
+        return Map.of("interview-proposal", (caseId, id) -> stored.proposal(id)
+                              .filter(found -> found.caseId().equals(caseId)).map(Presenter::item),
+                      "appointment", (caseId, id) -> stored.appointment(id)
+                              .filter(found -> found.caseId().equals(caseId)).map(Presenter::item));
     }
 
     /** A proposal as an item for the one decision: shared with the members it invites. */

@@ -11,11 +11,11 @@ import io.helidon.dbclient.DbRow;
 import nl.familyliaison.platform.Rows;
 
 /** Administrators' requests waiting for, or decided by, a second administrator. */
-public final class ApprovalRepository {
+final class ApprovalRepository {
 
     private final Supplier<DbExecute> db;
 
-    public ApprovalRepository(DbClient db) {
+    ApprovalRepository(DbClient db) {
         this(db::execute);
     }
 

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.helidon.dbclient.DbClient;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -17,14 +19,14 @@ import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.cases.CaseAccess;
+import nl.familyliaison.cases.CaseFeature;
 import nl.familyliaison.platform.ApiRoutes;
-import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
-import nl.familyliaison.platform.RequestId;
+import nl.familyliaison.signin.StaffAccounts;
 
 /**
  * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}) or a case's staff
@@ -39,13 +41,22 @@ public final class ApprovalService {
     private final Guards guards;
     private final Idempotency idempotency;
 
-    public ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
-                           Idempotency idempotency) {
+    ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
+                    Idempotency idempotency) {
         this.idempotency = idempotency;
         this.approvals = approvals;
         this.caseAccess = caseAccess;
         this.audit = audit;
         this.guards = guards;
+    }
+
+    /** Builds the feature from what it needs of the others. */
+    public static ApprovalService create(DbClient db, StaffAccounts staffAccounts, CaseFeature cases, AuditLog audit) {
+        CaseFeature.Parts parts = cases.parts();
+        return new ApprovalService(new Approvals(new ApprovalRepository(db), staffAccounts, cases.staffAssignment(),
+                                                 parts.accounts(), parts.outbox(), parts.transactions(),
+                                                 parts.clock()),
+                                   cases.access(), audit, parts.guards(), parts.idempotency());
     }
 
     public void routes(ApiRoutes routes) {
@@ -84,31 +95,31 @@ public final class ApprovalService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         AtomicReference<ApprovalRequest> asked = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.ACCEPTED_202,
                 claim -> {
                     asked.set(approvals.requestStaffAccount(
                             actor, body.email(), body.displayName(), body.role(), language,
-                            written(request, actor, "approval.request.staff-account", null).with(claim)));
+                            written(actor, "approval.request.staff-account", null).with(claim)));
                     return asked.get().id();
                 },
                 id -> RequestView.of(asked.get(), null));
         if (answer.replayed()) {
-            audit.append(event(request, actor, "approval.request.staff-account", Outcome.SUCCEEDED)
+            audit.append(event(actor, "approval.request.staff-account", Outcome.SUCCEEDED)
                                  .object("approval-request", answer.objectId()).build());
         }
         answer.send(response);
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = caseAccess.require(request, caseId(request),
+        CaseAccess.CaseContext context = caseAccess.require(Authentication.actor(request), caseId(request),
                                                             CaseAction.ASSIGN_STAFF, "case.assign-staff");
         StaffAssignment body = Json.read(request, StaffAssignment.class);
         ApprovalRequest asked = approvals.requestCaseStaff(context.actor(), context.caseId(),
                                                            body.familyInspectorId(), body.investigatorIds(),
-                                                           written(request, context.actor(),
+                                                           written(context.actor(),
                                                                    "approval.request.case-staff", context.caseId()));
         response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
     }
@@ -127,21 +138,21 @@ public final class ApprovalService {
     }
 
     private void decide(ServerRequest request, ServerResponse response, boolean approve) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         String id = request.path().pathParameters().get("requestId");
         String what = approve ? "approval.approve" : "approval.reject";
         Approvals.Decided decided;
         try {
             String caseId = approvals.caseOf(id).orElse(null);
             decided = approve
-                    ? approvals.approve(id, actor, written(request, actor, what, caseId),
-                                        (tx, accountId) -> audit.append(tx, event(request, actor, "staff.create",
+                    ? approvals.approve(id, actor, written(actor, what, caseId),
+                                        (tx, accountId) -> audit.append(tx, event(actor, "staff.create",
                                                                                   Outcome.SUCCEEDED)
                                                 .object("account", accountId).build()))
-                    : approvals.reject(id, actor, written(request, actor, what, caseId));
+                    : approvals.reject(id, actor, written(actor, what, caseId));
         } catch (ProblemException refused) {
             // A decision on one's own request is the refusal four eyes exist for; other refusals are failures.
-            audit.append(event(request, actor, what, approvals.isOwn(id, actor) ? Outcome.DENIED : Outcome.FAILED)
+            audit.append(event(actor, what, approvals.isOwn(id, actor) ? Outcome.DENIED : Outcome.FAILED)
                                  .object("approval-request", Ids.isId(id) ? id : null).build());
             throw refused;
         }
@@ -149,14 +160,13 @@ public final class ApprovalService {
     }
 
     /** The event about an approval request, appended in the transaction that writes it. */
-    private WriteEvent written(ServerRequest request, Actor actor, String what, String caseId) {
-        return (tx, requestId) -> audit.append(tx, event(request, actor, what, Outcome.SUCCEEDED)
+    private WriteEvent written(Actor actor, String what, String caseId) {
+        return (tx, requestId) -> audit.append(tx, event(actor, what, Outcome.SUCCEEDED)
                 .object("approval-request", requestId).caseId(caseId).build());
     }
 
-    private nl.familyliaison.audit.AuditEvent.Builder event(ServerRequest request, Actor actor, String what,
-                                                            Outcome outcome) {
+    private nl.familyliaison.audit.AuditEvent.Builder event(Actor actor, String what, Outcome outcome) {
         return audit.event(what, outcome).actor(actor.accountId(), actor.role().name())
-                .request(RequestId.of(request).value(), ClientAddress.of(request).value());
+                .request(actor.caller().requestId(), actor.caller().address());
     }
 }

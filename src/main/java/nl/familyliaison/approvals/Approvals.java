@@ -28,7 +28,7 @@ import nl.familyliaison.platform.Transactions;
  * different administrator approves (the change is then made, in the same transaction as the decision) or rejects
  * them. Nobody decides on their own request, and the request is checked again when it is approved.
  */
-public final class Approvals {
+final class Approvals {
 
     private final ApprovalRepository requests;
     private final StaffAccounts staffAccounts;
@@ -38,7 +38,7 @@ public final class Approvals {
     private final Transactions transactions;
     private final Clock clock;
 
-    public Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment,
+    Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment,
                      AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
         this.requests = requests;
         this.staffAccounts = staffAccounts;

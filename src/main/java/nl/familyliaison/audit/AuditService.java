@@ -14,10 +14,11 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
-import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 
@@ -69,7 +70,7 @@ public final class AuditService {
 
     private void verify(ServerRequest request, ServerResponse response) {
         Verification verification = verifier.verify();
-        audit.record(request, Actor.of(request).orElseThrow().account(), "audit.verify", "audit-chain", null,
+        audit.record(Caller.of(request), Authentication.actor(request).account(), "audit.verify", "audit-chain", null,
                      verification.ok() ? AccessAudit.Result.SUCCEEDED : AccessAudit.Result.FAILED);
         response.send(new VerificationAnswer(verification.ok(), verification.checked(), verification.pending(),
                                              verification.firstBreak().orElse(null)));
@@ -78,7 +79,7 @@ public final class AuditService {
     private void accessLog(ServerRequest request, ServerResponse response) {
         Optional<String> after = decode(request.query().first("cursor").asOptional().filter(s -> !s.isEmpty()));
         int limit = limit(request.query().first("limit").asOptional().orElse(null));
-        String accountId = Actor.of(request).orElseThrow().accountId();
+        String accountId = Authentication.actor(request).accountId();
         MemberAccessLog.Page page = log.page(accountId, files.of(accountId), after, limit);
         response.send(new AccessLog(entries(page.lines()),
                                     page.continueAfter().map(AuditService::encode).orElse(null)));

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import nl.familyliaison.access.Authorization;
 
 /**
  * An embargoed summary or report shared with chosen members before publication: the file (a stored attachment), the
@@ -13,9 +16,15 @@ import java.util.Optional;
  * @param publicUrl   null until published
  * @param publishedAt null until published; while null the briefing is under embargo
  */
-public record Briefing(String id, String caseId, String sharedBy, String attachmentId, LocalDate publicationDate,
+record Briefing(String id, String caseId, String sharedBy, String attachmentId, LocalDate publicationDate,
                        Instant remarksUntil, String note, String publicUrl, Instant publishedAt, Instant createdAt,
                        List<Recipient> recipients, List<Remark> remarks) {
+
+    /** This briefing as an item for the one decision: shared with its chosen members. */
+    Authorization.Item item() {
+        return Authorization.Item.of(Authorization.ItemKind.BRIEFING, Authorization.Visibility.chosen(
+                recipients.stream().map(Recipient::memberId).collect(Collectors.toSet())));
+    }
 
     /** A chosen member: when they opened the file, and whether they asked for a meeting instead. */
     public record Recipient(String memberId, Instant openedAt, Instant meetingRequestedAt, String meetingProposalId) {

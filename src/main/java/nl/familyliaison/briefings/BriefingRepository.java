@@ -16,11 +16,11 @@ import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
 /** Briefings, their chosen members and remarks. Texts arrive and leave sealed; {@link Briefings} opens them. */
-public final class BriefingRepository {
+final class BriefingRepository {
 
     private final Supplier<DbExecute> db;
 
-    public BriefingRepository(DbClient db) {
+    BriefingRepository(DbClient db) {
         this(db::execute);
     }
 
@@ -28,7 +28,7 @@ public final class BriefingRepository {
         this.db = db;
     }
 
-    public BriefingRepository in(DbExecute tx) {
+    BriefingRepository in(DbExecute tx) {
         return new BriefingRepository(() -> tx);
     }
 
@@ -111,13 +111,13 @@ public final class BriefingRepository {
     }
 
     /** How many briefings the case has. */
-    public long countOfCase(String caseId) {
+    long countOfCase(String caseId) {
         return db.get().createNamedGet("briefing-count-of-case").addParam("caseId", caseId).execute()
                 .map(row -> Rows.number(row, "n")).orElse(0L);
     }
 
     /** Deletes the case's briefings with their members and remarks (retention); returns how many there were. */
-    public long purgeCase(String caseId) {
+    long purgeCase(String caseId) {
         long count = countOfCase(caseId);
         db.get().createNamedDelete("briefing-purge-remarks").addParam("caseId", caseId).execute();
         db.get().createNamedDelete("briefing-purge-members").addParam("caseId", caseId).execute();
@@ -126,7 +126,7 @@ public final class BriefingRepository {
     }
 
     /** Deletes every remark the account wrote in any case (its removal). */
-    public void eraseRemarksOf(String accountId) {
+    void eraseRemarksOf(String accountId) {
         db.get().createNamedDelete("briefing-remarks-delete-of-account").addParam("accountId", accountId).execute();
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -48,9 +49,9 @@ public final class BriefingService {
     private final java.time.Clock clock;
     private final Idempotency idempotency;
 
-    public BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
-                           CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock,
-                           Idempotency idempotency) {
+    BriefingService(Briefings briefings, MemberRepository members, AppointmentContent appointments,
+                    CaseAccess access, PhaseRepository phases, Guards guards, java.time.Clock clock,
+                    Idempotency idempotency) {
         this.idempotency = idempotency;
         this.briefings = briefings;
         this.members = members;
@@ -112,49 +113,53 @@ public final class BriefingService {
     }
 
     private void share(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, "case.briefing.share");
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.BRIEF,
+                                             "case.briefing.share");
         NewBriefing body = Json.read(request, NewBriefing.class);
         Briefings.Share share = new Briefings.Share(body.attachmentId(), body.memberIds(), body.publicationDate(),
                                                     body.remarksUntil(), body.note());
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> briefings.share(context.caseId(), context.actor().accountId(), share,
-                                         access.write(request, context, "case.briefing.share", "briefing").with(claim)),
-                id -> view(context, find(request, context, id, "case.briefing.read")));
-        access.replayed(request, context, "case.briefing.share", "briefing", answer);
+                                         access.write(context, "case.briefing.share", "briefing").with(claim)),
+                id -> view(context, find(context, id, "case.briefing.read")));
+        access.replayed(context, "case.briefing.share", "briefing", answer);
         answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING,
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
                                              "case.briefings.list");
         response.send(new BriefingList(visible(context).stream().map(briefing -> view(context, briefing)).toList()));
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.read");
-        Briefing briefing = find(request, context, briefingId(request), "case.briefing.read");
-        access.recorded(request, context, "case.briefing.read", "briefing", briefing.id(), true);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
+                                             "case.briefing.read");
+        Briefing briefing = find(context, briefingId(request), "case.briefing.read");
+        access.recorded(context, "case.briefing.read", "briefing", briefing.id(), true);
         response.send(view(context, briefing));
     }
 
     private void open(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.open");
-        Briefing briefing = find(request, context, briefingId(request), "case.briefing.open");
-        briefings.open(briefing, memberId(context), access.write(request, context, "case.briefing.open", "briefing"));
-        response.send(view(context, find(request, context, briefing.id(), "case.briefing.open")));
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
+                                             "case.briefing.open");
+        Briefing briefing = find(context, briefingId(request), "case.briefing.open");
+        briefings.open(briefing, memberId(context), access.write(context, "case.briefing.open", "briefing"));
+        response.send(view(context, find(context, briefing.id(), "case.briefing.open")));
     }
 
     private void document(ServerRequest request, ServerResponse response) {
         String action = "case.briefing.document";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
-        Briefing briefing = find(request, context, briefingId(request), action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
+                                             action);
+        Briefing briefing = find(context, briefingId(request), action);
         if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context))) {
             throw new ProblemException(ProblemType.CONFLICT, "Read the warning first and choose to open the report "
                                                              + "(or ask to have it explained in a meeting).");
         }
         MessageContent.File file = briefings.file(briefing).orElseThrow(ProblemException::notFound);
-        access.recorded(request, context, action, "briefing", briefing.id(), true);
+        access.recorded(context, action, "briefing", briefing.id(), true);
         response.headers().contentType(HttpMediaType.create(file.mediaType()));
         response.header(HeaderNames.CONTENT_DISPOSITION, FileName.contentDisposition(file.name()));
         response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
@@ -164,16 +169,17 @@ public final class BriefingService {
 
     private void requestMeeting(ServerRequest request, ServerResponse response) {
         String action = "case.briefing.meeting-request";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
-        Briefing briefing = find(request, context, briefingId(request), action);
-        briefings.requestMeeting(briefing, memberId(context), access.write(request, context, action, "briefing"));
-        response.send(view(context, find(request, context, briefing.id(), action)));
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
+                                             action);
+        Briefing briefing = find(context, briefingId(request), action);
+        briefings.requestMeeting(briefing, memberId(context), access.write(context, action, "briefing"));
+        response.send(view(context, find(context, briefing.id(), action)));
     }
 
     private void linkMeeting(ServerRequest request, ServerResponse response) {
         String action = "case.briefing.meeting-link";
-        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, action);
-        Briefing briefing = find(request, context, briefingId(request), action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.BRIEF, action);
+        Briefing briefing = find(context, briefingId(request), action);
         String memberId = request.path().pathParameters().get("memberId");
         if (!Ids.isId(memberId) || briefing.recipient(memberId).isEmpty()) {
             throw ProblemException.notFound();
@@ -181,54 +187,49 @@ public final class BriefingService {
         MeetingLink body = Json.read(request, MeetingLink.class);
         briefings.linkMeeting(briefing, memberId, body.proposalId(), Ids.isId(body.proposalId())
                 && appointments.invites(context.caseId(), body.proposalId(), memberId),
-                               access.write(request, context, action, "briefing"));
-        response.send(view(context, find(request, context, briefing.id(), action)));
+                               access.write(context, action, "briefing"));
+        response.send(view(context, find(context, briefing.id(), action)));
     }
 
     private void remark(ServerRequest request, ServerResponse response) {
         String action = "case.briefing.remark";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
-        Briefing briefing = find(request, context, briefingId(request), action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
+                                             action);
+        Briefing briefing = find(context, briefingId(request), action);
         NewRemark body = Json.read(request, NewRemark.class);
-        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text(),
-                                                  access.write(request, context, action, "briefing"));
-        response.status(Status.CREATED_201).send(new RemarkView(remark.id(), remark.memberId(),
-                                                                context.actor().account().displayName(),
-                                                                remark.text(), remark.postedAt()));
+        AtomicReference<Briefing.Remark> made = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201, claim -> {
+                    made.set(briefings.remark(briefing, memberId(context), body.text(),
+                                              access.write(context, action, "briefing").with(claim)));
+                    return briefing.id();
+                }, id -> new RemarkView(made.get().id(), made.get().memberId(), context.actor().account().displayName(),
+                                        made.get().text(), made.get().postedAt()));
+        access.replayed(context, action, "briefing", answer);
+        answer.send(response);
     }
 
     private void publish(ServerRequest request, ServerResponse response) {
         String action = "case.briefing.publish";
-        CaseContext context = access.require(request, caseId(request), CaseAction.BRIEF, action);
-        Briefing briefing = find(request, context, briefingId(request), action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.BRIEF, action);
+        Briefing briefing = find(context, briefingId(request), action);
         Publication body = Json.read(request, Publication.class);
         briefings.publish(briefing, context.actor().accountId(), body.publicUrl(), body.text(), phases.codes(),
-                          access.write(request, context, action, "briefing"));
-        response.send(view(context, find(request, context, briefing.id(), action)));
+                          access.write(context, action, "briefing"));
+        response.send(view(context, find(context, briefing.id(), action)));
     }
 
     /** The briefings the caller may see: all for the family inspector, the ones they were chosen for for a member. */
     List<Briefing> visible(CaseContext context) {
         return briefings.ofCase(context.caseId()).stream()
-                .filter(briefing -> access.maySee(context, item(briefing)))
+                .filter(briefing -> access.maySee(context, briefing.item()))
                 .toList();
     }
 
     /** The object types of the audit trail this feature holds, for a member's file. */
     public Map<String, MemberFiles.ItemLookup> fileItems() {
-        return Map.of("briefing", this::item);
-    }
-
-    /** The briefing {@code id} of the case as an item for the one decision (the access log). */
-    public Optional<Authorization.Item> item(String caseId, String id) {
-        return briefings.ofCase(caseId).stream().filter(briefing -> briefing.id().equals(id)).findFirst()
-                .map(BriefingService::item);
-    }
-
-    /** A briefing as an item: shared with its chosen members. */
-    private static Authorization.Item item(Briefing briefing) {
-        return Authorization.Item.of(Authorization.ItemKind.BRIEFING, Authorization.Visibility.chosen(
-                briefing.recipients().stream().map(Briefing.Recipient::memberId).collect(Collectors.toSet())));
+        return Map.of("briefing", (caseId, id) -> briefings.ofCase(caseId).stream()
+                .filter(briefing -> briefing.id().equals(id)).findFirst().map(Briefing::item));
     }
 
     /** The briefings as the person of {@code context} sees them (the export). */
@@ -281,10 +282,10 @@ public final class BriefingService {
                         .toList());
     }
 
-    private Briefing find(ServerRequest request, CaseContext context, String id, String action) {
+    private Briefing find(CaseContext context, String id, String action) {
         return visible(context).stream().filter(briefing -> briefing.id().equals(id)).findFirst()
                 .orElseThrow(() -> {
-                    access.recorded(request, context, action, "briefing", Ids.isId(id) ? id : null, false);
+                    access.recorded(context, action, "briefing", Ids.isId(id) ? id : null, false);
                     return ProblemException.notFound();
                 });
     }

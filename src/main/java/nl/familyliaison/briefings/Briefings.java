@@ -38,7 +38,7 @@ import nl.familyliaison.platform.Transactions;
  * proposal, which can be linked to the request). Remarks are taken until the deadline. Publication lifts the
  * embargo and puts the public report's address on the timeline for every member.
  */
-public final class Briefings {
+final class Briefings {
 
     static final int MAX_NOTE = 2_000;
     static final int MAX_REMARK = 5_000;
@@ -55,9 +55,9 @@ public final class Briefings {
     private final Transactions transactions;
     private final Clock clock;
 
-    public Briefings(BriefingRepository briefings, MessageContent files, MemberRepository members,
-                     CaseRepository cases, AccountRepository accounts, Timeline timeline, Outbox outbox, KeyRing keys, Transactions transactions,
-                     Clock clock) {
+    Briefings(BriefingRepository briefings, MessageContent files, MemberRepository members, CaseRepository cases,
+              AccountRepository accounts, Timeline timeline, Outbox outbox, KeyRing keys, Transactions transactions,
+              Clock clock) {
         this.briefings = briefings;
         this.files = files;
         this.members = members;
@@ -71,7 +71,7 @@ public final class Briefings {
     }
 
     /** What the family inspector sends to share a briefing. */
-    public record Share(String attachmentId, List<String> memberIds, LocalDate publicationDate, Instant remarksUntil,
+    record Share(String attachmentId, List<String> memberIds, LocalDate publicationDate, Instant remarksUntil,
                         String note) {
     }
 
@@ -79,7 +79,7 @@ public final class Briefings {
      * Shares a briefing; the chosen members get a mail that there is something to read. Each write below appends its
      * {@code audited} event (about the briefing) in its own transaction.
      */
-    public String share(String caseId, String inspectorId, Share share, WriteEvent audited) {
+    String share(String caseId, String inspectorId, Share share, WriteEvent audited) {
         Instant now = clock.instant();
         Set<String> chosen = chosenMembers(caseId, share.memberIds());
         LocalDate today = LocalDate.ofInstant(now, Cases.ZONE);
@@ -120,7 +120,7 @@ public final class Briefings {
     }
 
     /** Every briefing of the case, opened. */
-    public List<Briefing> ofCase(String caseId) {
+    List<Briefing> ofCase(String caseId) {
         Map<String, List<Briefing.Recipient>> recipients = briefings.recipientsOfCase(caseId);
         List<BriefingRepository.SealedRemark> sealed = briefings.remarksOfCase(caseId);
         List<Briefing> all = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class Briefings {
     }
 
     /** The member chose to open the file after the warning. */
-    public void open(Briefing briefing, String memberId, WriteEvent audited) {
+    void open(Briefing briefing, String memberId, WriteEvent audited) {
         transactions.inTransaction(tx -> {
             briefings.in(tx).markOpened(briefing.id(), memberId, clock.instant());
             audited.append(tx, briefing.id());
@@ -148,20 +148,20 @@ public final class Briefings {
     }
 
     /** Whether the member may download the file: only after they chose to open it. */
-    public boolean openedBy(Briefing briefing, String memberId) {
+    boolean openedBy(Briefing briefing, String memberId) {
         return briefing.recipient(memberId).map(recipient -> recipient.openedAt() != null).orElse(false);
     }
 
-    public Optional<MessageContent.File> describe(Briefing briefing) {
+    Optional<MessageContent.File> describe(Briefing briefing) {
         return files.describe(briefing.caseId(), briefing.attachmentId());
     }
 
-    public Optional<MessageContent.File> file(Briefing briefing) {
+    Optional<MessageContent.File> file(Briefing briefing) {
         return files.file(briefing.caseId(), briefing.attachmentId());
     }
 
     /** The member would rather have it explained in a meeting; the case's family inspector hears of it by mail. */
-    public void requestMeeting(Briefing briefing, String memberId, WriteEvent audited) {
+    void requestMeeting(Briefing briefing, String memberId, WriteEvent audited) {
         transactions.inTransaction(tx -> {
             if (briefings.in(tx).requestMeeting(briefing.id(), memberId, clock.instant())) {
                 notifyInspectors(tx, briefing.caseId(), "briefing-meeting-request:" + briefing.id() + ":" + memberId);
@@ -177,7 +177,7 @@ public final class Briefings {
      *
      * @param proposalIsForMember whether the proposal is one of this case inviting this member
      */
-    public void linkMeeting(Briefing briefing, String memberId, String proposalId, boolean proposalIsForMember,
+    void linkMeeting(Briefing briefing, String memberId, String proposalId, boolean proposalIsForMember,
                             WriteEvent audited) {
         if (!Ids.isId(proposalId) || !proposalIsForMember) {
             throw ProblemException.invalid("proposalId", "Choose an interview proposal of this case for this member.");
@@ -192,7 +192,7 @@ public final class Briefings {
     }
 
     /** A factual remark; refused once the deadline has passed. */
-    public Briefing.Remark remark(Briefing briefing, String memberId, String text, WriteEvent audited) {
+    Briefing.Remark remark(Briefing briefing, String memberId, String text, WriteEvent audited) {
         Instant now = clock.instant();
         if (!briefing.remarksOpenAt(now)) {
             throw new ProblemException(ProblemType.CONFLICT, "The time for remarks on this report has passed.");
@@ -218,7 +218,7 @@ public final class Briefings {
      * Publishes: the embargo ends and an update with the public report's address goes on the timeline for every
      * member (in the publication phase).
      */
-    public void publish(Briefing briefing, String inspectorId, String publicUrl, String text, List<String> phases,
+    void publish(Briefing briefing, String inspectorId, String publicUrl, String text, List<String> phases,
                         WriteEvent audited) {
         String url = publicUrl(publicUrl);
         if (!briefing.embargoed()) {

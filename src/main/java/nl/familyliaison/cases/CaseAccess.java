@@ -3,7 +3,6 @@ package nl.familyliaison.cases;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -12,11 +11,9 @@ import nl.familyliaison.audit.AuditEvent;
 import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.WriteEvent;
-import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
-import nl.familyliaison.platform.RequestId;
 
 /**
  * The door to everything of a case. Every case route asks it first: it finds how the signed-in person stands to the
@@ -42,15 +39,14 @@ public final class CaseAccess {
      *
      * @throws ProblemException 404 when the case does not exist or is not for them
      */
-    public CaseContext require(ServerRequest request, String caseId, CaseAction action, String what) {
-        Actor actor = Actor.of(request).orElseThrow(() -> ProblemException.notFound());
+    public CaseContext require(Actor actor, String caseId, CaseAction action, String what) {
         Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
                 ? cases.withRoleOf(caseId, actor.accountId()) : Optional.empty();
         CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
         boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
                           && open(found.get().investigation(), actor);
-        record(request, actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
+        record(actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();
@@ -74,17 +70,15 @@ public final class CaseAccess {
     }
 
     /** Records an access to one object of a case (a read or write that {@link #require} let through). */
-    public void recorded(ServerRequest request, CaseContext context, String what, String objectType, String objectId,
-                         boolean allowed) {
-        record(request, context.actor(), what, objectType, objectId, context.caseId(),
+    public void recorded(CaseContext context, String what, String objectType, String objectId, boolean allowed) {
+        record(context.actor(), what, objectType, objectId, context.caseId(),
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
     }
 
     /** Records a retry given the kept answer of an earlier write: it wrote nothing, so it has no event of its own. */
-    public void replayed(ServerRequest request, CaseContext context, String what, String objectType,
-                         Idempotency.Answer answer) {
+    public void replayed(CaseContext context, String what, String objectType, Idempotency.Answer answer) {
         if (answer.replayed()) {
-            recorded(request, context, what, objectType, answer.objectId(), true);
+            recorded(context, what, objectType, answer.objectId(), true);
         }
     }
 
@@ -92,34 +86,33 @@ public final class CaseAccess {
      * The event of a write to one object of a case that {@link #require} let through, for the write to append in its
      * own transaction: it commits or rolls back with the write.
      */
-    public WriteEvent write(ServerRequest request, CaseContext context, String what, String objectType) {
-        return (tx, objectId) -> audit.append(tx, event(request, context.actor(), what, objectType, objectId,
+    public WriteEvent write(CaseContext context, String what, String objectType) {
+        return (tx, objectId) -> audit.append(tx, event(context.actor(), what, objectType, objectId,
                                                         context.caseId(), Outcome.ALLOWED));
     }
 
     /** The event of opening a case (the new case's id comes with the write), for its own transaction. */
-    public WriteEvent opening(ServerRequest request, String what) {
-        Actor actor = Actor.of(request).orElseThrow();
-        return (tx, caseId) -> audit.append(tx, event(request, actor, what, "case", caseId, caseId, Outcome.ALLOWED));
+    public WriteEvent opening(Actor actor, String what) {
+        return (tx, caseId) -> audit.append(tx, event(actor, what, "case", caseId, caseId, Outcome.ALLOWED));
     }
 
     /** Records a read that lists objects of several cases (such as the case list), in no one case. */
-    public void recordedList(ServerRequest request, Actor actor, String what, String objectType) {
-        record(request, actor, what, objectType, null, null, Outcome.ALLOWED);
+    public void recordedList(Actor actor, String what, String objectType) {
+        record(actor, what, objectType, null, null, Outcome.ALLOWED);
     }
 
-    private void record(ServerRequest request, Actor actor, String what, String objectType, String objectId,
-                        String caseId, Outcome outcome) {
-        audit.append(event(request, actor, what, objectType, objectId, caseId, outcome));
+    private void record(Actor actor, String what, String objectType, String objectId, String caseId,
+                        Outcome outcome) {
+        audit.append(event(actor, what, objectType, objectId, caseId, outcome));
     }
 
-    private AuditEvent event(ServerRequest request, Actor actor, String what, String objectType, String objectId,
-                             String caseId, Outcome outcome) {
+    private AuditEvent event(Actor actor, String what, String objectType, String objectId, String caseId,
+                             Outcome outcome) {
         return audit.event(what, outcome)
                 .actor(actor.accountId(), actor.role().name())
                 .object(objectType, objectId)
                 .caseId(caseId)
-                .request(RequestId.of(request).value(), ClientAddress.of(request).value())
+                .request(actor.caller().requestId(), actor.caller().address())
                 .build();
     }
 

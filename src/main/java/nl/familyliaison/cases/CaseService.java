@@ -9,6 +9,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -44,50 +45,51 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
 
     private void open(ServerRequest request, ServerResponse response) {
         NewCase body = Json.read(request, NewCase.class);
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> cases.open(actor, body.reference(), body.title(), body.incidentDate(),
-                                    access.opening(request, "case.open").with(claim)).id(),
+                                    access.opening(actor, "case.open").with(claim)).id(),
                 caseId -> view(repository.byId(caseId).orElseThrow(), Language.of(request)));
-        access.require(request, answer.objectId(), CaseAction.READ_CASE, "case.read");
+        access.require(actor, answer.objectId(), CaseAction.READ_CASE, "case.read");
         answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         List<Investigation> found = switch (actor.role()) {
             case MEMBER -> repository.ofMember(actor.accountId()).stream()
                     .filter(investigation -> investigation.openToMembersAt(cases.now())).toList();
             case ADMIN -> repository.all();
             default -> repository.ofStaff(actor.accountId());
         };
-        access.recordedList(request, actor, "case.list", "case");
+        access.recordedList(actor, "case.list", "case");
         Language language = Language.of(request);
         response.send(new CaseList(found.stream().map(investigation -> view(investigation, language)).toList()));
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.READ_CASE, "case.read");
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.READ_CASE, "case.read");
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
     }
 
     private void phase(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
-                                                        "case.phase");
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.MANAGE_CASE, "case.phase");
         PhaseChange body = Json.read(request, PhaseChange.class);
         cases.movePhase(context.caseId(), body.phase(), phases.codes(),
-                        access.write(request, context, "case.phase", "case"));
+                        access.write(context, "case.phase", "case"));
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
     }
 
     private void nextUpdate(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
-                                                        "case.next-update");
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.MANAGE_CASE, "case.next-update");
         NextUpdate body = Json.read(request, NextUpdate.class);
         Investigation investigation = repository.byId(context.caseId()).orElseThrow();
         cases.promiseNextUpdate(context.caseId(), body.date(), body.cadenceDays(), investigation.updateCadenceDays(),
-                                access.write(request, context, "case.next-update", "case"));
+                                access.write(context, "case.next-update", "case"));
         response.send(view(repository.byId(context.caseId()).orElseThrow(), Language.of(request)));
     }
 

@@ -6,6 +6,7 @@ import static nl.familyliaison.platform.PathIds.caseId;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -25,11 +26,11 @@ public record ClosingService(Closing closing, CaseRepository cases, CaseAccess a
     }
 
     private void close(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request), CaseAction.MANAGE_CASE,
-                                                        "case.close");
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.MANAGE_CASE, "case.close");
         ClosingUpdate body = Json.read(request, ClosingUpdate.class);
         closing.close(cases.byId(context.caseId()).orElseThrow(), context.actor().accountId(), body.text(),
-                      phases.codes(), Cases.today(clock), access.write(request, context, "case.closed", "case"));
+                      phases.codes(), Cases.today(clock), access.write(context, "case.closed", "case"));
         Investigation closed = cases.byId(context.caseId()).orElseThrow();
         response.send(CaseView.of(closed, phases.titleOf(closed.phase(), Language.of(request)), Cases.today(clock)));
     }

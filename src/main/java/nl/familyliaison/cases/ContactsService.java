@@ -4,6 +4,7 @@ import static nl.familyliaison.platform.PathIds.caseId;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.platform.ApiRoutes;
@@ -17,7 +18,7 @@ public record ContactsService(Contacts contacts, CaseAccess access, Guards guard
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_CONTACTS, "case.contacts.read");
         response.send(contacts.of(context.caseId(), Language.of(request)));
     }

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.notify.Outbox;
@@ -49,10 +50,11 @@ public final class DashboardService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         Dashboard.Summary summary = dashboard.of(actor.accountId(), actor.role() == Role.FAMILY_INSPECTOR);
         // It shows members of many cases at once (who has not read, whose mail failed): a read like any other.
-        audit.record(request, actor.account(), "dashboard.read", "dashboard", null, AccessAudit.Result.SUCCEEDED);
+        audit.record(actor.caller(), actor.account(), "dashboard.read", "dashboard", null,
+                     AccessAudit.Result.SUCCEEDED);
         Language language = Language.of(request);
         response.send(new DashboardView(views(summary.cases(), language), views(summary.overdueUpdates(), language),
                                         summary.waitingThreads(), summary.failedNotifications(),

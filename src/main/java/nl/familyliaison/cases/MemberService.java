@@ -8,6 +8,7 @@ import java.util.List;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
@@ -59,13 +60,13 @@ public final class MemberService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_MEMBERS, "case.members.read");
         response.send(new MemberList(members.ofCase(context.caseId()).stream().map(MemberView::of).toList()));
     }
 
     private void invite(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.MANAGE_MEMBERS, "case.members.invite");
         NewMember body = Json.read(request, NewMember.class);
         limiter.consume("invitation-account", context.actor().accountId());
@@ -77,18 +78,18 @@ public final class MemberService {
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> members.invite(context.caseId(), context.actor().accountId(), invitation,
-                                        access.write(request, context, "case.members.invite", "member").with(claim)),
+                                        access.write(context, "case.members.invite", "member").with(claim)),
                 memberId -> members.ofCase(context.caseId()).stream()
                         .filter(member -> member.id().equals(memberId)).map(MemberView::of).findFirst().orElseThrow());
-        access.replayed(request, context, "case.members.invite", "member", answer);
+        access.replayed(context, "case.members.invite", "member", answer);
         answer.send(response);
     }
 
     private void end(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.MANAGE_MEMBERS, "case.members.end");
         String memberId = request.path().pathParameters().get("memberId");
-        members.end(context.caseId(), memberId, access.write(request, context, "case.members.end", "member"));
+        members.end(context.caseId(), memberId, access.write(context, "case.members.end", "member"));
         response.status(Status.NO_CONTENT_204).send();
     }
 }

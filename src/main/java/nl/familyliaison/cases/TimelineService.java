@@ -14,6 +14,7 @@ import java.util.Set;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
@@ -60,7 +61,7 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.timeline.read");
         response.send(timelineOf(context, Language.of(request)));
     }
@@ -83,7 +84,7 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void post(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.post");
         NewUpdate body = Json.read(request, NewUpdate.class);
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
@@ -92,35 +93,35 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> timeline.post(investigation, context.actor().accountId(), body.text(), body.phase(),
                                        visibleTo, phases.codes(), Cases.today(clock),
-                                       access.write(request, context, "case.update.post", "update").with(claim)),
+                                       access.write(context, "case.update.post", "update").with(claim)),
                 id -> entry(request, context, id));
-        access.replayed(request, context, "case.update.post", "update", answer);
+        access.replayed(context, "case.update.post", "update", answer);
         answer.send(response);
     }
 
     private void one(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.read");
         response.send(entry(request, context, request.path().pathParameters().get("updateId")));
     }
 
     private void correct(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.POST_UPDATE, "case.update.correct");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Correction body = Json.read(request, Correction.class);
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> timeline.correct(context.caseId(), entry.update(), context.actor().accountId(), body.text(),
-                                          access.write(request, context, "case.update.correct", "update")
+                                          access.write(context, "case.update.correct", "update")
                                                   .with(claim)),
                 id -> entry(request, context, entry.update().id()));
-        access.replayed(request, context, "case.update.correct", "update", answer);
+        access.replayed(context, "case.update.correct", "update", answer);
         answer.send(response);
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(request, caseId(request),
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.mark-read");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         timeline.markRead(entry, context.actor().accountId());
@@ -129,7 +130,7 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
 
     private EntryView entry(ServerRequest request, CaseAccess.CaseContext context, String updateId) {
         Timeline.Entry entry = find(context, updateId, request);
-        access.recorded(request, context, "case.update.read", "update", entry.update().id(), true);
+        access.recorded(context, "case.update.read", "update", entry.update().id(), true);
         return view(entry, context, phases.all(Language.of(request)));
     }
 
@@ -138,7 +139,7 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
                 ? visible(context).stream().filter(found -> found.update().id().equals(updateId)).findFirst()
                 : Optional.empty();
         if (entry.isEmpty()) {
-            access.recorded(request, context, "case.update.read", "update", Ids.isId(updateId) ? updateId : null,
+            access.recorded(context, "case.update.read", "update", Ids.isId(updateId) ? updateId : null,
                             false);
             throw ProblemException.notFound();
         }

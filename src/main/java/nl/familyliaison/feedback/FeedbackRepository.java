@@ -9,11 +9,11 @@ import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Rows;
 
 /** Feedback as stored: its text sealed. */
-public final class FeedbackRepository {
+final class FeedbackRepository {
 
     private final DbClient db;
 
-    public FeedbackRepository(DbClient db) {
+    FeedbackRepository(DbClient db) {
         this.db = db;
     }
 
@@ -39,7 +39,7 @@ public final class FeedbackRepository {
     }
 
     /** Deletes what a removed person sent. */
-    public void eraseOf(DbExecute tx, String accountId) {
+    void eraseOf(DbExecute tx, String accountId) {
         tx.createNamedDelete("feedback-delete-of-account").addParam("accountId", accountId).execute();
     }
 }

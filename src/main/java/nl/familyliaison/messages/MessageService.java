@@ -4,15 +4,17 @@ import static nl.familyliaison.platform.PathIds.caseId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.audit.WriteEvent;
@@ -20,8 +22,6 @@ import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.messages.MessageViews.MessageView;
-import nl.familyliaison.messages.MessageViews.StartedThread;
-import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Idempotency;
@@ -34,15 +34,32 @@ import nl.familyliaison.ratelimit.RateLimiter;
  * through {@link CaseAccess#require} first (an unknown or foreign case answers 404 and is audited), then asks
  * {@link Threads} whether the person takes part in the thread; every POST honours {@code Idempotency-Key}.
  */
-public record MessageService(Threads threads, ThreadPages pages, Attachments attachments, CaseAccess access,
-                             Idempotency idempotency, RateLimiter limiter, Outbox outbox, Guards guards) {
+public final class MessageService {
 
     static final String POST_LIMIT = "message-post-account";
     static final String UPLOAD_LIMIT = "upload-account";
     static final HeaderName FILE_NAME = HeaderNames.create("X-File-Name");
 
-    /** Checks the rate-limit policies: a misspelt one stops the start instead of failing the first post. */
-    public MessageService {
+    private final Threads threads;
+    private final ThreadPages pages;
+    private final Attachments attachments;
+    private final CaseAccess access;
+    private final Idempotency idempotency;
+    private final RateLimiter limiter;
+    private final Writes writes;
+    private final Guards guards;
+
+    MessageService(Threads threads, ThreadPages pages, Attachments attachments, Writes writes, CaseAccess access,
+                   Idempotency idempotency, RateLimiter limiter, Guards guards) {
+        this.threads = threads;
+        this.pages = pages;
+        this.attachments = attachments;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.limiter = limiter;
+        this.writes = writes;
+        this.guards = guards;
+        // A misspelt policy stops the start instead of failing the first post.
         limiter.policy(POST_LIMIT);
         limiter.policy(UPLOAD_LIMIT);
     }
@@ -65,78 +82,78 @@ public record MessageService(Threads threads, ThreadPages pages, Attachments att
 
     private void start(ServerRequest request, ServerResponse response) {
         String action = "case.thread.start";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        write(request, response, context, action, "message-thread", fingerprint(body), tx -> {
-            StartedThread started = threads.start(tx, context, text, body.memberIds(), body.attachmentIds());
-            return Idempotency.Answer.json(Status.CREATED_201, started, started.thread().id());
-        });
+        write(request, response, context, action, "message-thread", fingerprint(body), Status.CREATED_201,
+              (audited, claim) -> writes.start(context, text, body.memberIds(), body.attachmentIds(), audited, claim),
+              started -> started.thread().id());
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, "case.threads.list");
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             "case.threads.list");
         response.send(threads.list(context));
     }
 
     private void page(ServerRequest request, ServerResponse response) {
         String action = "case.messages.read";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         MessageThread thread = readable(request, context, action);
         Cursor cursor = Cursor.decode(request.query().first("cursor").asOptional().orElse(null));
         MessageViews.MessagePage page = pages.page(context, thread, cursor, limit(request));
-        access.recorded(request, context, action, "message-thread", thread.id(), true);
+        access.recorded(context, action, "message-thread", thread.id(), true);
         response.send(page);
     }
 
     private void post(ServerRequest request, ServerResponse response) {
         String action = "case.message.post";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         MessageThread thread = readable(request, context, action);
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
         limiter.consume(POST_LIMIT, context.actor().accountId());
-        write(request, response, context, action, "message", fingerprint(body), tx -> {
-            MessageView posted = threads.post(tx, context, thread, text, body.attachmentIds());
-            return Idempotency.Answer.json(Status.CREATED_201, posted, posted.id());
-        });
+        write(request, response, context, action, "message", fingerprint(body), Status.CREATED_201,
+              (audited, claim) -> writes.post(context, thread, text, body.attachmentIds(), audited, claim),
+              MessageView::id);
     }
 
     private void markRead(ServerRequest request, ServerResponse response) {
         String action = "case.thread.mark-read";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         MessageThread thread = readable(request, context, action);
-        write(request, response, context, action, "message-thread", "", tx -> {
-            pages.markRead(tx, context, thread);
-            return Idempotency.Answer.noContent(thread.id());
-        });
+        write(request, response, context, action, "message-thread", "", Status.NO_CONTENT_204,
+              (audited, claim) -> writes.markRead(context, thread, audited, claim), MessageThread::id);
     }
 
     private void upload(ServerRequest request, ServerResponse response) {
         String action = "case.attachment.upload";
-        CaseContext context = access.require(request, caseId(request), CaseAction.POST_MESSAGE, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.POST_MESSAGE,
+                                             action);
         limiter.consume(UPLOAD_LIMIT, context.actor().accountId());
         Upload upload = attachments.read(request.content().inputStream(),
                                          request.headers().contentLength().orElse(-1L));
         String name = request.headers().first(FILE_NAME).orElse(null);
         String fingerprint = name + "\n" + Idempotency.digestOf(upload.content());
-        write(request, response, context, action, "attachment", fingerprint, tx -> {
-            AttachmentView stored = attachments.upload(tx, context.caseId(), context.actor().accountId(), upload,
-                                                       name);
-            return Idempotency.Answer.json(Status.CREATED_201, stored, stored.id());
-        });
+        write(request, response, context, action, "attachment", fingerprint, Status.CREATED_201,
+              (audited, claim) -> writes.upload(context, upload, name, audited, claim), AttachmentView::id);
     }
 
     private void download(ServerRequest request, ServerResponse response) {
         String action = "case.attachment.download";
-        CaseContext context = access.require(request, caseId(request), CaseAction.READ_MESSAGES, action);
+        CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_MESSAGES,
+                                             action);
         String id = request.path().pathParameters().get("attachmentId");
         StoredAttachment attachment = attachments
                 .downloadable(context.caseId(), id, found -> threads.maySee(context, found))
                 .orElseThrow(() -> refused(request, context, action, "attachment", id));
         byte[] content = attachments.content(attachment);
-        access.recorded(request, context, action, "attachment", attachment.id(), true);
+        access.recorded(context, action, "attachment", attachment.id(), true);
         response.headers().contentType(HttpMediaType.create(attachment.type().mediaType()));
         response.header(HeaderNames.CONTENT_DISPOSITION, FileName.contentDisposition(attachments.name(attachment)));
         // Set here as well as by the service-wide headers: a file must never be sniffed into HTML, nor kept.
@@ -177,22 +194,23 @@ public record MessageService(Threads threads, ThreadPages pages, Attachments att
     }
 
     /**
-     * Runs {@code work} once per {@code Idempotency-Key}, in one transaction with its audit event about the object the
-     * answer names. After the transaction: wake the mail worker, send the answer. A retry given the stored answer
-     * wrote nothing, and is recorded on its own.
+     * After the transaction: wake the mail worker, send the answer. The write's event went in with the write; a retry
+     * given the stored answer wrote nothing, and is recorded on its own.
      */
-    private void write(ServerRequest request, ServerResponse response, CaseContext context, String action,
-                       String objectType, String fingerprint, Function<DbTransaction, Idempotency.Answer> work) {
-        WriteEvent audited = access.write(request, context, action, objectType);
-        Idempotency.Answer answer = idempotency.run(request, context.actor().accountId(), fingerprint, tx -> {
-            Idempotency.Answer made = work.apply(tx);
-            audited.append(tx, made.objectId());
-            return made;
-        });
-        outbox.afterCommit();
-        if (answer.replayed()) {
-            access.recorded(request, context, action, objectType, answer.objectId(), true);
-        }
+    /**
+     * A write once per {@code Idempotency-Key}: {@code write} makes it in the transaction {@link Writes} opens, with
+     * its audit event and the key's claim, which keeps the write's result there as the answer for a retry.
+     */
+    private <T> void write(ServerRequest request, ServerResponse response, CaseContext context, String action,
+                           String objectType, String fingerprint, Status status,
+                           BiFunction<WriteEvent, Idempotency.Claim, T> write, Function<T, String> idOf) {
+        AtomicReference<T> made = new AtomicReference<>();
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), fingerprint, status, claim -> {
+                    made.set(write.apply(access.write(context, action, objectType), claim));
+                    return idOf.apply(made.get());
+                }, id -> made.get());
+        access.replayed(context, action, objectType, answer);
         answer.send(response);
     }
 
@@ -205,7 +223,7 @@ public record MessageService(Threads threads, ThreadPages pages, Attachments att
     /** A thread or file of the case that is not there or not for this person: audited, and answered as absent. */
     private ProblemException refused(ServerRequest request, CaseContext context, String action, String objectType,
                                      String id) {
-        access.recorded(request, context, action, objectType, Ids.isId(id) ? id : null, false);
+        access.recorded(context, action, objectType, Ids.isId(id) ? id : null, false);
         return ProblemException.notFound();
     }
 

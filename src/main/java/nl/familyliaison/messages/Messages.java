@@ -16,6 +16,7 @@ import nl.familyliaison.cases.UnreadFollowUp;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.ratelimit.RateLimiter;
 
 /**
@@ -31,10 +32,12 @@ public record Messages(MessageService service, MessageContent content, MessageIt
         AttachmentRepository files = new AttachmentRepository(db);
         Attachments attachments = new Attachments(files, MessageSettings.from(config), keys, clock);
         Posting posting = new Posting(repository, attachments, cases, accounts, outbox, keys, clock);
+        Threads threads = new Threads(repository, posting, cases, accounts, access, clock);
+        ThreadPages pages = new ThreadPages(repository, attachments, accounts, cases, keys, clock);
         MessageService service = new MessageService(
-                new Threads(repository, posting, cases, accounts, access, clock),
-                new ThreadPages(repository, attachments, accounts, cases, keys, clock), attachments, access,
-                idempotency, limiter, outbox, guards);
+                threads, pages, attachments,
+                new Writes(threads, pages, attachments, new Transactions(db), outbox), access, idempotency, limiter,
+                guards);
         return new Messages(service, new MessageContent(db, attachments, files, keys),
                             new MessageItems(repository, files), new Activity(repository));
     }

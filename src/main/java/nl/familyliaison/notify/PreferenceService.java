@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Json;
@@ -47,7 +48,7 @@ public final class PreferenceService {
     }
 
     private void show(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         response.send(view(actor.accountId()));
     }
 
@@ -57,7 +58,7 @@ public final class PreferenceService {
     }
 
     private void change(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         PreferenceChange body = Json.read(request, PreferenceChange.class);
         if (body.mailEnabled() == null) {
             throw ProblemException.invalid("mailEnabled", "Say whether you want mail (true or false).");

@@ -23,9 +23,11 @@ import io.helidon.webserver.http.ServerResponse;
  * time-out on a bad connection, or twice at once) gets the first answer again and nothing is stored twice; the same
  * key with another request is refused with 409. Without the header the work simply runs in a transaction.
  *
- * <p>The key is claimed by an insert in the same transaction as the work: a concurrent retry with the same key waits
- * on the unique key until the first commits (then it replays that answer) or rolls back (then it does the work
- * itself). A request that fails leaves no key behind, so it can be retried as it is.
+ * <p>The key is claimed by an insert in the same transaction as the work, which the domain class opens. A write that
+ * has its answer in that transaction keeps it there too ({@link Claim#keep}): a concurrent retry with the same key
+ * waits on the unique key until the first commits (then it replays that answer) or rolls back (then it does the
+ * work itself), and no crash between the commit and the answer can leave the key without one. A request that fails
+ * leaves no key behind, so it can be retried as it is.
  */
 public final class Idempotency {
 
@@ -34,37 +36,21 @@ public final class Idempotency {
     public static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
-    private final KeptAnswers answers;
+    private final IdempotencyRepository repository;
     private final Transactions transactions;
+    private final KeyRing keys;
+    private final Clock clock;
 
-    public Idempotency(IdempotencyRepository repository, Transactions transactions, KeyRing keys, Clock clock) {
-        this.answers = new KeptAnswers(repository, keys, clock);
+    private Idempotency(IdempotencyRepository repository, Transactions transactions, KeyRing keys, Clock clock) {
+        this.repository = repository;
         this.transactions = transactions;
+        this.keys = keys;
+        this.clock = clock;
     }
 
-    /**
-     * Runs {@code work} once per key.
-     *
-     * @param accountId   whose keys these are: keys of different people never meet
-     * @param fingerprint what the request asks for besides its method and path (its parsed body, say), so that a
-     *                    retry can be told from another request under the same key
-     * @throws ProblemException 400 for a malformed key, 409 when the key was used for another request
-     */
-    public Answer run(ServerRequest request, String accountId, String fingerprint,
-                      Function<DbTransaction, Answer> work) {
-        Optional<String> key = key(request);
-        if (key.isEmpty()) {
-            return transactions.inTransaction(work);
-        }
-        byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
-        return transactions.inTransaction(tx -> {
-            if (!answers.claim(tx, accountId, key.get(), hash)) {
-                return replay(tx, accountId, key.get(), hash);
-            }
-            Answer answer = work.apply(tx);
-            answers.keep(tx, accountId, key.get(), answer);
-            return answer;
-        });
+    /** Keeps its keys, and the answers sealed with {@code keys}, through {@code transactions}. */
+    public static Idempotency create(Transactions transactions, KeyRing keys, Clock clock) {
+        return new Idempotency(new IdempotencyRepository(), transactions, keys, clock);
     }
 
     /**
@@ -72,7 +58,9 @@ public final class Idempotency {
      * {@code write} a {@link Claim} to call inside that transaction with the new object's id, which claims the key
      * there, so the key and the object commit together. The answer is made after the commit by {@code answer} from
      * the object's id and kept for retries. A retry after the commit gets the kept answer; one that arrives while
-     * the first is still being answered gets 409; a failed request leaves its key free.
+     * the first is still being answered gets 409; a failed request leaves its key free. A write that calls
+     * {@link Claim#keep} keeps its answer in its own transaction instead ({@code answer} is then not asked). A
+     * {@code 204} answer has no body.
      *
      * @param accountId   whose keys these are: keys of different people never meet
      * @param fingerprint what the request asks for besides its method and path (its parsed body, say)
@@ -84,14 +72,14 @@ public final class Idempotency {
         Optional<String> key = key(request);
         if (key.isEmpty()) {
             String id = write.apply(Claim.NONE);
-            return Answer.json(status, answer.apply(id), id);
+            return answer(status, answer, id);
         }
         byte[] hash = hash(request.prologue().method().text() + " " + request.path().path() + "\n" + fingerprint);
         Optional<Answer> earlier = transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash));
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        KeyClaim claim = new KeyClaim(accountId, key.get(), hash);
+        KeyClaim claim = new KeyClaim(accountId, key.get(), hash, status);
         String id;
         try {
             id = write.apply(claim);
@@ -99,12 +87,16 @@ public final class Idempotency {
             // A retry that ran alongside the first one fails on what the first made, or on the key: answer as a retry.
             return transactions.inTransaction(tx -> kept(tx, accountId, key.get(), hash)).orElseThrow(() -> failed);
         }
-        Answer made = Answer.json(status, answer.apply(id), id);
+        if (claim.kept != null) {
+            return claim.kept;
+        }
+        Answer made = answer(status, answer, id);
         transactions.inTransaction(tx -> {
-            if (!claim.taken() && !answers.claim(tx, accountId, key.get(), hash)) {
+            if (!claim.taken() && !repository.claim(tx, accountId, key.get(), hash, clock.instant())) {
                 throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
             }
-            answers.keep(tx, accountId, key.get(), made);
+            repository.complete(tx, accountId, key.get(), made.status(),
+                                keys.seal(made.body(), context(accountId, key.get())), id);
             return null;
         });
         return made;
@@ -113,9 +105,13 @@ public final class Idempotency {
     private static final String IN_PROGRESS = "The first request with this Idempotency-Key is still being answered."
                                               + " Try again in a moment.";
 
+    private static Answer answer(Status status, Function<String, Object> answer, String id) {
+        return status == Status.NO_CONTENT_204 ? Answer.noContent(id) : Answer.json(status, answer.apply(id), id);
+    }
+
     /** The kept answer for this key, if the key was used and committed before. */
     private Optional<Answer> kept(DbTransaction tx, String accountId, String key, byte[] hash) {
-        Optional<IdempotencyRepository.Stored> stored = answers.find(tx, accountId, key);
+        Optional<IdempotencyRepository.Stored> stored = repository.find(tx, accountId, key);
         if (stored.isPresent() && stored.get().status() == 0) {
             // Claimed with its object, but the first request has not kept its answer yet.
             throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
@@ -130,6 +126,11 @@ public final class Idempotency {
         Claim NONE = (tx, objectId) -> { };
 
         void take(DbExecute tx, String objectId);
+
+        /** Claims the key and keeps {@code body} as the answer, both in the write's transaction {@code tx}. */
+        default void keep(DbExecute tx, String objectId, Object body) {
+            take(tx, objectId);
+        }
     }
 
     /** Claims once per transaction: a write may name its object more than once. */
@@ -137,12 +138,24 @@ public final class Idempotency {
         private final String accountId;
         private final String key;
         private final byte[] hash;
+        private final Status status;
         private DbExecute claimedIn;
+        private Answer kept;
 
-        KeyClaim(String accountId, String key, byte[] hash) {
+        KeyClaim(String accountId, String key, byte[] hash, Status status) {
             this.accountId = accountId;
             this.key = key;
             this.hash = hash;
+            this.status = status;
+        }
+
+        @Override
+        public void keep(DbExecute tx, String objectId, Object body) {
+            take(tx, objectId);
+            Answer answer = Idempotency.answer(status, id -> body, objectId);
+            repository.complete(tx, accountId, key, answer.status(), keys.seal(answer.body(), context(accountId, key)),
+                                objectId);
+            kept = answer;
         }
 
         @Override
@@ -150,7 +163,7 @@ public final class Idempotency {
             if (claimedIn == tx) {
                 return;
             }
-            if (!answers.claim(tx, accountId, key, hash)) {
+            if (!repository.claim(tx, accountId, key, hash, clock.instant())) {
                 throw new ProblemException(ProblemType.CONFLICT, IN_PROGRESS);
             }
             claimedIn = tx;
@@ -162,13 +175,14 @@ public final class Idempotency {
     }
 
     private Answer replay(DbTransaction tx, String accountId, String key, byte[] hash) {
-        IdempotencyRepository.Stored stored = answers.find(tx, accountId, key)
+        IdempotencyRepository.Stored stored = repository.find(tx, accountId, key)
                 .orElseThrow(() -> new IllegalStateException("An idempotency key vanished while it was read"));
         if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
             throw new ProblemException(ProblemType.CONFLICT, "This Idempotency-Key was used before for a different"
                                                              + " request. Use a new key for a new request.");
         }
-        return answers.replay(stored, accountId, key);
+        return new Answer(stored.status(), keys.open(stored.body(), context(accountId, key)), stored.objectId(),
+                          true);
     }
 
     /** A request's parsed body as a fingerprint: its JSON. */
@@ -188,6 +202,10 @@ public final class Idempotency {
                                            "Use 1 to 100 visible ASCII characters, such as a random UUID.");
         }
         return key;
+    }
+
+    private static String context(String accountId, String key) {
+        return "idempotency_key.response_body:" + accountId + ":" + key;
     }
 
     private static byte[] hash(String request) {
@@ -234,11 +252,11 @@ public final class Idempotency {
 
     /** Forgets the stored answers of a removed person (they may hold what the person wrote). */
     public void forget(DbExecute tx, String accountId) {
-        answers.forget(tx, accountId);
+        repository.deleteOf(tx, accountId);
     }
 
     /** Deletes keys older than {@code before} (retention); returns how many. */
     public long deleteBefore(DbExecute tx, java.time.Instant before) {
-        return answers.deleteBefore(tx, before);
+        return repository.deleteBefore(tx, before);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.helidon.dbclient.DbExecute;
 
 /** The idempotency_key table; every call runs in the caller's transaction. */
-public final class IdempotencyRepository {
+final class IdempotencyRepository {
 
     /** True when this transaction now holds the key; false when it was used (and committed) before. */
     boolean claim(DbExecute tx, String accountId, String key, byte[] requestHash, Instant now) {

@@ -20,6 +20,19 @@ public final class RequestLog {
     private final TrustedProxies trustedProxies;
 
     /**
+     * The request log behind the proxies of {@code http.trusted-proxies}.
+     *
+     * @throws IllegalStateException when the replaced setting {@code http.trust-proxy} is still given
+     */
+    public static RequestLog create(io.helidon.config.Config config) {
+        if (config.get("http.trust-proxy").exists()) {
+            throw new IllegalStateException("http.trust-proxy (FL_TRUST_PROXY) is replaced by http.trusted-proxies "
+                                            + "(FL_TRUSTED_PROXIES): the proxies' networks, e.g. 10.0.0.0/8");
+        }
+        return new RequestLog(TrustedProxies.parse(config.get("http.trusted-proxies").asString().orElse("")));
+    }
+
+    /**
      * @param trustedProxies the proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
      */
     public RequestLog(TrustedProxies trustedProxies) {

@@ -3,7 +3,7 @@ package nl.familyliaison.ratelimit;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.platform.ClientAddress;
 import nl.familyliaison.platform.RequestLog;
 
@@ -35,7 +35,7 @@ public final class ApiClientLimit {
 
     /** The session or the IP; the limiter hashes it, so neither is kept as it is. */
     private static String client(RoutingRequest request) {
-        return Actor.of(request)
+        return Authentication.actorOf(request)
                 .map(actor -> "session:" + actor.session().id())
                 .orElseGet(() -> "ip:" + ClientAddress.of(request).value());
     }

@@ -9,7 +9,7 @@ import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Sessions;
 import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.audit.AuditRetention;
-import nl.familyliaison.briefings.BriefingRepository;
+import nl.familyliaison.briefings.BriefingContent;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.messages.MessageContent;
@@ -23,7 +23,7 @@ import nl.familyliaison.signin.ChallengeRepository;
 public record Retention(RetentionService service, RetentionJob job) {
 
     /** What a closed case holds, each feature's part, and what the service keeps for a while of everyone. */
-    public record Holdings(BriefingRepository briefings, MessageContent messages, AppointmentContent appointments,
+    public record Holdings(BriefingContent briefings, MessageContent messages, AppointmentContent appointments,
                            UpdateRepository updates, Removal removal, ChallengeRepository challenges,
                            Sessions sessions, Outbox outbox, AuditRetention audit, Idempotency idempotency) {
     }
@@ -39,15 +39,17 @@ public record Retention(RetentionService service, RetentionJob job) {
 
     /** Briefings hold files and meeting proposals, so they go before messages and interviews. */
     private static List<Purgeable> purgeOrder(Holdings holdings) {
-        BriefingRepository briefings = holdings.briefings();
         MessageContent messages = holdings.messages();
         UpdateRepository updates = holdings.updates();
         return List.of(
-                new Purgeable("briefings", briefings::countOfCase, (tx, caseId) -> briefings.in(tx).purgeCase(caseId)),
-                Purgeable.counted("messages-and-files",
-                                  caseId -> messages.count(caseId).messages() + messages.count(caseId).attachments(),
-                                  messages::purge),
-                Purgeable.counted("interviews", holdings.appointments()::count, holdings.appointments()::purge),
+                new Purgeable("briefings", holdings.briefings()::count, holdings.briefings()::purge),
+                new Purgeable("messages-and-files",
+                              caseId -> messages.count(caseId).messages() + messages.count(caseId).attachments(),
+                              (tx, caseId) -> {
+                                  MessageContent.Count purged = messages.purge(tx, caseId);
+                                  return purged.messages() + purged.attachments();
+                              }),
+                new Purgeable("interviews", holdings.appointments()::count, holdings.appointments()::purge),
                 new Purgeable("updates", updates::countOfCase, (tx, caseId) -> updates.in(tx).purgeCase(caseId)),
                 // Last: the members' own traces go once what they wrote in the case has gone.
                 new Purgeable("former-members", holdings.removal()::countFormerMembersOf,

@@ -4,6 +4,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
@@ -17,7 +18,8 @@ public record RetentionService(RetentionJob job, Guards guards, AccessAudit audi
 
     private void preview(ServerRequest request, ServerResponse response) {
         RetentionJob.Report report = job.run(true);
-        audit.record(request, Actor.of(request).orElseThrow().account(), "retention.preview", "retention", null,
+        Actor actor = Authentication.actor(request);
+        audit.record(actor.caller(), actor.account(), "retention.preview", "retention", null,
                      AccessAudit.Result.SUCCEEDED);
         response.send(report);
     }

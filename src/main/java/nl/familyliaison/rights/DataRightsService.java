@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
@@ -74,10 +75,10 @@ public final class DataRightsService {
      * lease given back however the download ends, also when the connection breaks halfway.
      */
     private void export(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         try (ExportRuns.Run run = runs.start(actor.accountId())) {
             limiter.consume(EXPORT_LIMIT, actor.accountId());
-            Exporter.Gathered gathered = exporter.gather(request);
+            Exporter.Gathered gathered = exporter.gather(actor, Language.of(request));
             response.headers().contentType(HttpMediaType.create("application/zip"));
             response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"family-liaison-export.zip\"");
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
@@ -88,44 +89,45 @@ public final class DataRightsService {
             } catch (IOException broken) {
                 throw new UncheckedIOException(broken);
             } finally {
-                audit.record(request, actor.account(), "account.export", "account", actor.accountId(), result);
+                audit.record(actor.caller(), actor.account(), "account.export", "account", actor.accountId(), result);
             }
         }
     }
 
     private void request(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         AtomicReference<RemovalRepository.Request> made = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(request, actor.accountId(), "", Status.ACCEPTED_202, claim -> {
-            made.set(removal.request(actor.account(), audit.written(request, actor.account(), "account.removal.request",
-                                                                    "removal-request").with(claim)));
+            made.set(removal.request(actor.account(), audit.written(actor.caller(), actor.account(),
+                                                                    "account.removal.request", "removal-request")
+                    .with(claim)));
             return made.get().id();
         }, id -> view(made.get(), false));
         if (answer.replayed()) {
-            audit.record(request, actor.account(), "account.removal.request", "removal-request", answer.objectId(),
-                         AccessAudit.Result.SUCCEEDED);
+            audit.record(actor.caller(), actor.account(), "account.removal.request", "removal-request",
+                         answer.objectId(), AccessAudit.Result.SUCCEEDED);
         }
         answer.send(response);
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         boolean member = actor.role() == Role.MEMBER;
         List<RemovalRepository.Request> found = member ? removal.openOf(actor.accountId())
                                                        : removal.openForInspector(actor.accountId());
-        audit.record(request, actor.account(), "account.removal.list", "removal-request", null,
+        audit.record(actor.caller(), actor.account(), "account.removal.list", "removal-request", null,
                      AccessAudit.Result.SUCCEEDED);
         response.send(new RequestList(found.stream().map(open -> view(open, !member)).toList()));
     }
 
     private void confirm(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         String requestId = request.path().pathParameters().get("requestId");
         if (!Ids.isId(requestId)) {
             throw ProblemException.notFound();
         }
         String removed = removal.confirm(requestId, actor.accountId(),
-                                         audit.written(request, actor.account(), "account.removal.confirm",
+                                         audit.written(actor.caller(), actor.account(), "account.removal.confirm",
                                                        "account"));
         response.send(new Removed(removed));
     }

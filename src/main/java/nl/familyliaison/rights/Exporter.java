@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization.CaseAction;
@@ -67,10 +66,8 @@ final class Exporter {
     public record Pending(String path, Supplier<Optional<MessageContent.File>> open) {
     }
 
-    public Gathered gather(ServerRequest request) {
-        Actor actor = Actor.of(request).orElseThrow();
+    public Gathered gather(Actor actor, Language language) {
         Account account = actor.account();
-        Language language = Language.of(request);
         List<Export.CaseExport> exported = new ArrayList<>();
         List<Export.FileEntry> entries = new ArrayList<>();
         Map<String, Pending> files = new LinkedHashMap<>();
@@ -78,7 +75,7 @@ final class Exporter {
             if (!investigation.openToMembersAt(clock.instant())) {
                 continue;
             }
-            CaseContext context = access.require(request, investigation.id(), CaseAction.READ_CASE, "case.export");
+            CaseContext context = access.require(actor, investigation.id(), CaseAction.READ_CASE, "case.export");
             List<ThreadWithMessages> threads = messages.everything(context);
             for (ThreadWithMessages thread : threads) {
                 for (MessageViews.MessageView message : thread.messages()) {

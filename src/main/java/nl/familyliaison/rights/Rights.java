@@ -12,13 +12,13 @@ import nl.familyliaison.access.Guards;
 import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.audit.AuditService;
-import nl.familyliaison.briefings.BriefingRepository;
+import nl.familyliaison.briefings.BriefingContent;
 import nl.familyliaison.briefings.BriefingService;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseRepository;
 import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.cases.TimelineService;
-import nl.familyliaison.feedback.FeedbackRepository;
+import nl.familyliaison.feedback.Feedback;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.messages.MessageService;
 import nl.familyliaison.notify.Outbox;
@@ -39,8 +39,8 @@ public record Rights(DataRightsService service, Removal removal) {
     }
 
     /** What each feature holds of a person and deletes or replaces on removal. */
-    public record Holdings(MessageContent messages, BriefingRepository briefings, AppointmentContent appointments,
-                           FeedbackRepository feedback, Idempotency idempotency, Outbox outbox) {
+    public record Holdings(MessageContent messages, BriefingContent briefings, AppointmentContent appointments,
+                           Feedback feedback, Idempotency idempotency, Outbox outbox) {
     }
 
     public static Rights create(Config config, DbClient db, CaseRepository cases, MemberRepository members,
@@ -60,7 +60,7 @@ public record Rights(DataRightsService service, Removal removal) {
     /** Everything a removed person wrote or left behind, each feature's part in one transaction. */
     private static List<Removal.Erasure> erasures(Holdings holdings) {
         return List.of((tx, accountId, email) -> holdings.messages().eraseAuthor(tx, accountId),
-                       (tx, accountId, email) -> holdings.briefings().in(tx).eraseRemarksOf(accountId),
+                       (tx, accountId, email) -> holdings.briefings().eraseRemarksOf(tx, accountId),
                        (tx, accountId, email) -> holdings.appointments().eraseAccount(tx, accountId),
                        (tx, accountId, email) -> holdings.feedback().eraseOf(tx, accountId),
                        (tx, accountId, email) -> holdings.idempotency().forget(tx, accountId),

@@ -1,8 +1,7 @@
 package nl.familyliaison.signin;
 
 import io.helidon.config.Config;
-import io.helidon.webserver.http.ServerRequest;
-import nl.familyliaison.platform.ClientAddress;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.ratelimit.RateLimiter;
 
 /**
@@ -30,18 +29,18 @@ final class SignInLimits {
     }
 
     /** @return whether a code may be mailed to {@code email} (its per-address limit is not reached) */
-    boolean codeRequest(ServerRequest request, String email) {
-        limiter.consume("code-request-ip", ClientAddress.of(request).value());
+    boolean codeRequest(Caller caller, String email) {
+        limiter.consume("code-request-ip", caller.address());
         return limiter.tryConsume("code-request-address", email);
     }
 
-    void codeCheck(ServerRequest request) {
-        limiter.consume("code-check-ip", ClientAddress.of(request).value());
+    void codeCheck(Caller caller) {
+        limiter.consume("code-check-ip", caller.address());
     }
 
     /** Before a staff password is checked: the hard limits, then the wait the account's failures call for. */
-    void staffPassword(ServerRequest request, String email) {
-        String ip = ClientAddress.of(request).value();
+    void staffPassword(Caller caller, String email) {
+        String ip = caller.address();
         limiter.consume("staff-password-ip", ip);
         limiter.consume("staff-password-account-ip", email + " " + ip);
         delay.pause(limiter.excess("staff-password-account", email));

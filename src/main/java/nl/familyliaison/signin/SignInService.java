@@ -6,14 +6,15 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
-import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.SessionCookie;
 import nl.familyliaison.access.SessionView;
@@ -74,9 +75,9 @@ public final class SignInService {
         if (!EmailAddress.isPlausible(email)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
         }
-        boolean mayMail = limits.codeRequest(request, email);
+        boolean mayMail = limits.codeRequest(Caller.of(request), email);
         MemberSignIn.CodeRequested started = members.requestCode(email, mayMail);
-        audit.record(request, null, "sign-in.code-requested", "sign-in-challenge", started.challengeId(),
+        audit.record(Caller.of(request), null, "sign-in.code-requested", "sign-in-challenge", started.challengeId(),
                      AccessAudit.Result.SUCCEEDED);
         response.status(Status.ACCEPTED_202).send(new CodeRequested(started.challengeId(), started.expiresAt()));
     }
@@ -85,12 +86,12 @@ public final class SignInService {
         CodeCheck body = Json.read(request, CodeCheck.class);
         String challengeId = Input.required(body.challengeId(), "challengeId", 64);
         String code = Input.required(body.code(), "code", 32);
-        limits.codeCheck(request);
+        limits.codeCheck(Caller.of(request));
         Account account;
         try {
             account = members.checkCode(challengeId, code.strip());
         } catch (SignInFailedException e) {
-            audit.record(request, null, "sign-in.member", "sign-in-challenge",
+            audit.record(Caller.of(request), null, "sign-in.member", "sign-in-challenge",
                          Ids.isId(challengeId) ? challengeId : null, AccessAudit.Result.FAILED);
             throw e;
         }
@@ -102,13 +103,13 @@ public final class SignInService {
         String email = EmailAddress.canonical(Input.required(body.email(), "email", EmailAddress.MAX_LENGTH));
         String password = Input.required(body.password(), "password", 1024);
         String code = Input.required(body.code(), "code", 16);
-        limits.staffPassword(request, email);
+        limits.staffPassword(Caller.of(request), email);
         Account account;
         try {
             account = staff.signIn(email, password, code.strip());
         } catch (SignInFailedException e) {
             limits.staffPasswordFailed(email);
-            audit.record(request, null, "sign-in.staff", "account", null, AccessAudit.Result.FAILED);
+            audit.record(Caller.of(request), null, "sign-in.staff", "account", null, AccessAudit.Result.FAILED);
             throw e;
         }
         startSession(request, response, account, "sign-in.staff");
@@ -130,11 +131,11 @@ public final class SignInService {
 
     private void startSession(ServerRequest request, ServerResponse response, Account account, String action) {
         // A new session (and token) at every sign-in: a token planted before sign-in never becomes a signed-in one.
-        Actor.of(request).ifPresent(previous -> sessions.signOut(previous.session()));
+        Authentication.actorOf(request).ifPresent(previous -> sessions.signOut(previous.session()));
         Sessions.Started started = sessions.start(account,
                                                   Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
                                                                            .orElse(null)),
-                                                  audit.written(request, account, action, "account"));
+                                                  audit.written(Caller.of(request), account, action, "account"));
         SessionCookie.write(response, started.token());
         response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }

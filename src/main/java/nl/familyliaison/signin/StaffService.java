@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.access.Authentication;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.access.AccessAudit;
@@ -33,19 +35,19 @@ public record StaffService(StaffAccounts staff, Guards guards, AccessAudit audit
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        audit.record(request, Actor.of(request).orElseThrow().account(), "staff.list", "account", null,
+        audit.record(Caller.of(request), Authentication.actor(request).account(), "staff.list", "account", null,
                      AccessAudit.Result.SUCCEEDED);
         response.send(new StaffList(staff.list().stream().map(StaffMember::of).toList()));
     }
 
     private void disable(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
+        Actor actor = Authentication.actor(request);
         String accountId = request.path().pathParameters().get("accountId");
         if (!Ids.isId(accountId)) {
             throw ProblemException.notFound();
         }
         Account disabled = staff.disable(accountId, actor,
-                                         audit.written(request, actor.account(), "staff.disable", "account"));
+                                         audit.written(actor.caller(), actor.account(), "staff.disable", "account"));
         response.send(StaffMember.of(disabled));
     }
 }

@@ -13,6 +13,7 @@ import nl.familyliaison.access.Authorization.CaseRelation;
 import nl.familyliaison.access.Authorization.Item;
 import nl.familyliaison.access.Authorization.ItemKind;
 import nl.familyliaison.access.Authorization.Visibility;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Language;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,7 @@ class AuthorizationTest {
     private static Actor actor(Role role, String id) {
         Account account = new Account(id, role, id + "@example.org", id, Account.Status.ACTIVE, Language.NL);
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
-        return new Actor(new Session("s-" + id, account, "csrf", "device", now, now, now.plusSeconds(3600), null));
+        return new Actor(new Session("s-" + id, account, "csrf", "device", now, now, now.plusSeconds(3600), null),
+                         new Caller("test-request", "127.0.0.1"));
     }
 }

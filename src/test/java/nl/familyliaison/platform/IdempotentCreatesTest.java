@@ -3,9 +3,13 @@ package nl.familyliaison.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.messages.Tables;
@@ -28,6 +32,7 @@ class IdempotentCreatesTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass(settings -> settings);
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** One creating request: who sends it, where, what, and the table that gains one row. */
     record Call(Api api, String path, String body, String table) {
@@ -63,6 +68,32 @@ class IdempotentCreatesTest {
                             .path("thread").path("id").asText();
                     return new Call(member.api(), base(cast) + "/threads/" + thread + "/messages",
                                     "{\"text\":\"Nog iets.\"}", "message");
+                }),
+                creating("remark on a briefing", cast -> {
+                    CaseFiles.Member member = member(cast);
+                    Call share = briefing(cast, member);
+                    String briefing = share.api().post(share.path(), share.body()).json().path("id").asText();
+                    return new Call(member.api(), base(cast) + "/briefings/" + briefing + "/remarks",
+                                    "{\"text\":\"Een opmerking.\"}", "briefing_remark");
+                }),
+                creating("propose an interview", cast -> new Call(cast.inspectorApi(), base(cast)
+                        + "/interview-proposals", proposal(member(cast).membershipId()), "interview_proposal")),
+                creating("confirm an interview", cast -> {
+                    JsonNode offer = proposed(cast, member(cast).membershipId());
+                    return new Call(cast.inspectorApi(), "/api/interview-proposals/" + offer.path("id").asText()
+                            + "/confirmation", "{\"slotId\":\"" + offer.path("slots").get(0).path("id").asText()
+                            + "\"}", "appointment");
+                }),
+                creating("ask to change an appointment", cast -> {
+                    CaseFiles.Member member = member(cast);
+                    JsonNode offer = proposed(cast, member.membershipId());
+                    String appointment = cast.inspectorApi().post(
+                            "/api/interview-proposals/" + offer.path("id").asText() + "/confirmation",
+                            "{\"slotId\":\"" + offer.path("slots").get(0).path("id").asText() + "\"}")
+                            .json().path("id").asText();
+                    return new Call(member.api(), "/api/appointments/" + appointment + "/change-requests",
+                                    "{\"kind\":\"RESCHEDULE\",\"reason\":\"Ik ben dan op reis.\"}",
+                                    "appointment_change");
                 }));
     }
 
@@ -107,8 +138,27 @@ class IdempotentCreatesTest {
         return fixture().member(cast, "idem-member-" + cast.caseId().substring(0, 8));
     }
 
+    /** An hour on a weekday morning two weeks ahead, offered to one member. */
+    private static String proposal(String memberId) {
+        LocalDate day = LocalDate.ofInstant(service.clock().instant(), AMSTERDAM).plusDays(14);
+        while (day.getDayOfWeek().getValue() > 5) {
+            day = day.plusDays(1);
+        }
+        Instant start = day.atTime(10, 0).atZone(AMSTERDAM).toInstant();
+        return "{\"slots\":[{\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(3600) + "\"}],"
+               + "\"mode\":\"IN_PERSON\",\"place\":\"Turfmarkt 147, Den Haag\",\"note\":\"Welkom.\","
+               + "\"memberIds\":[\"" + memberId + "\"]}";
+    }
+
+    private static JsonNode proposed(Cast cast, String memberId) {
+        return cast.inspectorApi().post(base(cast) + "/interview-proposals", proposal(memberId)).json();
+    }
+
     private static Call briefing(Cast cast) {
-        CaseFiles.Member member = member(cast);
+        return briefing(cast, member(cast));
+    }
+
+    private static Call briefing(Cast cast, CaseFiles.Member member) {
         String file = cast.inspectorApi().send("POST", base(cast) + "/attachments", "application/octet-stream",
                                                SampleFiles.pdf("verslag"), "X-File-Name", "verslag.pdf")
                 .json().path("id").asText();

@@ -13,6 +13,7 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.access.Session;
 import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
@@ -61,7 +62,8 @@ public final class RuleDatabase implements AutoCloseable {
     public Actor actor(Role role, String email, Instant now) {
         Account account = new Account(Ids.newId(), role, email, "Person", Account.Status.ACTIVE, Language.NL);
         new AccountRepository(client()).insert(account, now);
-        return new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600), null));
+        return new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600), null),
+                         new Caller("test-request", "127.0.0.1"));
     }
 
     @Override
