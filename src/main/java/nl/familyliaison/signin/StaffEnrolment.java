@@ -29,16 +29,18 @@ public final class StaffEnrolment {
 
     private final AccountRepository accounts;
     private final EnrolmentRepository enrolments;
+    private final StaffAccountRepository staff;
     private final Outbox outbox;
     private final KeyRing keys;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration lifetime;
 
-    StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
-                          Transactions transactions, Clock clock, Duration lifetime) {
+    StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, StaffAccountRepository staff,
+                   Outbox outbox, KeyRing keys, Transactions transactions, Clock clock, Duration lifetime) {
         this.accounts = accounts;
         this.enrolments = enrolments;
+        this.staff = staff;
         this.outbox = outbox;
         this.keys = keys;
         this.transactions = transactions;
@@ -48,11 +50,17 @@ public final class StaffEnrolment {
 
     /** Creates the enrolment inside the caller's transaction and queues the invitation; returns the token. */
     public String invite(DbExecute tx, Account account) {
+        return invite(tx, account, MailTemplate.STAFF_INVITATION);
+    }
+
+    /** Like {@link #invite(DbExecute, Account)}, with the mail that fits (a first invitation or a new link). */
+    String invite(DbExecute tx, Account account, MailTemplate template) {
         String token = Secrets.token();
         Instant now = clock.instant();
         enrolments.in(tx).insert(Secrets.hash(token), account.id(), now, now.plus(lifetime));
-        outbox.enqueue(tx, new Mail("staff-invitation:" + account.id() + ":" + now.toEpochMilli(), account.id(),
-                                    account.email(), MailTemplate.STAFF_INVITATION, account.language(),
+        outbox.enqueue(tx, new Mail(template.name().toLowerCase(java.util.Locale.ROOT) + ":" + account.id() + ":"
+                                    + now.toEpochMilli(), account.id(),
+                                    account.email(), template, account.language(),
                                     Map.of("enrolmentPath", enrolmentPath(token),
                                            "days", String.valueOf(Math.max(1, lifetime.toDays()))),
                                     Mail.Priority.NORMAL));
@@ -80,8 +88,24 @@ public final class StaffEnrolment {
         return new TotpSetup(Totp.base32(secret), Totp.uri(secret, enrolment.email()));
     }
 
-    /** Step 2: a first code from the app proves it was set up; the account becomes active. */
-    public void confirm(String token, String code) {
+    /**
+     * The QR code of step 1's otpauth:// address, as SVG: only for an open (valid, unused) enrolment whose password
+     * was chosen, because only then is there a secret.
+     */
+    public String qrCode(String token) {
+        EnrolmentRepository.Enrolment enrolment = open(token);
+        if (enrolment.pendingTotpSecret() == null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Choose a password first.");
+        }
+        byte[] secret = keys.open(enrolment.pendingTotpSecret(), pendingContext(enrolment.accountId()));
+        return QrSvg.of(Totp.uri(secret, enrolment.email()));
+    }
+
+    /**
+     * Step 2: a first code from the app proves it was set up; the account becomes active. Answers the account, so the
+     * person can be signed in at once (the code's time step counts as used).
+     */
+    public Account confirm(String token, String code) {
         EnrolmentRepository.Enrolment enrolment = open(token);
         if (enrolment.pendingTotpSecret() == null) {
             throw new ProblemException(ProblemType.CONFLICT, "Choose a password first.");
@@ -98,8 +122,10 @@ public final class StaffEnrolment {
                                                        step.getAsLong(), clock.instant()) != 1) {
                 throw notOpen();
             }
+            staff.in(tx).signedIn(enrolment.accountId(), clock.instant());
             return null;
         });
+        return accounts.byId(enrolment.accountId()).orElseThrow(StaffEnrolment::notOpen);
     }
 
     private EnrolmentRepository.Enrolment open(String token) {
