@@ -135,13 +135,15 @@ public final class StaffAccounts {
     /**
      * A new enrolment link, mailed to the account's own address (nobody else ever sees it): earlier links stop
      * working, password and authenticator secret are forgotten and every session ends, so the person sets up both
-     * again. For an invited account this is sending the invitation again.
+     * again. For an account that never signed in this is sending the invitation again.
      *
      * @throws ProblemException 404 not a staff account, 409 disabled (enable it first) or one's own account
      */
     void newEnrolmentLink(String accountId, Actor by, AccessAudit.Written audited) {
         Account account = otherStaff(accountId, by, "Ask a second administrator to make a new link for you.");
-        boolean invited = account.status() == Account.Status.INVITED;
+        // Never signed in: the invitation again; else a mail that says password and app were reset.
+        boolean invited = rows.list().stream().filter(found -> found.id().equals(account.id()))
+                .allMatch(found -> found.lastSignInAt() == null);
         transactions.inTransaction(tx -> {
             StaffAccountRepository in = rows.in(tx);
             in.closeOpenEnrolments(account.id(), clock.instant());
