@@ -221,6 +221,7 @@ async function signOutIdle() {
 }
 
 async function render() {
+  takeInvitation(); // also when the link is opened in a tab that shows the service already (only the # changes)
   const path = window.location.hash.replace(/^#\/?/, '');
   const route = match(path);
   const session = state.session;

@@ -22,7 +22,7 @@ import org.openqa.selenium.interactions.Actions;
  */
 final class Onboarding {
 
-    static final String PASSWORD = "Drie koffie en een fiets!";
+    static final String PASSWORD = nl.familyliaison.support.People.STAFF_PASSWORD;
     static final String INVITATION_SUBJECT = "Uw account voor Familiecontact|Your Family contact account";
     static final String NEW_LINK_SUBJECT = "Een nieuwe link voor uw account bij Familiecontact"
                                            + "|A new link for your Family contact account";
