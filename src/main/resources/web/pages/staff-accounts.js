@@ -1,5 +1,6 @@
 // Administrators: the staff accounts (role, whether they have enrolled, last sign-in) and what can be done with each:
-// disable, enable again, a new enrolment link. A new account waits for a second administrator (four eyes).
+// disable, enable again, a new enrolment link. A new account, and enabling one again, wait for a second administrator
+// (four eyes).
 import { get, newKey, post } from '../lib/api.js';
 import { alert, button, data, field, fill, form, h, heading, link, paragraph, problemView, section, when }
   from '../lib/dom.js';
@@ -23,11 +24,20 @@ function confirmed(key, warningKey, action) {
   return place;
 }
 
-function actions(person, act) {
+/** A request of the kind that waits for a second administrator: who may decide on it, and where. */
+function waitingNote(request, session) {
+  return request.requestedBy === session.accountId ? paragraph('staffAccounts.waitingOwn')
+    : h('p', { class: 'utrecht-paragraph' }, link('#/admin/approvals', 'staffAccounts.decide'));
+}
+
+function actions(person, act, enabling, session) {
   const id = encodeURIComponent(person.id);
   const run = (path, notice) => () => act(`/api/staff/${id}/${path}`, notice);
   if (person.status === 'DISABLED') {
-    return [button('staffAccounts.enable', run('enable', 'staffAccounts.enabled'))];
+    // Enabling gives the account its access back: it waits for a second administrator, like a new account.
+    return enabling ? [paragraph('staffAccounts.enableWaiting', {}, { class: 'utrecht-paragraph fl-strong' }),
+      waitingNote(enabling, session)]
+      : [button('staffAccounts.enable', run('enable', 'staffAccounts.enableAsked'))];
   }
   return [
     person.status === 'INVITED'
@@ -38,7 +48,7 @@ function actions(person, act) {
   ];
 }
 
-function personView(person, session, act) {
+function personView(person, session, act, enabling) {
   const problem = h('div', {});
   const own = person.id === session.accountId;
   return h('li', { class: 'fl-card', 'data-account': person.email },
@@ -51,7 +61,8 @@ function personView(person, session, act) {
     person.status === 'INVITED' && person.invitationExpiresAt
       ? h('p', { class: 'fl-meta' }, t('staffAccounts.linkUntil'), ' ', when(person.invitationExpiresAt)) : null,
     own ? paragraph('staffAccounts.you')
-      : h('div', { class: 'fl-actions' }, actions(person, (path, notice) => act(path, notice, problem))),
+      : h('div', { class: 'fl-actions' }, actions(person, (path, notice) => act(path, notice, problem), enabling,
+        session)),
     problem);
 }
 
@@ -62,8 +73,7 @@ function waitingView(request, session) {
     data('p', staff.email, { class: 'utrecht-paragraph' }),
     paragraph('staffAccounts.roleAndStatus', { role: t(`approvals.role.${staff.role}`),
       status: t('staffAccounts.status.WAITING') }, { class: 'utrecht-paragraph fl-strong' }),
-    request.requestedBy === session.accountId ? paragraph('staffAccounts.waitingOwn')
-      : h('p', { class: 'utrecht-paragraph' }, link('#/admin/approvals', 'staffAccounts.decide')));
+    waitingNote(request, session));
 }
 
 function createForm(go) {
@@ -88,6 +98,8 @@ function createForm(go) {
 export default async function staffAccounts({ view, session, go, notice }) {
   const [staff, pending] = await Promise.all([get('/api/staff'), get('/api/approval-requests')]);
   const waiting = pending.requests.filter((request) => request.kind === 'STAFF_ACCOUNT');
+  const enabling = new Map(pending.requests.filter((request) => request.kind === 'STAFF_ENABLE')
+    .map((request) => [request.staffEnable.accountId, request]));
   const act = async (path, doneKey, problem) => {
     try {
       await post(path);
@@ -103,7 +115,8 @@ export default async function staffAccounts({ view, session, go, notice }) {
     waiting.length ? section('staffAccounts.waiting', paragraph('staffAccounts.waitingIntro'),
       h('ul', { class: 'fl-cards' }, waiting.map((request) => waitingView(request, session)))) : null,
     section('staffAccounts.accounts',
-      h('ul', { class: 'fl-cards' }, staff.staff.map((person) => personView(person, session, act)))),
+      h('ul', { class: 'fl-cards' }, staff.staff.map((person) => personView(person, session, act,
+        enabling.get(person.id))))),
     section('staffAccounts.new', paragraph('staffAccounts.newIntro'), createForm(go)));
   return 'staffAccounts.title';
 }

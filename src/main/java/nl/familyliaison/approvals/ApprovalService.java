@@ -27,8 +27,9 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.RequestId;
 
 /**
- * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}) or a case's staff
- * ({@code PUT /api/cases/{caseId}/staff}) answers 202 with the waiting request; a different administrator approves or
+ * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}), to enable a disabled
+ * one again ({@code POST /api/staff/{accountId}/enable}) or a case's staff ({@code PUT /api/cases/{caseId}/staff})
+ * answers 202 with the waiting request; a different administrator approves or
  * rejects it. Every request, decision and refused decision goes into the audit trail.
  */
 public final class ApprovalService {
@@ -50,6 +51,7 @@ public final class ApprovalService {
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/staff", guards.roles(Role.ADMIN), this::requestStaff)
+                .post("/api/staff/{accountId}/enable", guards.roles(Role.ADMIN), this::requestEnable)
                 .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::requestCaseStaff)
                 .get("/api/approval-requests", guards.roles(Role.ADMIN), this::pending)
                 .post("/api/approval-requests/{requestId}/approval", guards.roles(Role.ADMIN), this::approve)
@@ -65,13 +67,16 @@ public final class ApprovalService {
     record RequestView(String id, ApprovalRequest.Kind kind, ApprovalRequest.Status status, String requestedBy,
                        Instant requestedAt, String decidedBy, Instant decidedAt, String caseId,
                        ApprovalRequest.StaffDetails staffAccount, ApprovalRequest.CaseStaffDetails caseStaff,
-                       String createdAccountId) {
+                       ApprovalRequest.StaffEnableDetails staffEnable, String createdAccountId) {
         static RequestView of(ApprovalRequest request, String createdAccountId) {
-            boolean staff = request.kind() == ApprovalRequest.Kind.STAFF_ACCOUNT;
-            return new RequestView(request.id(), request.kind(), request.status(), request.requestedBy(),
+            ApprovalRequest.Kind kind = request.kind();
+            return new RequestView(request.id(), kind, request.status(), request.requestedBy(),
                                    request.requestedAt(), request.decidedBy(), request.decidedAt(), request.caseId(),
-                                   staff ? Approvals.staffDetails(request) : null,
-                                   staff ? null : Approvals.read(request, ApprovalRequest.CaseStaffDetails.class),
+                                   kind == ApprovalRequest.Kind.STAFF_ACCOUNT ? Approvals.staffDetails(request) : null,
+                                   kind == ApprovalRequest.Kind.CASE_STAFF
+                                           ? Approvals.read(request, ApprovalRequest.CaseStaffDetails.class) : null,
+                                   kind == ApprovalRequest.Kind.STAFF_ENABLE
+                                           ? Approvals.read(request, ApprovalRequest.StaffEnableDetails.class) : null,
                                    createdAccountId);
         }
     }
@@ -100,6 +105,17 @@ public final class ApprovalService {
                                  .object("approval-request", answer.objectId()).build());
         }
         answer.send(response);
+    }
+
+    private void requestEnable(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        String accountId = request.path().pathParameters().get("accountId");
+        if (!Ids.isId(accountId)) {
+            throw ProblemException.notFound();
+        }
+        ApprovalRequest asked = approvals.requestEnable(actor, accountId,
+                                                        written(request, actor, "approval.request.staff-enable", null));
+        response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {

@@ -116,20 +116,28 @@ public final class StaffAccounts {
     }
 
     /**
-     * Enables a disabled staff account again: active with the password and app it had, or invited (its unused link
-     * works again until it expires) if it never finished enrolment.
+     * The disabled staff account that {@code by} may ask to enable again (a second administrator approves).
      *
-     * @throws ProblemException 404 not a staff account, 409 not disabled
+     * @throws ProblemException 404 not a staff account, 409 one's own or not disabled
      */
-    void enable(String accountId, Actor by, AccessAudit.Written audited) {
+    public Account checkEnable(String accountId, Actor by) {
         Account account = otherStaff(accountId, by, "You cannot enable your own account.");
-        transactions.inTransaction(tx -> {
-            if (!rows.in(tx).enable(account.id(), clock.instant())) {
-                throw new ProblemException(ProblemType.CONFLICT, "This account is not disabled.");
-            }
-            audited.append(tx, account.id());
-            return null;
-        });
+        if (account.status() != Account.Status.DISABLED) {
+            throw new ProblemException(ProblemType.CONFLICT, "This account is not disabled.");
+        }
+        return account;
+    }
+
+    /**
+     * Enables a disabled staff account inside {@code tx}: active with the password and app it had, or invited (its
+     * unused link works again until it expires) if it never finished enrolment.
+     *
+     * @throws ProblemException 409 when it is no longer disabled
+     */
+    public void enableIn(DbExecute tx, String accountId) {
+        if (!rows.in(tx).enable(accountId, clock.instant())) {
+            throw new ProblemException(ProblemType.CONFLICT, "This account is not disabled any more.");
+        }
     }
 
     /**

@@ -15,8 +15,8 @@ import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 
 /**
- * Staff accounts, for administrators: list, disable, enable, and a new enrolment link (creating one needs a second
- * administrator, see approvals).
+ * Staff accounts, for administrators: list, disable, and a new enrolment link (creating one and enabling one again
+ * need a second administrator, see approvals).
  */
 public final class StaffService {
 
@@ -34,7 +34,6 @@ public final class StaffService {
         // POST /api/staff asks for a new account: a second administrator approves it (see approvals.ApprovalService).
         routes.get("/api/staff", guards.roles(Role.ADMIN), this::list)
                 .post("/api/staff/{accountId}/disable", guards.roles(Role.ADMIN), this::disable)
-                .post("/api/staff/{accountId}/enable", guards.roles(Role.ADMIN), this::enable)
                 .post("/api/staff/{accountId}/enrolment-link", guards.roles(Role.ADMIN), this::newEnrolmentLink);
     }
 
@@ -59,13 +58,6 @@ public final class StaffService {
         Actor actor = Actor.of(request).orElseThrow();
         String accountId = accountId(request);
         staff.disable(accountId, actor, audit.written(request, actor.account(), "staff.disable", "account"));
-        send(response, accountId);
-    }
-
-    private void enable(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
-        String accountId = accountId(request);
-        staff.enable(accountId, actor, audit.written(request, actor.account(), "staff.enable", "account"));
         send(response, accountId);
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
@@ -98,17 +99,26 @@ class StaffOnboardingTest {
     }
 
     @Test
-    void aDisabledAccountCanBeEnabledAgainWithWhatItHad() {
-        Api admin = adminApi();
+    void enablingADisabledAccountTakesASecondAdministratorAndGivesBackWhatItHad() {
+        Admins admins = Admins.create(service, "enable");
         People.Staff staff = service.people().staff(Role.FAMILY_INSPECTOR, "again@inspectie.example");
         String id = staff.account().id();
-        assertProblem(admin.post("/api/staff/" + id + "/enable", "{}"), 409, "conflict");
-        assertEquals("DISABLED", admin.post("/api/staff/" + id + "/disable", "{}").json().path("status").asText());
-        assertProblem(admin.post("/api/staff/" + id + "/enrolment-link", "{}"), 409, "conflict");
+        assertProblem(admins.askingApi().post("/api/staff/" + id + "/enable", "{}"), 409, "conflict");
+        assertEquals("DISABLED", admins.askingApi().post("/api/staff/" + id + "/disable", "{}").json()
+                .path("status").asText());
+        assertProblem(admins.askingApi().post("/api/staff/" + id + "/enrolment-link", "{}"), 409, "conflict");
+        Reply asked = admins.askingApi().post("/api/staff/" + id + "/enable", "{}");
+        assertEquals(202, asked.status(), asked::toString);
+        assertEquals("STAFF_ENABLE", asked.json().path("kind").asText());
+        assertEquals(id, asked.json().path("staffEnable").path("accountId").asText());
+        assertProblem(admins.askingApi().post("/api/staff/" + id + "/enable", "{}"), 409, "conflict");
+        assertProblem(admins.askingApi().post("/api/approval-requests/" + asked.json().path("id").asText()
+                                              + "/approval", "{}"), 403, "forbidden");
         service.clock().advance(Duration.ofSeconds(30));
         assertProblem(signIn(staff.account().email(), People.STAFF_PASSWORD, staff.codeNow(service.clock())), 401,
                       "sign-in-failed");
-        assertEquals("ACTIVE", admin.post("/api/staff/" + id + "/enable", "{}").json().path("status").asText());
+        admins.approve(asked);
+        assertEquals("ACTIVE", staffListed(admins.askingApi(), "again@inspectie.example").path("status").asText());
         assertEquals(200, service.api().as(service.people().signInStaff(staff)).get("/api/session").status());
     }
 

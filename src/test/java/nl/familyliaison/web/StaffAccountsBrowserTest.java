@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The administrators' staff accounts page: disabling signs the person out and keeps them out, enabling lets them in
- * again with what they had, and a new link resets password and app (the old ones stop working) and is mailed to them.
+ * The administrators' staff accounts page: disabling signs the person out and keeps them out, enabling (asked by one
+ * administrator, approved by another) lets them in again with what they had, and a new link resets password and app (the old ones stop working) and is mailed to them.
  */
 @ExtendWith(Client.ScreenshotOnFailure.class)
 class StaffAccountsBrowserTest {
@@ -45,7 +45,7 @@ class StaffAccountsBrowserTest {
     void disableThenEnableAgain() {
         People.Staff staff = service.people().staff(Role.FAMILY_INSPECTOR, "toggle@inspectie.example");
         Onboarding.Enrolled person = new Onboarding.Enrolled(staff.account().email(), staff.secret());
-        signInAdmin("toggle");
+        Admins admins = signInAdmin("toggle");
         admin.open("admin/staff").awaitText("toggle@inspectie.example");
         Onboarding.confirmInCard(admin, "toggle@inspectie.example", "Uitschakelen", "Ja, uitschakelen");
         admin.awaitText("Het account is uitgeschakeld.");
@@ -55,9 +55,20 @@ class StaffAccountsBrowserTest {
         assertProblem(service.api().post("/api/sign-in/staff", People.staffSignIn(
                 person.email(), People.STAFF_PASSWORD, staff.codeNow(service.clock()))), 401, "sign-in-failed");
 
-        admin.click(org.openqa.selenium.By.xpath(
-                "//li[@data-account='toggle@inspectie.example']//button[normalize-space()='Weer inschakelen']"));
-        admin.awaitText("Het account is weer ingeschakeld.");
+        admin.click(org.openqa.selenium.By.xpath("//li[@data-account='toggle@inspectie.example']"
+                                                 + "//button[normalize-space()='Vraag om weer in te schakelen']"));
+        admin.awaitText("Aangevraagd. Het account wordt weer ingeschakeld zodra een tweede beheerder het goedkeurt.");
+        assertTrue(Onboarding.card(admin, "toggle@inspectie.example").getText()
+                           .contains("wacht op goedkeuring door een tweede beheerder"));
+        admin.shot("staff-accounts-02-enable-waiting");
+        service.clock().advance(Duration.ofSeconds(30));
+        assertProblem(service.api().post("/api/sign-in/staff", People.staffSignIn(
+                person.email(), People.STAFF_PASSWORD, staff.codeNow(service.clock()))), 401, "sign-in-failed");
+        Team.signOut(admin);
+        new Onboarding(service).signIn(admin, new Onboarding.Enrolled(admins.approving().account().email(),
+                                                                      admins.approving().secret()));
+        Onboarding.approveAll(admin);
+        admin.open("admin/staff").awaitText("toggle@inspectie.example");
         assertTrue(Onboarding.card(admin, "toggle@inspectie.example").getText().contains("actief"));
         service.clock().advance(Duration.ofSeconds(30));
         assertEquals(200, service.api().post("/api/sign-in/staff", People.staffSignIn(
@@ -77,7 +88,7 @@ class StaffAccountsBrowserTest {
                                  "Ja, stuur een nieuwe link");
         admin.awaitText("Er is een nieuwe link gestuurd.");
         assertTrue(Onboarding.card(admin, "relink@inspectie.example").getText().contains("uitgenodigd"));
-        admin.shot("staff-accounts-02-new-link");
+        admin.shot("staff-accounts-03-new-link");
 
         colleague.open("dashboard");
         assertEquals("Inloggen", colleague.heading(), "the session ended with the reset");
@@ -93,10 +104,12 @@ class StaffAccountsBrowserTest {
         assertTrue(Mailbox.to(before.email(), Onboarding.NEW_LINK_SUBJECT).size() == 1);
     }
 
-    private static void signInAdmin(String label) {
+    /** Two new administrators; the one who asks is signed in on the admin's browser. */
+    private static Admins signInAdmin(String label) {
         Admins admins = Admins.create(service, "staff-page-" + label);
         Team.startSignedOut(admin);
         new Onboarding(service).signIn(admin, new Onboarding.Enrolled(admins.asking().account().email(),
                                                                       admins.asking().secret()));
+        return admins;
     }
 }
