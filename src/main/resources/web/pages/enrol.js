@@ -38,6 +38,10 @@ function passwordStep(view, token, next) {
       try {
         setup = await post('/api/staff-enrolments/password', { token, password });
       } catch (error) {
+        if (error.code === 'not-found') {
+          reasons.replaceChildren(alert('error', paragraph('enrol.linkGone')));
+          return;
+        }
         if (error.code === 'invalid-input' && error.detail) {
           reasons.replaceChildren(alert('error', paragraph('enrol.refused'), data('p', error.detail,
             { class: 'utrecht-paragraph' })));

@@ -32,7 +32,8 @@ function waitingNote(request, session) {
 
 function actions(person, act, enabling, session) {
   const id = encodeURIComponent(person.id);
-  const run = (path, notice) => () => act(`/api/staff/${id}/${path}`, notice);
+  const key = newKey();
+  const run = (path, notice) => () => act(`/api/staff/${id}/${path}`, notice, path === 'enable' ? key : null);
   if (person.status === 'DISABLED') {
     // Enabling gives the account its access back: it waits for a second administrator, like a new account.
     return enabling ? [paragraph('staffAccounts.enableWaiting', {}, { class: 'utrecht-paragraph fl-strong' }),
@@ -61,8 +62,8 @@ function personView(person, session, act, enabling) {
     person.status === 'INVITED' && person.invitationExpiresAt
       ? h('p', { class: 'fl-meta' }, t('staffAccounts.linkUntil'), ' ', when(person.invitationExpiresAt)) : null,
     own ? paragraph('staffAccounts.you')
-      : h('div', { class: 'fl-actions' }, actions(person, (path, notice) => act(path, notice, problem), enabling,
-        session)),
+      : h('div', { class: 'fl-actions' }, actions(person, (path, notice, key) => act(path, notice, problem, key),
+        enabling, session)),
     problem);
 }
 
@@ -100,9 +101,9 @@ export default async function staffAccounts({ view, session, go, notice }) {
   const waiting = pending.requests.filter((request) => request.kind === 'STAFF_ACCOUNT');
   const enabling = new Map(pending.requests.filter((request) => request.kind === 'STAFF_ENABLE')
     .map((request) => [request.staffEnable.accountId, request]));
-  const act = async (path, doneKey, problem) => {
+  const act = async (path, doneKey, problem, key) => {
     try {
-      await post(path);
+      await post(path, undefined, key ? { key } : {});
       go('admin/staff', doneKey);
     } catch (error) {
       problem.replaceChildren(problemView(error, 'staffAccounts'));

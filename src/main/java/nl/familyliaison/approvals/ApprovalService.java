@@ -5,6 +5,7 @@ import static nl.familyliaison.platform.PathIds.caseId;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -89,33 +90,37 @@ public final class ApprovalService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
+        ask(request, response, body, "approval.request.staff-account",
+            (actor, audited) -> approvals.requestStaffAccount(actor, body.email(), body.displayName(), body.role(),
+                                                              language, audited));
+    }
+
+    /** Asks for a change (202 with the waiting request), once per Idempotency-Key; a replay is audited too. */
+    private void ask(ServerRequest request, ServerResponse response, Object body, String what,
+                     BiFunction<Actor, WriteEvent, ApprovalRequest> asking) {
         Actor actor = Actor.of(request).orElseThrow();
         AtomicReference<ApprovalRequest> asked = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.ACCEPTED_202,
                 claim -> {
-                    asked.set(approvals.requestStaffAccount(
-                            actor, body.email(), body.displayName(), body.role(), language,
-                            written(request, actor, "approval.request.staff-account", null).with(claim)));
+                    asked.set(asking.apply(actor, written(request, actor, what, null).with(claim)));
                     return asked.get().id();
                 },
                 id -> RequestView.of(asked.get(), null));
         if (answer.replayed()) {
-            audit.append(event(request, actor, "approval.request.staff-account", Outcome.SUCCEEDED)
+            audit.append(event(request, actor, what, Outcome.SUCCEEDED)
                                  .object("approval-request", answer.objectId()).build());
         }
         answer.send(response);
     }
 
     private void requestEnable(ServerRequest request, ServerResponse response) {
-        Actor actor = Actor.of(request).orElseThrow();
         String accountId = request.path().pathParameters().get("accountId");
         if (!Ids.isId(accountId)) {
             throw ProblemException.notFound();
         }
-        ApprovalRequest asked = approvals.requestEnable(actor, accountId,
-                                                        written(request, actor, "approval.request.staff-enable", null));
-        response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
+        ask(request, response, accountId, "approval.request.staff-enable",
+            (actor, audited) -> approvals.requestEnable(actor, accountId, audited));
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {

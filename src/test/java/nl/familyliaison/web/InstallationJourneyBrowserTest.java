@@ -94,6 +94,13 @@ class InstallationJourneyBrowserTest {
                 "ivo@inspectie.example");
         ivo.awaitText("Uw account is klaar en u bent ingelogd.");
 
+        // The used link again: the page says it no longer works.
+        Client late = client("late");
+        Onboarding.openLink(late, annaLink);
+        String gone = late.fill("enrol.choosePassword", "password", Onboarding.PASSWORD)
+                .fill("enrol.choosePassword", "repeat", Onboarding.PASSWORD).submitRefused("enrol.choosePassword");
+        assertTrue(gone.contains("Deze link werkt niet (meer)"), gone);
+
         // Signing in again at once, with the code of enrolment: the page says to wait for the next code.
         Team.signOut(ivo);
         String sameCode = ivo.open("staff/sign-in").fill("staffSignIn.submit", "email", "ivo@inspectie.example")

@@ -47,7 +47,18 @@ class StaffAccountsBrowserTest {
         Onboarding.Enrolled person = new Onboarding.Enrolled(staff.account().email(), staff.secret());
         Admins admins = signInAdmin("toggle");
         admin.open("admin/staff").awaitText("toggle@inspectie.example");
-        Onboarding.confirmInCard(admin, "toggle@inspectie.example", "Uitschakelen", "Ja, uitschakelen");
+        // By keyboard: Tab to the card's button, Enter; the focus is on the question's "yes" at once, Enter again.
+        String before = admin.view();
+        Onboarding.tabTo(admin, element -> "Uitschakelen".equals(element.getText())
+                && element.findElements(org.openqa.selenium.By.xpath(
+                        "ancestor::li[@data-account='toggle@inspectie.example']")).size() == 1)
+                .sendKeys(org.openqa.selenium.Keys.ENTER);
+        org.openqa.selenium.WebElement yes = admin.driver().switchTo().activeElement();
+        assertEquals("Ja, uitschakelen", yes.getText());
+        assertEquals(java.util.List.of(), PageChecks.accessibilityViolations(admin), "the question passes axe");
+        yes.sendKeys(org.openqa.selenium.Keys.ENTER);
+        admin.await(driver -> !admin.view().equals(before));
+        admin.browser().awaitPage();
         admin.awaitText("Het account is uitgeschakeld.");
         assertTrue(Onboarding.card(admin, "toggle@inspectie.example").getText().contains("uitgeschakeld"));
         admin.shot("staff-accounts-01-disabled");
@@ -67,6 +78,8 @@ class StaffAccountsBrowserTest {
         Team.signOut(admin);
         new Onboarding(service).signIn(admin, new Onboarding.Enrolled(admins.approving().account().email(),
                                                                       admins.approving().secret()));
+        admin.open("admin/approvals").awaitText("Uitgeschakeld account weer inschakelen: familie-inspecteur");
+        assertEquals(java.util.List.of(), PageChecks.accessibilityViolations(admin));
         Onboarding.approveAll(admin);
         admin.open("admin/staff").awaitText("toggle@inspectie.example");
         assertTrue(Onboarding.card(admin, "toggle@inspectie.example").getText().contains("actief"));
