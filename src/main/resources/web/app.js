@@ -7,14 +7,15 @@ import { h, problemView } from './lib/dom.js';
 const NEUTRAL_SITE = 'https://www.google.com/search?q=weerbericht';
 const WARN_BEFORE_MS = 120_000;
 const main = document.getElementById('main');
-const state = { session: null, notice: null, rendered: false, views: 0 };
+const state = { session: null, notice: null, rendered: false, views: 0, invitation: null };
 const timers = { warn: 0, end: 0 };
 
-// Route pattern → page module and who may see it (public, member, staff, signed-in).
+// Route pattern → page module and who may see it (public, open to anyone signed in or not, member, staff, any).
 const ROUTES = [
   ['', 'home', 'public'],
   ['sign-in', 'sign-in', 'public'],
   ['staff/sign-in', 'staff-sign-in', 'public'],
+  ['enrol', 'enrol', 'open'],
   ['cases', 'cases', 'member'],
   ['cases/:caseId', 'case', 'any'],
   ['cases/:caseId/messages', 'messages', 'any'],
@@ -34,6 +35,7 @@ const ROUTES = [
   ['admin/feedback', 'admin-feedback', 'staff'],
   ['admin/retention', 'retention', 'staff'],
   ['admin/approvals', 'approvals', 'staff'],
+  ['admin/staff', 'staff-accounts', 'staff'],
 ];
 
 function quickExit() {
@@ -110,7 +112,7 @@ function match(path) {
 
 function homeOf(session) {
   if (session.role === 'ADMIN') {
-    return 'admin/feedback';
+    return 'admin/staff';
   }
   return session.role === 'MEMBER' ? 'cases' : 'dashboard';
 }
@@ -118,8 +120,8 @@ function homeOf(session) {
 /** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
 function staffLinks(role) {
   if (role === 'ADMIN') {
-    return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention'],
-      ['admin/approvals', 'nav.adminApprovals']];
+    return [['admin/staff', 'nav.adminStaff'], ['admin/approvals', 'nav.adminApprovals'],
+      ['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention']];
   }
   return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }
@@ -219,6 +221,7 @@ async function signOutIdle() {
 }
 
 async function render() {
+  takeInvitation(); // also when the link is opened in a tab that shows the service already (only the # changes)
   const path = window.location.hash.replace(/^#\/?/, '');
   const route = match(path);
   const session = state.session;
@@ -230,7 +233,7 @@ async function render() {
     go(homeOf(session));
     return;
   }
-  if (route.access !== 'public' && !session) {
+  if (route.access !== 'public' && route.access !== 'open' && !session) {
     go('sign-in', state.notice || 'session.signInFirst');
     return;
   }
@@ -246,7 +249,8 @@ async function render() {
   let titleKey = 'app.name';
   try {
     const page = await import(`./pages/${route.page}.js`);
-    titleKey = await page.default({ view, params: route.params, session, go, signedIn, notice });
+    const params = route.page === 'enrol' ? { invitation: state.invitation } : route.params;
+    titleKey = await page.default({ view, params, session, go, signedIn, notice });
   } catch (error) {
     titleKey = 'error.title';
     view.replaceChildren(h('h1', { class: 'utrecht-heading-1', tabindex: '-1' }, t('error.title')),
@@ -309,7 +313,20 @@ function initialLanguage() {
   return wanted.find((tag) => tag === 'nl' || tag === 'en') || 'nl';
 }
 
+/**
+ * An invitation link (#enrol=<token>): the token leaves the address bar and the history entry at once, before anything
+ * is loaded, and stays in this page's memory only.
+ */
+function takeInvitation() {
+  const found = /^#enrol=([A-Za-z0-9_-]{1,64})$/.exec(window.location.hash);
+  if (found) {
+    state.invitation = found[1];
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/enrol`);
+  }
+}
+
 async function start() {
+  takeInvitation();
   document.getElementById('quick-exit').addEventListener('click', quickExit);
   document.getElementById('quick-exit-leave').addEventListener('click', quickExit);
   document.getElementById('quick-exit-stay').addEventListener('click',

@@ -18,6 +18,7 @@ import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.Verification;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.PublicUrl;
 
 /**
  * One-off commands on the service's database, run instead of the service:
@@ -71,7 +72,7 @@ final class Commands {
             String name = String.join(" ", arguments.subList(1, arguments.size()));
             StaffAccounts.Invited invited = features.staffAccounts().create(arguments.getFirst(), name, Role.ADMIN,
                                                                             Language.NL);
-            String url = config.get("http.public-url").asString().orElse("http://127.0.0.1:8080");
+            String url = PublicUrl.of(config);
             out.println("Administrator " + invited.account().email() + " created. Open this link once to choose a"
                         + " password and connect an authenticator app:");
             out.println(url + invited.enrolmentPath());

@@ -13,6 +13,8 @@ export class Problem extends Error {
     this.code = body.code || 'unknown';
     this.errors = Array.isArray(body.errors) ? body.errors : [];
     this.requestId = body.requestId || '';
+    // The service's own words (in the language asked for): only shown where a page expects them, marked data-api.
+    this.detail = body.detail || '';
   }
 }
 
@@ -36,7 +38,7 @@ export function newKey() {
 }
 
 export async function request(method, path, body, options = {}) {
-  const headers = { Accept: 'application/json', 'Accept-Language': current() };
+  const headers = { Accept: options.accept || 'application/json', 'Accept-Language': current() };
   let payload;
   if (method !== 'GET') {
     headers['X-CSRF-Token'] = csrfToken;

@@ -5,6 +5,12 @@ import { alert, button, data, fill, h, heading, paragraph, problemView, section 
 import { dateTime, t } from '../lib/i18n.js';
 
 function what(request, names) {
+  if (request.kind === 'STAFF_ENABLE') {
+    const staff = request.staffEnable;
+    return [paragraph('approvals.staffEnable', { role: t(`approvals.role.${staff.role}`) },
+      { class: 'utrecht-paragraph fl-strong' }),
+    data('p', `${staff.displayName} (${staff.email})`, { class: 'utrecht-paragraph' })];
+  }
   if (request.kind === 'STAFF_ACCOUNT') {
     const staff = request.staffAccount;
     return [paragraph('approvals.staffAccount', { role: t(`approvals.role.${staff.role}`) },

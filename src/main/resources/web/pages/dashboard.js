@@ -1,6 +1,6 @@
 // Staff: my cases, waiting messages, overdue updates, coming interviews, members to phone.
 import { get, post } from '../lib/api.js';
-import { data, disclosure, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { alert, data, disclosure, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { date, dateTime, t, time } from '../lib/i18n.js';
 
 function list(items, render, emptyKey) {
@@ -8,12 +8,13 @@ function list(items, render, emptyKey) {
     h('li', { class: 'fl-card' }, render(item))));
 }
 
-export default async function dashboard({ view, session, go }) {
+export default async function dashboard({ view, session, go, notice }) {
   const [board, coming] = await Promise.all([get('/api/dashboard'), get('/api/appointments')]);
   const cases = new Map(board.cases.map((item) => [item.id, item]));
   const caseLink = (caseId, suffix = '') => h('a', { class: 'utrecht-link', href: `#/cases/${caseId}${suffix}`,
     'data-api': true }, cases.has(caseId) ? `${cases.get(caseId).reference} · ${cases.get(caseId).title}` : caseId);
-  fill(view, 
+  fill(view,
+    notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'dashboard.title'),
     h('p', { class: 'utrecht-paragraph' }, t('dashboard.hello', { name: session.displayName })),
     section('dashboard.cases', list(board.cases, (item) => [

@@ -13,7 +13,7 @@ export default async function staffSignIn({ view, go, signedIn }) {
         code: String(values.get('code')).trim(),
       }, { signingIn: true });
       signedIn(session);
-      // Home by role: the overview, or for an administrator (who has no cases) the feedback.
+      // Home by role: the overview, or for an administrator (who has no cases) the staff accounts.
       go('');
     },
     field('email', 'staffSignIn.email', { type: 'email', autocomplete: 'username', required: true }),

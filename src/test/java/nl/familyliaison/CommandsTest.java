@@ -79,6 +79,16 @@ class CommandsTest {
     }
 
     @Test
+    void theEnrolmentLinkPointsToTheServersOwnPort() {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "db.url", TestDatabase.newDatabase(), "db.user", "root", "db.password", TestDatabase.password(),
+                "data.dir", TestFolders.fresh("commands").toString(), "server.port", "9191",
+                "crypto.keys", "test-1:dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY="));
+        Output created = run(TestService.config(settings), "create-admin", "port.admin@inspectie.example", "Port");
+        assertTrue(created.text().contains("http://127.0.0.1:9191/#enrol="), created.text());
+    }
+
+    @Test
     void anUnknownCommandSaysWhatExists() {
         Output output = run(config(TestDatabase.newDatabase()), "drop-everything");
         assertEquals(2, output.code());

@@ -5,6 +5,7 @@ import static nl.familyliaison.platform.PathIds.caseId;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.http.Status;
@@ -29,8 +30,9 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.signin.StaffAccounts;
 
 /**
- * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}) or a case's staff
- * ({@code PUT /api/cases/{caseId}/staff}) answers 202 with the waiting request; a different administrator approves or
+ * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}), to enable a disabled
+ * one again ({@code POST /api/staff/{accountId}/enable}) or a case's staff ({@code PUT /api/cases/{caseId}/staff})
+ * answers 202 with the waiting request; a different administrator approves or
  * rejects it. Every request, decision and refused decision goes into the audit trail.
  */
 public final class ApprovalService {
@@ -61,6 +63,7 @@ public final class ApprovalService {
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/staff", guards.roles(Role.ADMIN), this::requestStaff)
+                .post("/api/staff/{accountId}/enable", guards.roles(Role.ADMIN), this::requestEnable)
                 .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::requestCaseStaff)
                 .get("/api/approval-requests", guards.roles(Role.ADMIN), this::pending)
                 .post("/api/approval-requests/{requestId}/approval", guards.roles(Role.ADMIN), this::approve)
@@ -76,13 +79,16 @@ public final class ApprovalService {
     record RequestView(String id, ApprovalRequest.Kind kind, ApprovalRequest.Status status, String requestedBy,
                        Instant requestedAt, String decidedBy, Instant decidedAt, String caseId,
                        ApprovalRequest.StaffDetails staffAccount, ApprovalRequest.CaseStaffDetails caseStaff,
-                       String createdAccountId) {
+                       ApprovalRequest.StaffEnableDetails staffEnable, String createdAccountId) {
         static RequestView of(ApprovalRequest request, String createdAccountId) {
-            boolean staff = request.kind() == ApprovalRequest.Kind.STAFF_ACCOUNT;
-            return new RequestView(request.id(), request.kind(), request.status(), request.requestedBy(),
+            ApprovalRequest.Kind kind = request.kind();
+            return new RequestView(request.id(), kind, request.status(), request.requestedBy(),
                                    request.requestedAt(), request.decidedBy(), request.decidedAt(), request.caseId(),
-                                   staff ? Approvals.staffDetails(request) : null,
-                                   staff ? null : Approvals.read(request, ApprovalRequest.CaseStaffDetails.class),
+                                   kind == ApprovalRequest.Kind.STAFF_ACCOUNT ? Approvals.staffDetails(request) : null,
+                                   kind == ApprovalRequest.Kind.CASE_STAFF
+                                           ? Approvals.read(request, ApprovalRequest.CaseStaffDetails.class) : null,
+                                   kind == ApprovalRequest.Kind.STAFF_ENABLE
+                                           ? Approvals.read(request, ApprovalRequest.StaffEnableDetails.class) : null,
                                    createdAccountId);
         }
     }
@@ -95,22 +101,37 @@ public final class ApprovalService {
         Language language = body.language() == null ? Language.NL
                 : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
                                                                                              "Choose nl or en."));
+        ask(request, response, body, "approval.request.staff-account",
+            (actor, audited) -> approvals.requestStaffAccount(actor, body.email(), body.displayName(), body.role(),
+                                                              language, audited));
+    }
+
+    /** Asks for a change (202 with the waiting request), once per Idempotency-Key; a replay is audited too. */
+    private void ask(ServerRequest request, ServerResponse response, Object body, String what,
+                     BiFunction<Actor, WriteEvent, ApprovalRequest> asking) {
         Actor actor = Authentication.actor(request);
         AtomicReference<ApprovalRequest> asked = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.ACCEPTED_202,
                 claim -> {
-                    asked.set(approvals.requestStaffAccount(
-                            actor, body.email(), body.displayName(), body.role(), language,
-                            written(actor, "approval.request.staff-account", null).with(claim)));
+                    asked.set(asking.apply(actor, written(actor, what, null).with(claim)));
                     return asked.get().id();
                 },
                 id -> RequestView.of(asked.get(), null));
         if (answer.replayed()) {
-            audit.append(event(actor, "approval.request.staff-account", Outcome.SUCCEEDED)
+            audit.append(event(actor, what, Outcome.SUCCEEDED)
                                  .object("approval-request", answer.objectId()).build());
         }
         answer.send(response);
+    }
+
+    private void requestEnable(ServerRequest request, ServerResponse response) {
+        String accountId = request.path().pathParameters().get("accountId");
+        if (!Ids.isId(accountId)) {
+            throw ProblemException.notFound();
+        }
+        ask(request, response, accountId, "approval.request.staff-enable",
+            (actor, audited) -> approvals.requestEnable(actor, accountId, audited));
     }
 
     private void requestCaseStaff(ServerRequest request, ServerResponse response) {

@@ -24,7 +24,8 @@ import nl.familyliaison.platform.Transactions;
 
 /**
  * Four eyes: an administrator cannot give anyone — themselves included, under another address — access to case
- * content alone. Creating a staff account and setting a case's staff are <em>requested</em>; they wait until a
+ * content alone. Creating a staff account, enabling a disabled one again and setting a case's staff are
+ * <em>requested</em>; they wait until a
  * different administrator approves (the change is then made, in the same transaction as the decision) or rejects
  * them. Nobody decides on their own request, and the request is checked again when it is approved.
  */
@@ -62,6 +63,20 @@ final class Approvals {
         }
         return insert(by, ApprovalRequest.Kind.STAFF_ACCOUNT, null, new ApprovalRequest.StaffDetails(
                 staff.email(), staff.displayName(), staff.role().name(), staff.language().code()), audited);
+    }
+
+    /** Asks to enable a disabled staff account again; checked now (404/409), done only once approved. */
+    ApprovalRequest requestEnable(Actor by, String accountId, WriteEvent audited) {
+        Account account = staffAccounts.checkEnable(accountId, by);
+        boolean waiting = requests.pending().stream()
+                .filter(pending -> pending.kind() == ApprovalRequest.Kind.STAFF_ENABLE)
+                .anyMatch(pending -> read(pending, ApprovalRequest.StaffEnableDetails.class).accountId()
+                        .equals(account.id()));
+        if (waiting) {
+            throw new ProblemException(ProblemType.CONFLICT, "Enabling this account is already waiting for approval.");
+        }
+        return insert(by, ApprovalRequest.Kind.STAFF_ENABLE, null, new ApprovalRequest.StaffEnableDetails(
+                account.id(), account.email(), account.displayName(), account.role().name()), audited);
     }
 
     /** Asks to set a case's staff; checked now (400), made only once approved. */
@@ -156,6 +171,10 @@ final class Approvals {
                         staff.email(), staff.displayName(), Role.valueOf(staff.role()),
                         Language.parse(staff.language()).orElse(Language.NL)));
                 yield Optional.of(invited.account().id());
+            }
+            case STAFF_ENABLE -> {
+                staffAccounts.enableIn(tx, read(request, ApprovalRequest.StaffEnableDetails.class).accountId());
+                yield Optional.empty();
             }
             case CASE_STAFF -> {
                 ApprovalRequest.CaseStaffDetails staff = read(request, ApprovalRequest.CaseStaffDetails.class);

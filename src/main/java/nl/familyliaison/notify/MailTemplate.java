@@ -13,6 +13,8 @@ public enum MailTemplate {
     SIGN_IN_CODE("sign-in-code", Category.SIGN_IN),
     MEMBER_INVITATION("member-invitation", Category.ACCOUNT),
     STAFF_INVITATION("staff-invitation", Category.ACCOUNT),
+    /** A new enrolment link for a staff account whose password and app were reset. */
+    STAFF_NEW_LINK("staff-new-link", Category.ACCOUNT),
     CASE_STAFF_CHANGED("case-staff-changed", Category.ACCOUNT),
     FEEDBACK_RECEIVED("feedback-received", Category.ACCOUNT),
     REMOVAL_REQUESTED("removal-requested", Category.ACCOUNT),

@@ -8,6 +8,7 @@ import io.helidon.metrics.api.Metrics;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.StoredAddresses;
+import nl.familyliaison.platform.PublicUrl;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Transactions;
@@ -30,8 +31,7 @@ public record Notify(Outbox outbox, DeliveryWorker delivery, PreferenceService p
         Outbox outbox = new Outbox(repository, preferences, keys, clock);
         MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
                                                                     .orElse("mail-templates")),
-                                                    config.get("http.public-url").asString()
-                                                            .orElse("http://127.0.0.1:8080"));
+                                                    PublicUrl.of(config));
         OutboxRepository background = new OutboxRepository(database.backgroundClient());
         DeliveryWorker delivery = new DeliveryWorker(background, outbox, new Transactions(database.backgroundClient()),
                                                      templates, MailSender.create(config.get("mail"),

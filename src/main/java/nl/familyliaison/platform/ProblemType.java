@@ -13,6 +13,8 @@ public enum ProblemType {
     INVALID_INPUT(400, "invalid-input", "Some of the information is not valid."),
     SIGN_IN_REQUIRED(401, "sign-in-required", "Please sign in first."),
     SIGN_IN_FAILED(401, "sign-in-failed", "Signing in did not work."),
+    /** Staff: password and code were right, but the code's 30 seconds were used already (a replay is refused). */
+    SIGN_IN_CODE_USED(401, "sign-in-code-used", "This code was used already. Wait for the next code."),
     FORBIDDEN(403, "forbidden", "This request is not allowed."),
     NOT_FOUND(404, "not-found", "This was not found."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This action is not possible here."),
@@ -32,7 +34,7 @@ public enum ProblemType {
 
     private static final String PREFIX = "urn:family-liaison:problem:";
     /** Types only features raise, never the web server for a bare status. */
-    private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED,
+    private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED, SIGN_IN_CODE_USED,
                                                                 STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS);
 
     private final int status;

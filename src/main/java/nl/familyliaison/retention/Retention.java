@@ -43,13 +43,10 @@ public record Retention(RetentionService service, RetentionJob job) {
         UpdateRepository updates = holdings.updates();
         return List.of(
                 new Purgeable("briefings", holdings.briefings()::count, holdings.briefings()::purge),
-                new Purgeable("messages-and-files",
-                              caseId -> messages.count(caseId).messages() + messages.count(caseId).attachments(),
-                              (tx, caseId) -> {
-                                  MessageContent.Count purged = messages.purge(tx, caseId);
-                                  return purged.messages() + purged.attachments();
-                              }),
-                new Purgeable("interviews", holdings.appointments()::count, holdings.appointments()::purge),
+                Purgeable.counted("messages-and-files",
+                                  caseId -> messages.count(caseId).messages() + messages.count(caseId).attachments(),
+                                  messages::purge),
+                Purgeable.counted("interviews", holdings.appointments()::count, holdings.appointments()::purge),
                 new Purgeable("updates", updates::countOfCase, (tx, caseId) -> updates.in(tx).purgeCase(caseId)),
                 // Last: the members' own traces go once what they wrote in the case has gone.
                 new Purgeable("former-members", holdings.removal()::countFormerMembersOf,

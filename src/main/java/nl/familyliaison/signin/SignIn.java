@@ -27,14 +27,16 @@ public record SignIn(SignInService service, StaffService staffService, StaffAcco
                                 Outbox outbox, KeyRing keys, RateLimiter limiter, Guards guards, AccessAudit audit,
                                 Transactions transactions, Clock clock) {
         StoredAddresses.ofAccounts(accounts).canonicaliseRemaining();
-        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(db), outbox, keys,
+        StaffAccountRepository staffRows = new StaffAccountRepository(db);
+        StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(db), staffRows, outbox, keys,
                                                       transactions, clock,
                                                       config.get("staff.enrolment-lifetime").as(Duration.class)
                                                               .orElse(Duration.ofDays(3)));
-        StaffAccounts staffAccounts = new StaffAccounts(accounts, enrolment, sessions, transactions, clock);
+        StaffAccounts staffAccounts = new StaffAccounts(accounts, staffRows, enrolment, sessions, outbox,
+                                                        transactions, clock);
         ChallengeRepository challenges = new ChallengeRepository(db);
         MemberSignIn members = new MemberSignIn(accounts, challenges, outbox, keys, transactions, clock);
-        SignInService service = new SignInService(members, new StaffSignIn(accounts, keys, clock), enrolment,
+        SignInService service = new SignInService(members, new StaffSignIn(accounts, staffRows, keys, clock), enrolment,
                                                   sessions, new SignInLimits(limiter, config.get("sign-in")), audit);
         return new SignIn(service, new StaffService(staffAccounts, guards, audit), staffAccounts, challenges);
     }

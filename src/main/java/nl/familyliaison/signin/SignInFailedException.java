@@ -13,6 +13,10 @@ import nl.familyliaison.platform.ProblemType;
 public final class SignInFailedException extends ProblemException {
 
     public SignInFailedException(String detail) {
-        super(ProblemType.SIGN_IN_FAILED, detail, List.of(), Map.of());
+        this(ProblemType.SIGN_IN_FAILED, detail);
+    }
+
+    SignInFailedException(ProblemType type, String detail) {
+        super(type, detail, List.of(), Map.of());
     }
 }

@@ -26,6 +26,8 @@ import nl.familyliaison.access.Sessions;
  */
 public final class SignInService {
 
+    private static final io.helidon.http.HttpMediaType SVG = io.helidon.http.HttpMediaType.create("image/svg+xml");
+
     private final MemberSignIn members;
     private final StaffSignIn staff;
     private final StaffEnrolment enrolment;
@@ -48,6 +50,7 @@ public final class SignInService {
                 .post("/api/sign-in/code-checks", ApiRoutes.PUBLIC, this::checkCode)
                 .post("/api/sign-in/staff", ApiRoutes.PUBLIC, this::staffSignIn)
                 .post("/api/staff-enrolments/password", ApiRoutes.PUBLIC, this::choosePassword)
+                .post("/api/staff-enrolments/qr-code", ApiRoutes.PUBLIC, this::qrCode)
                 .post("/api/staff-enrolments/confirmation", ApiRoutes.PUBLIC, this::confirmEnrolment);
     }
 
@@ -67,6 +70,9 @@ public final class SignInService {
     }
 
     record EnrolmentConfirmation(String token, String code) {
+    }
+
+    record EnrolmentToken(String token) {
     }
 
     private void requestCode(ServerRequest request, ServerResponse response) {
@@ -123,10 +129,21 @@ public final class SignInService {
         response.send(setup);
     }
 
+    /** POST, not GET: the token stays out of addresses (logs, history). Never stored by a cache. */
+    private void qrCode(ServerRequest request, ServerResponse response) {
+        EnrolmentToken body = Json.read(request, EnrolmentToken.class);
+        String svg = enrolment.qrCode(Input.required(body.token(), "token", 64));
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().contentType(SVG);
+        response.send(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The first code proves the app works; the person is signed in at once (that code counts as used). */
     private void confirmEnrolment(ServerRequest request, ServerResponse response) {
         EnrolmentConfirmation body = Json.read(request, EnrolmentConfirmation.class);
-        enrolment.confirm(Input.required(body.token(), "token", 64), Input.required(body.code(), "code", 16).strip());
-        response.status(Status.NO_CONTENT_204).send();
+        Account account = enrolment.confirm(Input.required(body.token(), "token", 64),
+                                            Input.required(body.code(), "code", 16).strip());
+        startSession(request, response, account, "sign-in.staff-enrolment");
     }
 
     private void startSession(ServerRequest request, ServerResponse response, Account account, String action) {

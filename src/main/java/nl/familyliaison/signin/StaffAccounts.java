@@ -18,23 +18,32 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.access.Sessions;
+import nl.familyliaison.notify.MailTemplate;
+import nl.familyliaison.notify.Outbox;
 
-/** Staff accounts: created (after a second administrator approved), listed and disabled. Disabling ends every session of the account at once. */
+/**
+ * Staff accounts: created (after a second administrator approved), listed, disabled and enabled, and given a new
+ * enrolment link. Disabling and a new link end every session of the account at once.
+ */
 public final class StaffAccounts {
 
     private static final Set<Role> STAFF = Set.of(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR, Role.ADMIN);
 
     private final AccountRepository accounts;
+    private final StaffAccountRepository rows;
     private final StaffEnrolment enrolment;
     private final Sessions sessions;
+    private final Outbox outbox;
     private final Transactions transactions;
     private final Clock clock;
 
-    StaffAccounts(AccountRepository accounts, StaffEnrolment enrolment, Sessions sessions,
-                         Transactions transactions, Clock clock) {
+    StaffAccounts(AccountRepository accounts, StaffAccountRepository rows, StaffEnrolment enrolment,
+                  Sessions sessions, Outbox outbox, Transactions transactions, Clock clock) {
         this.accounts = accounts;
+        this.rows = rows;
         this.enrolment = enrolment;
         this.sessions = sessions;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -89,13 +98,14 @@ public final class StaffAccounts {
         return accounts.staff();
     }
 
+    /** The staff accounts with status, last sign-in and open invitation, for the administrators' page. */
+    List<StaffAccountRepository.StaffListing> listing() {
+        return rows.list();
+    }
+
     /** Disables a staff account and ends its sessions; an administrator cannot disable themself. */
     public Account disable(String accountId, Actor by, AccessAudit.Written audited) {
-        Account account = accounts.byId(accountId).filter(found -> found.role().isStaff())
-                .orElseThrow(ProblemException::notFound);
-        if (account.id().equals(by.accountId())) {
-            throw new ProblemException(ProblemType.CONFLICT, "You cannot disable your own account.");
-        }
+        Account account = otherStaff(accountId, by, "You cannot disable your own account.");
         transactions.inTransaction(tx -> {
             accounts.in(tx).updateStatus(account.id(), Account.Status.DISABLED, clock.instant());
             audited.append(tx, account.id());
@@ -103,6 +113,66 @@ public final class StaffAccounts {
         });
         sessions.endAll(account.id(), "ACCOUNT_DISABLED");
         return accounts.byId(account.id()).orElseThrow();
+    }
+
+    /**
+     * The disabled staff account that {@code by} may ask to enable again (a second administrator approves).
+     *
+     * @throws ProblemException 404 not a staff account, 409 one's own or not disabled
+     */
+    public Account checkEnable(String accountId, Actor by) {
+        Account account = otherStaff(accountId, by, "You cannot enable your own account.");
+        if (account.status() != Account.Status.DISABLED) {
+            throw new ProblemException(ProblemType.CONFLICT, "This account is not disabled.");
+        }
+        return account;
+    }
+
+    /**
+     * Enables a disabled staff account inside {@code tx}: active with the password and app it had, or invited (its
+     * unused link works again until it expires) if it never finished enrolment.
+     *
+     * @throws ProblemException 409 when it is no longer disabled
+     */
+    public void enableIn(DbExecute tx, String accountId) {
+        if (!rows.in(tx).enable(accountId, clock.instant())) {
+            throw new ProblemException(ProblemType.CONFLICT, "This account is not disabled any more.");
+        }
+    }
+
+    /**
+     * A new enrolment link, mailed to the account's own address (nobody else ever sees it): earlier links stop
+     * working, password and authenticator secret are forgotten and every session ends, so the person sets up both
+     * again. For an account that never signed in this is sending the invitation again.
+     *
+     * @throws ProblemException 404 not a staff account, 409 disabled (enable it first) or one's own account
+     */
+    void newEnrolmentLink(String accountId, Actor by, AccessAudit.Written audited) {
+        Account account = otherStaff(accountId, by, "Ask a second administrator to make a new link for you.");
+        // Never signed in: the invitation again; else a mail that says password and app were reset.
+        boolean invited = rows.list().stream().filter(found -> found.id().equals(account.id()))
+                .allMatch(found -> found.lastSignInAt() == null);
+        transactions.inTransaction(tx -> {
+            StaffAccountRepository in = rows.in(tx);
+            in.closeOpenEnrolments(account.id(), clock.instant());
+            if (!in.resetCredentials(account.id(), clock.instant())) {
+                throw new ProblemException(ProblemType.CONFLICT, "This account is disabled. Enable it first.");
+            }
+            enrolment.invite(tx, account, invited ? MailTemplate.STAFF_INVITATION : MailTemplate.STAFF_NEW_LINK);
+            audited.append(tx, account.id());
+            return null;
+        });
+        outbox.afterCommit();
+        sessions.endAll(account.id(), "CREDENTIALS_RESET");
+    }
+
+    private Account otherStaff(String accountId, Actor by, String ownAccount) {
+        Account account = accounts.byId(accountId).filter(found -> found.role().isStaff())
+                .orElseThrow(ProblemException::notFound);
+        if (account.id().equals(by.accountId())) {
+            throw new ProblemException(ProblemType.CONFLICT, ownAccount);
+        }
+        return account;
     }
 
     /** A created account and the token of its invitation link (only the one-off admin command shows it). */

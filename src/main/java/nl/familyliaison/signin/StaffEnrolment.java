@@ -25,16 +25,22 @@ import nl.familyliaison.access.Secrets;
  * on it the person chooses a password, adds the shown secret to an authenticator app and proves it with a first
  * code. Only then is the account active. No password is ever set by anyone else.
  */
-record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, Outbox outbox, KeyRing keys,
-                      Transactions transactions, Clock clock, Duration lifetime) {
+record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments, StaffAccountRepository staff,
+                      Outbox outbox, KeyRing keys, Transactions transactions, Clock clock, Duration lifetime) {
 
     /** Creates the enrolment inside the caller's transaction and queues the invitation; returns the token. */
     public String invite(DbExecute tx, Account account) {
+        return invite(tx, account, MailTemplate.STAFF_INVITATION);
+    }
+
+    /** Like {@link #invite(DbExecute, Account)}, with the mail that fits (a first invitation or a new link). */
+    String invite(DbExecute tx, Account account, MailTemplate template) {
         String token = Secrets.token();
         Instant now = clock.instant();
         enrolments.in(tx).insert(Secrets.hash(token), account.id(), now, now.plus(lifetime));
-        outbox.enqueue(tx, new Mail("staff-invitation:" + account.id() + ":" + now.toEpochMilli(), account.id(),
-                                    account.email(), MailTemplate.STAFF_INVITATION, account.language(),
+        outbox.enqueue(tx, new Mail(template.name().toLowerCase(java.util.Locale.ROOT) + ":" + account.id() + ":"
+                                    + now.toEpochMilli(), account.id(),
+                                    account.email(), template, account.language(),
                                     Map.of("enrolmentPath", enrolmentPath(token),
                                            "days", String.valueOf(Math.max(1, lifetime.toDays()))),
                                     Mail.Priority.NORMAL));
@@ -62,8 +68,24 @@ record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments
         return new TotpSetup(Totp.base32(secret), Totp.uri(secret, enrolment.email()));
     }
 
-    /** Step 2: a first code from the app proves it was set up; the account becomes active. */
-    public void confirm(String token, String code) {
+    /**
+     * The QR code of step 1's otpauth:// address, as SVG: only for an open (valid, unused) enrolment whose password
+     * was chosen, because only then is there a secret.
+     */
+    public String qrCode(String token) {
+        EnrolmentRepository.Enrolment enrolment = open(token);
+        if (enrolment.pendingTotpSecret() == null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Choose a password first.");
+        }
+        byte[] secret = keys.open(enrolment.pendingTotpSecret(), pendingContext(enrolment.accountId()));
+        return QrSvg.of(Totp.uri(secret, enrolment.email()));
+    }
+
+    /**
+     * Step 2: a first code from the app proves it was set up; the account becomes active. Answers the account, so the
+     * person can be signed in at once (the code's time step counts as used).
+     */
+    public Account confirm(String token, String code) {
         EnrolmentRepository.Enrolment enrolment = open(token);
         if (enrolment.pendingTotpSecret() == null) {
             throw new ProblemException(ProblemType.CONFLICT, "Choose a password first.");
@@ -80,8 +102,10 @@ record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments
                                                        step.getAsLong(), clock.instant()) != 1) {
                 throw notOpen();
             }
+            staff.in(tx).signedIn(enrolment.accountId(), clock.instant());
             return null;
         });
+        return accounts.byId(enrolment.accountId()).orElseThrow(StaffEnrolment::notOpen);
     }
 
     private EnrolmentRepository.Enrolment open(String token) {

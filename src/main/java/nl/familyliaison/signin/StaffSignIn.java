@@ -5,15 +5,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.EmailAddress;
 
 /**
  * Staff sign in with a password and a TOTP code. Both factors are always checked and any failure gives the same
- * answer; a code whose time step was used before is refused (replay).
+ * answer; a code whose time step was used before is refused (replay) and, only when the password was right, said to be
+ * used so that the person waits for the next one.
  */
-record StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
+record StaffSignIn(AccountRepository accounts, StaffAccountRepository staff, KeyRing keys, Clock clock) {
 
     /**
      * @throws SignInFailedException whichever factor was wrong
@@ -32,9 +34,17 @@ record StaffSignIn(AccountRepository accounts, KeyRing keys, Clock clock) {
         Account account = credentials.get().account();
         byte[] secret = keys.open(credentials.get().totpSecret(), totpContext(account.id()));
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
-        if (step.isEmpty() || !accounts.claimTotpStep(account.id(), step.getAsLong())) {
+        if (step.isEmpty()) {
             throw failed();
         }
+        if (!accounts.claimTotpStep(account.id(), step.getAsLong())) {
+            // Still refused (replay), but told apart: whoever gets here knows the password and holds a current code,
+            // typically the person who has just enrolled or signed in with it. Nobody without both learns anything.
+            throw new SignInFailedException(ProblemType.SIGN_IN_CODE_USED,
+                                            "This code has been used already. Wait until your app shows a new code"
+                                            + " and type that one.");
+        }
+        staff.signedIn(account.id(), clock.instant());
         return account;
     }
 

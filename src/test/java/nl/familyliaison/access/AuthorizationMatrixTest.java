@@ -219,7 +219,8 @@ class AuthorizationMatrixTest {
         List<Row> rows = new ArrayList<>();
         rows.add(row("GET /api/phases", api -> api.get("/api/phases"), everyone(Expect.ALLOWED)));
         for (String path : List.of("/api/sign-in/code-requests", "/api/sign-in/code-checks", "/api/sign-in/staff",
-                                   "/api/staff-enrolments/password", "/api/staff-enrolments/confirmation")) {
+                                   "/api/staff-enrolments/password", "/api/staff-enrolments/qr-code",
+                                   "/api/staff-enrolments/confirmation")) {
             rows.add(row("POST " + path, api -> api.post(path, "{}"), everyone(Expect.ALLOWED)));
         }
         rows.add(row("GET /api/session", api -> api.get("/api/session"), signedIn()));
@@ -244,6 +245,12 @@ class AuthorizationMatrixTest {
                      api -> api.post("/api/staff/" + freshStaffId() + "/disable", "{}"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff/{accountId}/disable (a member's account)",
                      api -> api.post("/api/staff/" + memberId() + "/disable", "{}"), hiddenForAllSignedIn()));
+        for (String action : List.of("enable", "enrolment-link")) {
+            rows.add(row("POST /api/staff/{accountId}/" + action,
+                         api -> api.post("/api/staff/" + freshStaffId() + "/" + action, "{}"), only(Who.ADMIN)));
+            rows.add(row("POST /api/staff/{accountId}/" + action + " (a member's account)",
+                         api -> api.post("/api/staff/" + memberId() + "/" + action, "{}"), hiddenForAllSignedIn()));
+        }
         caseRows(rows);
         rows.add(row("GET /api/audit/verification", api -> api.get("/api/audit/verification"), only(Who.ADMIN)));
         rows.add(row("GET /api/access-log", api -> api.get("/api/access-log"), only(Who.MEMBER)));

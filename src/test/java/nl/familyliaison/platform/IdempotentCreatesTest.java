@@ -60,6 +60,7 @@ class IdempotentCreatesTest {
                 creating("ask for a staff account", cast -> new Call(admin(cast), "/api/staff",
                         "{\"email\":\"idem-" + cast.caseId().substring(0, 8) + "@inspectie.example\","
                         + "\"displayName\":\"Nieuw\",\"role\":\"INVESTIGATOR\"}", "approval_request")),
+                creating("ask to enable a staff account again", IdempotentCreatesTest::enabling),
                 creating("start a thread", cast -> new Call(member(cast).api(), base(cast) + "/threads",
                         "{\"text\":\"Een vraag.\"}", "message_thread")),
                 creating("post a message", cast -> {
@@ -132,6 +133,15 @@ class IdempotentCreatesTest {
         return service.api().as(service.people().signInStaff(
                 service.people().staff(Role.ADMIN, "idem-admin-" + cast.caseId().substring(0, 8)
                                                    + "@inspectie.example")));
+    }
+
+    /** Asking to enable a disabled account: the admin disables a fresh colleague first. */
+    private static Call enabling(Cast cast) {
+        Api admin = admin(cast);
+        String id = service.people().staff(Role.INVESTIGATOR, "idem-off-" + cast.caseId().substring(0, 8)
+                                                              + "@inspectie.example").account().id();
+        admin.post("/api/staff/" + id + "/disable", "{}");
+        return new Call(admin, "/api/staff/" + id + "/enable", "{}", "approval_request");
     }
 
     private static CaseFiles.Member member(Cast cast) {

@@ -53,15 +53,16 @@ class SessionEventsInTheWriteTest {
     void aStaffSignInWhoseEventCannotBeStoredStartsNoSession() throws SQLException {
         People.Staff staff = service.people().staff(Role.FAMILY_INSPECTOR, "tx-staff@inspectie.example");
         String id = staff.account().id();
+        long enrolled = count(SESSIONS, id); // enrolment signs in too
         service.clock().advance(Duration.ofSeconds(30));
         Reply refused = refusing("sign-in.staff", () -> service.api().unchecked().post(
                 "/api/sign-in/staff", People.staffSignIn(staff.account().email(), People.STAFF_PASSWORD,
                                                          staff.codeNow(service.clock()))));
         assertTrue(refused.status() >= 500, refused::toString);
-        assertEquals(0, count(SESSIONS, id), "no session without its event");
+        assertEquals(enrolled, count(SESSIONS, id), "no session without its event");
 
         service.people().signInStaff(staff);
-        assertEquals(1, count(SESSIONS, id));
+        assertEquals(enrolled + 1, count(SESSIONS, id));
         assertEquals(1, count(EVENTS, "sign-in.staff", id, id));
     }
 

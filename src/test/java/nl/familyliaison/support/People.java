@@ -93,7 +93,7 @@ public final class People {
         Reply confirmed = api.post("/api/staff-enrolments/confirmation",
                                    "{\"token\":\"" + invited.enrolmentToken() + "\",\"code\":\""
                                    + Totp.codeAt(secret, service.clock().instant()) + "\"}");
-        if (confirmed.status() != 204) {
+        if (confirmed.status() != 200) {
             throw new AssertionError("enrolment confirmation: " + confirmed);
         }
         return new Staff(invited.account(), secret);
