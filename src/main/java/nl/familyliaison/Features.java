@@ -153,7 +153,8 @@ public record Features(RequestLog requestLog,
         Retention retention = Retention.create(
                 config, content.cases().cases(),
                 new Retention.Holdings(content.briefingFiles(), content.messages().content(),
-                                       content.appointmentContent(), content.cases().updates(), rights.removal(),
+                                       content.appointmentContent(), content.cases().updates(),
+                                       content.cases().notes(), rights.removal(),
                                        base.signIn().challenges(), base.sessions(), base.outbox(),
                                        base.auditTrail().retention(), base.idempotency()),
                 base.background(), base.guards(), base.audit(), clock);

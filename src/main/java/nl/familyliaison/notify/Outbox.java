@@ -76,6 +76,33 @@ public final class Outbox {
         return outbox.withdraw(tx, eventKeyPrefix);
     }
 
+    /**
+     * After a member's address was corrected: mail still queued goes to {@code email}, and every mail to the account
+     * that failed for good is sent again there (a copy of the same template in the same language; the failed row
+     * names its copy and leaves the dashboard). Failed rows no longer hold their values, so only templates that
+     * need none are copied: every mail to members but a sign-in code says no more than "sign in to see it".
+     *
+     * @return how many failed mails were sent again
+     */
+    public int redirect(DbExecute tx, String accountId, String email) {
+        outbox.readdressPending(tx, accountId, email);
+        int resent = 0;
+        for (OutboxRepository.FailedOf failed : outbox.failedNotResent(tx, accountId)) {
+            java.util.Optional<MailTemplate> template = MailTemplate.byFolder(failed.template());
+            if (template.isEmpty() || template.get().category() == Category.SIGN_IN) {
+                continue; // a sign-in code is asked for again by the person; it expired long ago anyway
+            }
+            String id = Ids.newId();
+            Mail copy = new Mail("resent:" + failed.id(), accountId, email, template.get(), failed.language(),
+                                 Map.of(), Mail.Priority.NORMAL);
+            outbox.insert(tx, id, copy, keys.seal(Json.write(Map.of()), context(id)), clock.instant(),
+                          clock.instant());
+            outbox.markResent(tx, failed.id(), id);
+            resent++;
+        }
+        return resent;
+    }
+
     /** Forgets a removed person: their mail preferences and every mail to them, sent or not. */
     public void forget(DbExecute tx, String accountId, String email) {
         preferences.deleteOf(tx, accountId);
