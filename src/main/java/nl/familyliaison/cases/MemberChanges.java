@@ -101,7 +101,8 @@ public final class MemberChanges {
     public String resendInvitation(String caseId, String memberId, WriteEvent audited) {
         Member member = current(caseId, memberId);
         transactions.inTransaction(tx -> {
-            outbox.enqueue(tx, new Mail("member-invitation:" + member.id() + ":" + clock.instant().toEpochMilli(),
+            // A fresh key: the first invitation's key holds the time it was sent, which may be now.
+            outbox.enqueue(tx, new Mail("member-invitation:" + member.id() + ":again:" + Ids.newId(),
                                         member.accountId(), member.email(), MailTemplate.MEMBER_INVITATION,
                                         member.language(), Map.of(), Mail.Priority.NORMAL));
             audited.append(tx, member.id());
