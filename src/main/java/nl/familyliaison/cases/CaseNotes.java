@@ -5,7 +5,6 @@ import java.util.List;
 
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.Transactions;
 
 /** Staff notes on a case: short (at most {@value #MAX_TEXT} characters), kept as written, listed newest first. */
@@ -25,7 +24,7 @@ public final class CaseNotes {
 
     /** Writes a note; {@code audited} (about the new note) is appended in the same transaction. */
     public String write(String caseId, String authorId, String text, WriteEvent audited) {
-        String body = text(text);
+        String body = Timeline.text(text, MAX_TEXT);
         String id = Ids.newId();
         transactions.inTransaction(tx -> {
             notes.in(tx).insert(id, caseId, authorId, body, clock.instant());
@@ -37,16 +36,5 @@ public final class CaseNotes {
 
     List<NoteRepository.Note> ofCase(String caseId) {
         return notes.ofCase(caseId);
-    }
-
-    static String text(String text) {
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw ProblemException.invalid("text", "Write a note.");
-        }
-        if (body.length() > MAX_TEXT) {
-            throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
-        }
-        return body;
     }
 }

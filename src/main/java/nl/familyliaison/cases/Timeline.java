@@ -206,12 +206,17 @@ public final class Timeline {
     }
 
     static String text(String text) {
+        return text(text, MAX_TEXT);
+    }
+
+    /** A text of a case (an update, a staff note): stripped, not empty, at most {@code max} characters. */
+    static String text(String text, int max) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw ProblemException.invalid("text", "Write a text.");
         }
-        if (body.length() > MAX_TEXT) {
-            throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
+        if (body.length() > max) {
+            throw ProblemException.invalid("text", "Write at most " + max + " characters.");
         }
         return body;
     }

@@ -157,6 +157,9 @@ public final class TimelineService {
                                                         CaseAction.POST_UPDATE, "case.update.withdraw");
         Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
         Withdrawal body = Json.read(request, Withdrawal.class);
+        if (body.reshareWith() != null && body.reshareWith().contains(null)) {
+            throw ProblemException.invalid("reshareWith", "Choose members of this case.");
+        }
         Set<String> reshareWith = body.reshareWith() == null ? null : Set.copyOf(body.reshareWith());
         String[] copy = new String[1];
         Idempotency.Answer answer = idempotency.create(
