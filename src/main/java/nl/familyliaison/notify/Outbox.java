@@ -51,11 +51,16 @@ public final class Outbox {
      * goes at {@code notBefore} after all (a reminder that comes after the appointment helps nobody).
      */
     public void enqueueAt(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
+        queue(tx, mail, notBefore, mustArriveBefore);
+    }
+
+    /** Queues as {@link #enqueueAt}; answers the new row's id, or null when the preferences say no. */
+    private String queue(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
         Category category = mail.template().category();
         Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
                 : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);
         if (!wanted.wants(category)) {
-            return;
+            return null;
         }
         Instant due = wanted.sendAt(category, notBefore.atZone(ZoneOffset.UTC)).toInstant();
         if (mustArriveBefore != null && !due.isBefore(mustArriveBefore)) {
@@ -64,6 +69,7 @@ public final class Outbox {
         String id = Ids.newId();
         KeyRing.Sealed values = keys.seal(Json.write(mail.values()), context(id));
         outbox.insert(tx, id, mail, values, clock.instant(), due);
+        return id;
     }
 
     /**
@@ -92,13 +98,13 @@ public final class Outbox {
             if (template.isEmpty() || template.get().category() == Category.SIGN_IN) {
                 continue; // a sign-in code is asked for again by the person; it expired long ago anyway
             }
-            String id = Ids.newId();
-            Mail copy = new Mail("resent:" + failed.id(), accountId, email, template.get(), failed.language(),
-                                 Map.of(), Mail.Priority.NORMAL);
-            outbox.insert(tx, id, copy, keys.seal(Json.write(Map.of()), context(id)), clock.instant(),
-                          clock.instant());
-            outbox.markResent(tx, failed.id(), id);
-            resent++;
+            // Like any mail: the person's preferences and quiet hours hold.
+            String id = queue(tx, new Mail("resent:" + failed.id(), accountId, email, template.get(),
+                                           failed.language(), Map.of(), Mail.Priority.NORMAL), clock.instant(), null);
+            if (id != null) {
+                outbox.markResent(tx, failed.id(), id);
+                resent++;
+            }
         }
         return resent;
     }
