@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.rights.ExportTest;
 import nl.familyliaison.support.CaseFiles;
+import nl.familyliaison.support.Mailbox;
+import nl.familyliaison.support.Sql;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,5 +87,24 @@ class WithdrawnUpdateTest {
         JsonNode unread = cast.inspectorApi().get("/api/dashboard").json().path("unreadUpdates");
         assertEquals(1, unread.size(), unread.toString());
         assertEquals(right.membershipId(), unread.path(0).path("memberId").asText());
+        Mailbox.await(right.account().email(), "Er is nieuws voor u|There is news for you");
+    }
+
+    @Test
+    void mailAboutAWithdrawnUpdateThatWaitsForTheMorningIsTakenBack() throws SQLException {
+        CaseFiles.Cast cast = files.cast("wd-quiet");
+        CaseFiles.Member wrong = files.member(cast, "wd-quiet-wrong");
+        // Quiet hours all day long: the mail about the update waits in the outbox.
+        wrong.api().send("PUT", "/api/preferences", "application/json",
+                         ("{\"language\":\"nl\",\"mailEnabled\":true,\"detailLevel\":\"EVERYTHING\","
+                          + "\"quietHours\":{\"start\":\"00:00\",\"end\":\"23:59\"}}").getBytes());
+        String base = "/api/cases/" + cast.caseId();
+        String update = cast.inspectorApi().post(base + "/updates", "{\"text\":\"Voor een ander.\",\"visibleTo\":[\""
+                                                                     + wrong.membershipId() + "\"]}")
+                .json().path("id").asText();
+        String waiting = "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND event_key = ?";
+        assertEquals(1, Sql.count(service, waiting, "new-update:" + update));
+        cast.inspectorApi().post(base + "/updates/" + update + "/withdrawal", "{}");
+        assertEquals(0, Sql.count(service, waiting, "new-update:" + update), "the mail was taken back");
     }
 }
