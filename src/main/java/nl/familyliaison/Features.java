@@ -147,7 +147,8 @@ public record Features(RequestLog requestLog,
         Retention retention = Retention.create(
                 config, cases.cases(),
                 new Retention.Holdings(content.briefings().content(), content.messages().content(),
-                                       content.appointments().content(), cases.updates(), rights.removal(),
+                                       content.appointments().content(), cases.updates(), cases.notes(),
+                                       rights.removal(),
                                        base.signIn().challenges(), base.sessions(), base.outbox(),
                                        base.auditTrail().retention(), base.idempotency()),
                 base.background(), base.guards(), base.audit(), clock);

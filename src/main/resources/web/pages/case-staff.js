@@ -1,28 +1,60 @@
-// The family inspector's tools on the case page: post and correct updates, promise the next update, invite members.
-import { get, post, put } from '../lib/api.js';
-import { choiceGroup, data, disclosure, field, form, h, section } from '../lib/dom.js';
-import { date, t } from '../lib/i18n.js';
-
-const RELATIONS = ['VICTIM', 'PARTNER', 'PARENT', 'CHILD', 'SIBLING', 'OTHER_KIN', 'LAWYER', 'GUARDIAN',
-  'SUPPORT_WORKER'];
+// The family inspector's tools on the case page: post, correct and withdraw updates (and share them again with the
+// right members), promise the next update, invite and manage members (members-staff.js).
+import { get, newKey, post, put } from '../lib/api.js';
+import { choiceGroup, data, disclosure, field, form, h, paragraph, section } from '../lib/dom.js';
+import { dateTime, t } from '../lib/i18n.js';
+import { confirmStep } from './end-parts.js';
+import { memberCards, RELATIONS } from './members-staff.js';
 
 export async function tools(caseId, timeline, reload) {
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
   const [phases, memberList] = await Promise.all([get('/api/phases'), get(`${path}/members`)]);
   const members = memberList.members.filter((member) => !member.endedAt);
-  const nameOf = new Map(memberList.members.map((member) => [member.accountId, member.displayName]));
+  const nameOf = new Map(memberList.members.map((member) => [member.id, member.displayName]));
+  const names = (ids) => ids.map((id) => nameOf.get(id) || '?').join(', ');
+
+  function withdrawForm(entry) {
+    const first = form('withdraw.review', async (values) => {
+      const chosen = values.getAll('reshareWith').map(String);
+      confirmStep(first, {
+        warning: [paragraph('withdraw.warning'), paragraph(chosen.length ? 'withdraw.reshareTo' : 'withdraw.noReshare',
+          { names: names(chosen) })],
+        submitKey: 'withdraw.submit',
+        backKey: 'withdraw.back',
+        onConfirm: async () => {
+          await post(`${path}/updates/${entry.id}/withdrawal`, chosen.length ? { reshareWith: chosen } : {},
+            { key: newKey() });
+          reload();
+        },
+      });
+    },
+    paragraph('withdraw.intro'),
+    members.length ? choiceGroup('reshareWith', 'withdraw.reshareWith',
+      members.map((member) => [member.id, data('span', member.displayName)]), 'checkbox') : null);
+    return disclosure('withdraw.open', first);
+  }
 
   function entryTools(entry) {
     const readers = Object.entries(entry.readBy || {});
+    if (entry.withdrawnAt) {
+      return h('div', { class: 'fl-staff-tools' },
+        h('p', { class: 'utrecht-paragraph fl-strong' }, h('span', { class: 'fl-badge' }, t('withdraw.badge')),
+          t('withdraw.by', { name: entry.withdrawnBy, time: dateTime(entry.withdrawnAt) })),
+        h('p', { class: 'fl-meta' }, entry.forAllMembers ? t('staffCase.forAll')
+          : t('withdraw.hadIt', { names: names(entry.visibleTo) })),
+        entry.resharedAs ? h('p', { class: 'fl-meta' }, h('a', { class: 'utrecht-link',
+          href: `#update-${entry.resharedAs}` }, t('withdraw.resharedAs'))) : null);
+    }
     return h('div', { class: 'fl-staff-tools' },
       h('p', { class: 'fl-meta' }, entry.forAllMembers ? t('staffCase.forAll')
-        : t('staffCase.forChosen', { names: entry.visibleTo.map((id) => nameOf.get(id) || '?').join(', ') })),
+        : t('staffCase.forChosen', { names: names(entry.visibleTo) })),
       h('p', { class: 'fl-meta' }, readers.length === 0 ? t('staffCase.readByNobody')
-        : t('staffCase.readBy', { names: readers.map(([id]) => nameOf.get(id) || '?').join(', ') })),
+        : t('staffCase.readBy', { names: names(readers.map(([id]) => id)) })),
       disclosure('staffCase.correct', form('staffCase.correctSubmit', async (values) => {
         await post(`${path}/updates/${entry.id}/corrections`, { text: String(values.get('text')) });
         reload();
-      }, field('text', 'staffCase.correctionText', { type: 'textarea', required: true }))));
+      }, field('text', 'staffCase.correctionText', { type: 'textarea', required: true }))),
+      withdrawForm(entry));
   }
 
   function nextUpdateForm() {
@@ -50,13 +82,7 @@ export async function tools(caseId, timeline, reload) {
   function membersSection() {
     const representable = members.filter((member) => !member.representsMemberId);
     return section('staffCase.members',
-      members.length === 0 ? h('p', { class: 'utrecht-paragraph' }, t('staffCase.noMembers'))
-        : h('ul', { class: 'fl-cards' }, members.map((member) => h('li', { class: 'fl-card' },
-          data('p', member.displayName, { class: 'utrecht-paragraph fl-strong' }),
-          h('p', { class: 'fl-meta' }, t(`relation.${member.relation}`)),
-          data('p', member.email, { class: 'fl-meta' }),
-          h('p', { class: 'fl-meta' }, member.signedInOnce ? t('staffCase.signedIn')
-            : t('staffCase.invitedOn', { date: date(member.invitedAt.slice(0, 10)) }))))),
+      memberCards(path, members, reload),
       disclosure('staffCase.invite', form('staffCase.inviteSubmit', async (values) => {
         const body = { email: String(values.get('email')).trim(), displayName: String(values.get('displayName')),
           relation: String(values.get('relation')), language: String(values.get('language')) };

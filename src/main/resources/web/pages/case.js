@@ -24,7 +24,8 @@ function withLinks(text) {
 
 function entryView(entry, session, staffTools) {
   const isNew = session.role === 'MEMBER' && entry.read === false;
-  return h('li', { class: 'fl-card fl-update', id: `update-${entry.id}` },
+  return h('li', { class: entry.withdrawnAt ? 'fl-card fl-update fl-withdrawn' : 'fl-card fl-update',
+    id: `update-${entry.id}` },
     h('h3', { class: 'utrecht-heading-3' }, isNew ? h('span', { class: 'fl-badge' }, t('timeline.new')) : null,
       data('span', entry.phaseTitle)),
     h('p', { class: 'fl-meta' }, t('timeline.postedBy', { author: entry.author, date: dateTime(entry.postedAt) })),
@@ -44,6 +45,9 @@ export default async function timeline({ view, params, session, go }) {
   const inspector = session.role === 'FAMILY_INSPECTOR';
   const staffTools = inspector
     ? await (await import('./case-staff.js')).tools(caseId, timelineData, () => go(`cases/${caseId}`)) : null;
+  // Staff notes: for the case's family inspector and investigators only, never for members.
+  const notes = session.role === 'FAMILY_INSPECTOR' || session.role === 'INVESTIGATOR'
+    ? await (await import('./notes-staff.js')).notesSection(path) : null;
   const investigation = timelineData.investigation;
   fill(view, 
     heading(1, 'timeline.title'),
@@ -62,7 +66,8 @@ export default async function timeline({ view, params, session, go }) {
     section('timeline.updates',
       timelineData.entries.length === 0 ? h('p', { class: 'utrecht-paragraph' }, t('timeline.noUpdates'))
         : h('ol', { class: 'fl-cards' }, timelineData.entries.map((entry) => entryView(entry, session, staffTools)))),
-    staffTools ? staffTools.membersSection() : null);
+    staffTools ? staffTools.membersSection() : null,
+    notes);
   if (session.role === 'MEMBER') {
     // Shown is read: the family inspector sees who has read what.
     await Promise.all(timelineData.entries.filter((entry) => entry.read === false)

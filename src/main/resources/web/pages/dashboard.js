@@ -1,7 +1,9 @@
 // Staff: my cases, waiting messages, overdue updates, coming interviews, members to phone.
 import { get, post } from '../lib/api.js';
-import { alert, data, disclosure, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { alert, disclosure, field, form, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { date, dateTime, t, time } from '../lib/i18n.js';
+import { caseFinder } from './case-finder.js';
+import { phoneLink } from './members-staff.js';
 
 function list(items, render, emptyKey) {
   return items.length === 0 ? paragraph(emptyKey) : h('ul', { class: 'fl-cards' }, items.map((item) =>
@@ -9,7 +11,10 @@ function list(items, render, emptyKey) {
 }
 
 export default async function dashboard({ view, session, go, notice }) {
-  const [board, coming] = await Promise.all([get('/api/dashboard'), get('/api/appointments')]);
+  const [board, coming, finder] = await Promise.all([get('/api/dashboard'), get('/api/appointments'),
+    caseFinder(session)]);
+  const phone = (item) => (item.phone ? h('p', { class: 'utrecht-paragraph' }, t('dashboard.phoneThem'), ' ',
+    phoneLink(item.phone)) : null);
   const cases = new Map(board.cases.map((item) => [item.id, item]));
   const caseLink = (caseId, suffix = '') => h('a', { class: 'utrecht-link', href: `#/cases/${caseId}${suffix}`,
     'data-api': true }, cases.has(caseId) ? `${cases.get(caseId).reference} · ${cases.get(caseId).title}` : caseId);
@@ -17,12 +22,7 @@ export default async function dashboard({ view, session, go, notice }) {
     notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'dashboard.title'),
     h('p', { class: 'utrecht-paragraph' }, t('dashboard.hello', { name: session.displayName })),
-    section('dashboard.cases', list(board.cases, (item) => [
-      caseLink(item.id),
-      h('p', { class: 'utrecht-paragraph' }, t('cases.phase'), ' ', data('span', item.phaseTitle)),
-      h('p', { class: item.updateOverdue ? 'utrecht-paragraph fl-overdue' : 'utrecht-paragraph' },
-        t(item.updateOverdue ? 'cases.nextUpdateOverdue' : 'cases.nextUpdate', { date: date(item.nextUpdateBy) }))],
-    'dashboard.noCases')),
+    section('dashboard.cases', board.cases.length === 0 ? paragraph('dashboard.noCases') : finder),
     section('dashboard.waiting', list(board.waitingThreads, (item) => [
       caseLink(item.caseId, `/messages/${item.threadId}`),
       h('p', { class: 'fl-meta' }, t('dashboard.waitingSince', { time: dateTime(item.waitingSince) }))],
@@ -40,12 +40,12 @@ export default async function dashboard({ view, session, go, notice }) {
     section('dashboard.unread', list(board.unreadUpdates, (item) => [
       caseLink(item.caseId),
       h('p', { class: 'utrecht-paragraph' }, t(item.callMember ? 'dashboard.callMember' : 'dashboard.notRead',
-        { name: item.memberName, time: dateTime(item.postedAt) }))],
+        { name: item.memberName, time: dateTime(item.postedAt) })), phone(item)],
     'dashboard.noUnread')),
     section('dashboard.failed', list(board.failedNotifications, (item) => [
       caseLink(item.caseId),
       h('p', { class: 'utrecht-paragraph' }, t('dashboard.mailFailed', { name: item.memberName,
-        time: dateTime(item.since) }))],
+        time: dateTime(item.since) })), phone(item)],
     'dashboard.noFailed')),
     session.role === 'FAMILY_INSPECTOR' || session.role === 'ADMIN' ? disclosure('dashboard.open',
       form('dashboard.openSubmit', async (values) => {

@@ -79,6 +79,21 @@ public final class AccountRepository {
                 .execute() == 1;
     }
 
+    /**
+     * A member's corrected address: whoever signed in through the old one is signed out (every session ends) and
+     * codes sent there stop working.
+     *
+     * @return false when the account is not a member's
+     */
+    public boolean changeMemberEmail(String id, String email, Instant now) {
+        db.get().createNamedUpdate("session-end-all-for-account").addParam("accountId", id)
+                .addParam("reason", "address-changed").addParam("now", Rows.utc(now)).execute();
+        db.get().createNamedDelete("challenge-delete-of-account").addParam("accountId", id).execute();
+        return db.get().createNamedUpdate("account-update-member-email")
+                .addParam("id", id).addParam("email", email).addParam("now", Rows.utc(now))
+                .execute() == 1;
+    }
+
     public void updateLanguage(String id, Language language, Instant now) {
         db.get().createNamedUpdate("account-update-language")
                 .addParam("id", id).addParam("language", language.code()).addParam("now", Rows.utc(now))

@@ -17,7 +17,9 @@ public final class Authorization {
         ANSWER_APPOINTMENT, SCHEDULE_APPOINTMENT,
         READ_BRIEFING, BRIEF,
         POST_UPDATE, READ_MEMBERS, MANAGE_MEMBERS, MANAGE_CASE,
-        ASSIGN_STAFF
+        ASSIGN_STAFF,
+        /** Staff-only notes on a case: its family inspector and investigators, never members or administrators. */
+        READ_NOTES, WRITE_NOTES
     }
 
     /** How the actor stands to one case. */
@@ -107,7 +109,8 @@ public final class Authorization {
     private static boolean investigatorMay(CaseAction action) {
         return switch (action) {
             // READ_MEMBERS: an investigator chooses whom to invite to an interview.
-            case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_MEMBERS, SCHEDULE_APPOINTMENT -> true;
+            case READ_CASE, READ_TIMELINE, READ_CONTACTS, READ_MEMBERS, SCHEDULE_APPOINTMENT, READ_NOTES,
+                 WRITE_NOTES -> true;
             default -> false;
         };
     }

@@ -40,13 +40,21 @@ public final class CaseAccess {
      * @throws ProblemException 404 when the case does not exist or is not for them
      */
     public CaseContext require(Actor actor, String caseId, CaseAction action, String what) {
+        return require(actor, caseId, action, what, "case");
+    }
+
+    /**
+     * As above, recorded on {@code objectType} of the case instead of the case itself: for what a member's access
+     * log does not show (staff notes), whose existence is not the member's business.
+     */
+    public CaseContext require(Actor actor, String caseId, CaseAction action, String what, String objectType) {
         Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
                 ? cases.withRoleOf(caseId, actor.accountId()) : Optional.empty();
         CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
         boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
                           && open(found.get().investigation(), actor);
-        record(actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
+        record(actor, what, objectType, Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();

@@ -24,7 +24,8 @@ import nl.familyliaison.ratelimit.RateLimiter;
  */
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
-                          Timeline timeline, TimelineService timelineService) {
+                          Timeline timeline, TimelineService timelineService, NoteRepository notes,
+                          PhoneRepository phones) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -52,7 +53,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                          parts.clock());
         return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
                                new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
-                                                   parts.idempotency()));
+                                                   parts.idempotency()),
+                               new NoteRepository(db, keys), new PhoneRepository(db, keys));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
@@ -67,13 +69,17 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         Guards guards = parts.guards();
         return new Services(
                 new PhaseService(phases),
-                new CaseService(rules, cases, access, phases, guards, parts.idempotency()),
+                new CaseService(rules, cases, access, phases, guards, parts.idempotency(), messages,
+                                new NoteService(new CaseNotes(notes, parts.transactions(), parts.clock()), access,
+                                                guards, parts.idempotency())),
                 new MemberService(new Members(members, parts.accounts(), parts.outbox(), parts.transactions(),
-                                              parts.clock()), access, parts.limiter(), guards,
-                                  parts.idempotency()),
+                                              parts.clock()),
+                                  new MemberChanges(members, phones, parts.accounts(), parts.outbox(),
+                                                    parts.transactions(), parts.clock()),
+                                  access, parts.limiter(), guards, parts.idempotency()),
                 new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations"))),
                                     access, guards),
-                DashboardService.create(cases, members, updates, phases, messages, parts.outbox(),
+                DashboardService.create(cases, members, updates, phases, messages, parts.outbox(), phones,
                                         followUpAfter, guards, parts.audit(), parts.clock()),
                 new ClosingService(new Closing(timeline, cases, parts.clock(),
                                                config.get("cases.aftercare-period").as(Duration.class)

@@ -18,9 +18,12 @@ import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
-/** Cases over HTTP: open, list, see, move the phase, promise the next update. */
+/**
+ * Cases over HTTP: open, list (staff find and sort theirs), see, move the phase, promise the next update; and the
+ * case's staff notes ({@link NoteService}).
+ */
 public record CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
-                          Guards guards, Idempotency idempotency) {
+                          Guards guards, Idempotency idempotency, MessageActivity messages, NoteService notes) {
 
     public void routes(ApiRoutes routes) {
         // PUT /api/cases/{caseId}/staff asks for a change of staff: see approvals.ApprovalService (four eyes).
@@ -29,6 +32,7 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
                 .get("/api/cases/{caseId}", guards.signedIn(), this::get)
                 .put("/api/cases/{caseId}/phase", guards.roles(Role.FAMILY_INSPECTOR), this::phase)
                 .put("/api/cases/{caseId}/next-update", guards.roles(Role.FAMILY_INSPECTOR), this::nextUpdate);
+        notes.routes(routes);
     }
 
     record NewCase(String reference, String title, LocalDate incidentDate) {
@@ -40,7 +44,8 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
     record NextUpdate(LocalDate date, Integer cadenceDays) {
     }
 
-    record CaseList(List<CaseView> cases) {
+    /** {@code waitingForMe}: of the listed cases, those where a member's message waits (family inspectors). */
+    record CaseList(List<CaseView> cases, List<String> waitingForMe) {
     }
 
     private void open(ServerRequest request, ServerResponse response) {
@@ -57,15 +62,28 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
 
     private void list(ServerRequest request, ServerResponse response) {
         Actor actor = Authentication.actor(request);
+        CaseFilter filter = CaseFilter.of(query(request, "reference"), query(request, "phase"),
+                                          query(request, "overdue"), query(request, "waiting"),
+                                          query(request, "sort"), phases.codes());
         List<Investigation> found = switch (actor.role()) {
             case MEMBER -> repository.ofMember(actor.accountId()).stream()
                     .filter(investigation -> investigation.openToMembersAt(cases.now())).toList();
             case ADMIN -> repository.all();
             default -> repository.ofStaff(actor.accountId());
         };
+        // Only a family inspector has messages waiting: the query keeps to the cases they are family inspector of.
+        java.util.Set<String> waiting = actor.role() != Role.FAMILY_INSPECTOR ? java.util.Set.of()
+                : messages.waitingForStaff(actor.accountId(), cases.now()).stream()
+                        .map(Dashboard.WaitingThread::caseId).collect(java.util.stream.Collectors.toSet());
+        List<Investigation> shown = filter.apply(found, cases.today(), waiting);
         access.recordedList(actor, "case.list", "case");
         Language language = Language.of(request);
-        response.send(new CaseList(found.stream().map(investigation -> view(investigation, language)).toList()));
+        response.send(new CaseList(shown.stream().map(investigation -> view(investigation, language)).toList(),
+                                   shown.stream().map(Investigation::id).filter(waiting::contains).toList()));
+    }
+
+    private static String query(ServerRequest request, String name) {
+        return request.query().first(name).asOptional().orElse(null);
     }
 
     private void get(ServerRequest request, ServerResponse response) {

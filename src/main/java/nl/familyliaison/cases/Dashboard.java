@@ -23,6 +23,7 @@ public final class Dashboard {
     private final java.time.Duration followUpAfter;
     private final MessageActivity messages;
     private final Outbox outbox;
+    private final PhoneRepository phones;
     private final Clock clock;
 
     /**
@@ -30,7 +31,9 @@ public final class Dashboard {
      * @param outbox   mails to the members that could not be delivered
      */
     Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
-              java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, Clock clock) {
+              java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, PhoneRepository phones,
+              Clock clock) {
+        this.phones = phones;
         this.cases = cases;
         this.members = members;
         this.updates = updates;
@@ -44,8 +47,9 @@ public final class Dashboard {
     public record FailedMail(String accountId, String kind, Instant since) {
     }
 
-    /** A member whose mail failed, on one of the staff member's cases. */
-    public record Unreachable(String caseId, String memberId, String memberName, String kind, Instant since) {
+    /** A member whose mail failed, on one of the staff member's cases; {@code phone} for the family inspector. */
+    public record Unreachable(String caseId, String memberId, String memberName, String kind, Instant since,
+                              String phone) {
     }
 
     /** A thread waiting for an answer: since when. */
@@ -54,7 +58,7 @@ public final class Dashboard {
 
     /** An update a member has not read yet (whether or not they get mail). */
     public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt,
-                         boolean callMember) {
+                         boolean callMember, String phone) {
     }
 
     public record Summary(List<Investigation> cases, List<Investigation> overdueUpdates,
@@ -77,22 +81,25 @@ public final class Dashboard {
                 : messages.waitingForStaff(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
                 .toList();
-        List<Unreachable> unreachable = unreachable(staffAccountId).stream()
+        // Phone numbers only of the cases the staff member is family inspector of (the query keeps to those).
+        Map<String, String> phoneOf = readsMessages ? phones.onCasesInspectedBy(staffAccountId) : Map.of();
+        List<Unreachable> unreachable = unreachable(staffAccountId, phoneOf).stream()
                 .filter(failed -> readsMessages || Category.of(failed.kind()) != Category.MESSAGE)
                 .toList();
-        return new Summary(mine, overdue, waiting, unreachable, unread(staffAccountId));
+        return new Summary(mine, overdue, waiting, unreachable, unread(staffAccountId, phoneOf));
     }
 
     /** One query over all the staff member's cases: the dashboard is the first page staff open. */
-    private List<Unread> unread(String staffAccountId) {
+    private List<Unread> unread(String staffAccountId, Map<String, String> phoneOf) {
         Instant callAfter = clock.instant().minus(followUpAfter.multipliedBy(2));
         return updates.unreadOnCasesOf(staffAccountId).stream()
                 .map(unread -> new Unread(unread.caseId(), unread.memberId(), unread.memberName(), unread.updateId(),
-                                          unread.postedAt(), unread.postedAt().isBefore(callAfter)))
+                                          unread.postedAt(), unread.postedAt().isBefore(callAfter),
+                                          phoneOf.get(unread.memberId())))
                 .toList();
     }
 
-    private List<Unreachable> unreachable(String staffAccountId) {
+    private List<Unreachable> unreachable(String staffAccountId, Map<String, String> phoneOf) {
         Map<String, Member> byAccount = new HashMap<>();
         Map<String, String> caseOfAccount = new HashMap<>();
         for (MemberRepository.OfCase found : members.activeOnCasesOf(staffAccountId)) {
@@ -104,7 +111,7 @@ public final class Dashboard {
                 .map(failed -> new Unreachable(caseOfAccount.get(failed.accountId()),
                                                byAccount.get(failed.accountId()).id(),
                                                byAccount.get(failed.accountId()).displayName(), failed.kind(),
-                                               failed.since()))
+                                               failed.since(), phoneOf.get(byAccount.get(failed.accountId()).id())))
                 .toList();
     }
 }

@@ -139,8 +139,8 @@ public final class MemberFiles implements MemberFile.Source {
             if (updateItems == null) {
                 updateItems = new HashMap<>();
                 for (Update update : updates.ofCase(caseId)) {
-                    updateItems.put(update.id(), Item.of(ItemKind.UPDATE, update.forAllMembers()
-                            ? Visibility.ALL_MEMBERS : Visibility.chosen(update.memberIds())));
+                    // A withdrawn update (and whatever was done with it) is for no member any more.
+                    updateItems.put(update.id(), Item.of(ItemKind.UPDATE, TimelineService.visibility(update)));
                 }
             }
             return updateItems;

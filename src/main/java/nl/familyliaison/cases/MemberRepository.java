@@ -85,6 +85,14 @@ public final class MemberRepository {
                        .execute() == 1;
     }
 
+    /** The name and relation entered for a current membership. */
+    void updateDetails(String caseId, String memberId, String displayName, Relation relation, String represents) {
+        db.get().createNamedUpdate("member-update-details")
+                .addParam("id", memberId).addParam("caseId", caseId).addParam("displayName", displayName)
+                .addParam("relation", relation.name()).addParam("representsMember", represents)
+                .execute();
+    }
+
     public boolean isActiveIn(String caseId, String memberId) {
         return db.get().createNamedGet("member-active-in-case").addParam("id", memberId).addParam("caseId", caseId)
                 .execute().isPresent();

@@ -105,14 +105,19 @@ public final class Members {
         if (!EmailAddress.isPlausible(email)) {
             throw ProblemException.invalid("email", "Enter a valid email address.");
         }
-        if (invitation.displayName() == null || invitation.displayName().isBlank()
-            || invitation.displayName().length() > 200) {
-            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
-        }
+        checkedName(invitation.displayName());
         if (invitation.relation() == null) {
             throw ProblemException.invalid("relation", "Choose how this person stands to the case.");
         }
         return email;
+    }
+
+    /** A name entered for a case: 1 to 200 characters, stripped. */
+    static String checkedName(String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+            throw ProblemException.invalid("displayName", "Enter a name of at most 200 characters.");
+        }
+        return displayName.strip();
     }
 
     private String representedMember(String caseId, Invitation invitation) {

@@ -13,6 +13,7 @@ import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -78,6 +79,9 @@ public record Timeline(UpdateRepository updates, CaseRepository cases, MemberRep
      * original) is appended in the same transaction.
      */
     public String correct(String caseId, Update original, String authorId, String text, WriteEvent audited) {
+        if (original.isWithdrawn()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A withdrawn update cannot be corrected.");
+        }
         String body = text(text);
         String id = Ids.newId();
         transactions.inTransaction(tx -> {
@@ -89,6 +93,57 @@ public record Timeline(UpdateRepository updates, CaseRepository cases, MemberRep
         });
         outbox.afterCommit();
         return id;
+    }
+
+    /**
+     * Withdraws an update that went to the wrong people, with its corrections: mail about it not sent yet is taken
+     * back, and with {@code reshareWith} (membership ids) it is shared again in the same transaction, as a new update
+     * with the same text and corrections for those members only. {@code withdrawn} (about the original) and
+     * {@code reshared} (about the new one) are appended in that transaction.
+     *
+     * @return the new update's id, or null when it was only withdrawn
+     */
+    public String withdraw(String caseId, Entry entry, String byAccountId, Set<String> reshareWith,
+                           WriteEvent withdrawn, WriteEvent reshared) {
+        Update original = entry.update();
+        if (original.isWithdrawn() || original.isCorrection()) {
+            throw new ProblemException(ProblemType.CONFLICT, "This update has been withdrawn already.");
+        }
+        if (reshareWith != null) {
+            requireMembers(caseId, reshareWith);
+        }
+        String copy = reshareWith == null ? null : Ids.newId();
+        transactions.inTransaction(tx -> {
+            if (!updates.in(tx).withdraw(caseId, original.id(), byAccountId, clock.instant())) {
+                throw new ProblemException(ProblemType.CONFLICT, "This update has been withdrawn already.");
+            }
+            outbox.withdraw(tx, "new-update:" + original.id());
+            outbox.withdraw(tx, "unread-reminder:update:" + original.id());
+            entry.corrections().forEach(correction -> outbox.withdraw(tx, "new-update:" + correction.id()));
+            withdrawn.append(tx, original.id());
+            if (copy != null) {
+                reshare(tx, caseId, entry, copy, reshareWith);
+                reshared.append(tx, copy);
+            }
+            return null;
+        });
+        outbox.afterCommit();
+        return copy;
+    }
+
+    private void reshare(io.helidon.dbclient.DbExecute tx, String caseId, Entry entry, String copy,
+                         Set<String> memberIds) {
+        Update original = entry.update();
+        java.time.Instant now = clock.instant();
+        updates.in(tx).insert(copy, caseId, original.phase(), original.authorId(), original.text(), memberIds, false,
+                              null, now, original.id());
+        int order = 1;
+        for (Update correction : entry.corrections()) {
+            // Each a microsecond later, so they keep their order.
+            updates.in(tx).insert(Ids.newId(), caseId, original.phase(), correction.authorId(), correction.text(),
+                                  memberIds, false, copy, now.plusNanos(1000L * order++), null);
+        }
+        notifyMembers(tx, caseId, copy, false, memberIds);
     }
 
     /** The entries of a case, each with its corrections. */
@@ -135,12 +190,17 @@ public record Timeline(UpdateRepository updates, CaseRepository cases, MemberRep
     }
 
     static String text(String text) {
+        return text(text, MAX_TEXT);
+    }
+
+    /** A text of a case (an update, a staff note): stripped, not empty, at most {@code max} characters. */
+    static String text(String text, int max) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw ProblemException.invalid("text", "Write a text.");
         }
-        if (body.length() > MAX_TEXT) {
-            throw ProblemException.invalid("text", "Write at most " + MAX_TEXT + " characters.");
+        if (body.length() > max) {
+            throw ProblemException.invalid("text", "Write at most " + max + " characters.");
         }
         return body;
     }

@@ -39,6 +39,8 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
                 .get("/api/cases/{caseId}/updates/{updateId}", guards.signedIn(), this::one)
                 .post("/api/cases/{caseId}/updates/{updateId}/corrections", guards.roles(Role.FAMILY_INSPECTOR),
                       this::correct)
+                .post("/api/cases/{caseId}/updates/{updateId}/withdrawal", guards.roles(Role.FAMILY_INSPECTOR),
+                      this::withdraw)
                 .post("/api/cases/{caseId}/updates/{updateId}/read", guards.roles(Role.MEMBER), this::read);
     }
 
@@ -51,9 +53,21 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     record CorrectionView(String id, String text, Instant postedAt, String author) {
     }
 
+    /** {@code reshareWith}: membership ids to share it with again at once; absent to withdraw only. */
+    record Withdrawal(List<String> reshareWith) {
+    }
+
+    /**
+     * {@code readBy} by membership id; the withdrawal fields (for the family inspector, who alone still sees a
+     * withdrawn update) and {@code resharedFrom} only for staff.
+     */
     record EntryView(String id, String phase, String phaseTitle, String text, Instant postedAt, String author,
                      boolean forAllMembers, List<String> visibleTo, List<CorrectionView> corrections,
-                     Boolean read, Map<String, Instant> readBy) {
+                     Boolean read, Map<String, Instant> readBy, Instant withdrawnAt, String withdrawnBy,
+                     String resharedFrom, String resharedAs) {
+    }
+
+    record Withdrawn(EntryView withdrawn, EntryView reshared) {
     }
 
     record TimelineView(CaseView investigation, Phase currentPhase, Phase nextPhase, LocalDate nextUpdateBy,
@@ -75,8 +89,9 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
         Phase next = all.stream().filter(phase -> phase.position() == current.position() + 1).findFirst()
                 .orElse(null);
         List<EntryView> entries = new ArrayList<>();
-        for (Timeline.Entry entry : visible(context)) {
-            entries.add(view(entry, context, all));
+        List<Timeline.Entry> visible = visible(context);
+        for (Timeline.Entry entry : visible) {
+            entries.add(view(entry, context, all, visible));
         }
         return new TimelineView(CaseView.of(investigation, current.title(), Cases.today(clock)), current, next,
                                 investigation.nextUpdateBy(), investigation.isUpdateOverdueOn(Cases.today(clock)),
@@ -120,6 +135,31 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
         answer.send(response);
     }
 
+    private void withdraw(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.POST_UPDATE, "case.update.withdraw");
+        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
+        Withdrawal body = Json.read(request, Withdrawal.class);
+        if (body.reshareWith() != null && body.reshareWith().contains(null)) {
+            throw ProblemException.invalid("reshareWith", "Choose members of this case.");
+        }
+        Set<String> reshareWith = body.reshareWith() == null ? null : Set.copyOf(body.reshareWith());
+        String[] copy = new String[1];
+        Idempotency.Answer answer = idempotency.create(
+                request, context.actor().accountId(), Idempotency.fingerprint(body), Status.OK_200,
+                claim -> {
+                    copy[0] = timeline.withdraw(context.caseId(), entry, context.actor().accountId(), reshareWith,
+                                                access.write(context, "case.update.withdraw", "update")
+                                                        .with(claim),
+                                                access.write(context, "case.update.reshare", "update"));
+                    return entry.update().id();
+                },
+                id -> new Withdrawn(entry(request, context, id),
+                                    copy[0] == null ? null : entry(request, context, copy[0])));
+        access.replayed(context, "case.update.withdraw", "update", answer);
+        answer.send(response);
+    }
+
     private void read(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_TIMELINE, "case.update.mark-read");
@@ -131,7 +171,7 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     private EntryView entry(ServerRequest request, CaseAccess.CaseContext context, String updateId) {
         Timeline.Entry entry = find(context, updateId, request);
         access.recorded(context, "case.update.read", "update", entry.update().id(), true);
-        return view(entry, context, phases.all(Language.of(request)));
+        return view(entry, context, phases.all(Language.of(request)), visible(context));
     }
 
     private Timeline.Entry find(CaseAccess.CaseContext context, String updateId, ServerRequest request) {
@@ -146,20 +186,31 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
         return entry.get();
     }
 
+    /** A withdrawn update stays in the family inspector's history only: no member, no investigator sees it. */
     private List<Timeline.Entry> visible(CaseAccess.CaseContext context) {
         return timeline.entries(context.caseId()).stream()
                 .filter(entry -> access.maySee(context, Authorization.ItemKind.UPDATE, visibility(entry.update())))
+                .filter(entry -> !entry.update().isWithdrawn() || context.role().familyInspector())
                 .toList();
     }
 
-    private static Authorization.Visibility visibility(Update update) {
+    /** Who may see an update: a withdrawn one is for no member any more. */
+    static Authorization.Visibility visibility(Update update) {
+        if (update.isWithdrawn()) {
+            return Authorization.Visibility.chosen(Set.of());
+        }
         return update.forAllMembers() ? Authorization.Visibility.ALL_MEMBERS
                                       : Authorization.Visibility.chosen(update.memberIds());
     }
 
-    private static EntryView view(Timeline.Entry entry, CaseAccess.CaseContext context, List<Phase> phases) {
+    /** {@code visible}: the entries the person sees, among them the one that shares a withdrawn one again. */
+    private static EntryView view(Timeline.Entry entry, CaseAccess.CaseContext context, List<Phase> phases,
+                                  List<Timeline.Entry> visible) {
         Update update = entry.update();
         boolean member = context.actor().role() == Role.MEMBER;
+        String resharedAs = member || !update.isWithdrawn() ? null : visible.stream()
+                .filter(other -> update.id().equals(other.update().resharedFrom()))
+                .map(other -> other.update().id()).findFirst().orElse(null);
         String phaseTitle = phases.stream().filter(phase -> phase.code().equals(update.phase())).map(Phase::title)
                 .findFirst().orElse(update.phase());
         return new EntryView(update.id(), update.phase(), phaseTitle, update.text(), update.postedAt(),
@@ -168,7 +219,10 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
                              entry.corrections().stream()
                                      .map(c -> new CorrectionView(c.id(), c.text(), c.postedAt(), c.authorName()))
                                      .toList(),
-                             member ? update.readBy().containsKey(context.actor().accountId()) : null,
-                             member ? null : update.readBy());
+                             member ? update.readBy().containsKey(context.role().memberId().orElseThrow()) : null,
+                             member ? null : update.readBy(),
+                             update.isWithdrawn() ? update.withdrawal().at() : null,
+                             update.isWithdrawn() ? update.withdrawal().byName() : null,
+                             member ? null : update.resharedFrom(), resharedAs);
     }
 }

@@ -34,11 +34,17 @@ public final class UpdateRepository {
 
     public void insert(String id, String caseId, String phase, String authorId, String body, Set<String> memberIds,
                        boolean forAll, String corrects, Instant now) {
+        insert(id, caseId, phase, authorId, body, memberIds, forAll, corrects, now, null);
+    }
+
+    /** An update as above that shares a withdrawn one again ({@code resharedFrom}). */
+    void insert(String id, String caseId, String phase, String authorId, String body, Set<String> memberIds,
+                boolean forAll, String corrects, Instant now, String resharedFrom) {
         KeyRing.Sealed sealed = texts.seal(id, body);
         db.get().createNamedInsert("update-insert")
                 .addParam("id", id).addParam("caseId", caseId).addParam("phase", phase).addParam("authorId", authorId)
                 .addParam("bodyKeyId", sealed.keyId()).addParam("body", sealed.bytes()).addParam("forAll", forAll)
-                .addParam("corrects", corrects).addParam("now", Rows.utc(now))
+                .addParam("corrects", corrects).addParam("now", Rows.utc(now)).addParam("resharedFrom", resharedFrom)
                 .execute();
         for (String memberId : memberIds) {
             db.get().createNamedInsert("update-member-insert").addParam("updateId", id).addParam("memberId", memberId)
@@ -60,7 +66,7 @@ public final class UpdateRepository {
     public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt) {
     }
 
-    /** Every update of a case with its chosen members and read marks, oldest first. */
+    /** Every update of a case with its chosen members and read marks (by membership), oldest first. */
     public List<Update> ofCase(String caseId) {
         Map<String, Set<String>> members = new HashMap<>();
         db.get().createNamedQuery("update-members-by-case").addParam("caseId", caseId).execute()
@@ -69,7 +75,7 @@ public final class UpdateRepository {
         Map<String, Map<String, Instant>> reads = new HashMap<>();
         db.get().createNamedQuery("update-reads-by-case").addParam("caseId", caseId).execute()
                 .forEach(row -> reads.computeIfAbsent(Rows.text(row, "update_id"), id -> new HashMap<>())
-                        .put(Rows.text(row, "account_id"), Rows.instant(row, "read_at")));
+                        .put(Rows.text(row, "member_id"), Rows.instant(row, "read_at")));
         return db.get().createNamedQuery("update-select-by-case").addParam("caseId", caseId).execute()
                 .map(row -> {
                     String id = Rows.text(row, "id");
@@ -79,9 +85,21 @@ public final class UpdateRepository {
                                                                         Rows.bytes(row, "body"))),
                                       Rows.flag(row, "for_all_members"), Rows.text(row, "corrects"),
                                       Rows.instant(row, "posted_at"), Set.copyOf(members.getOrDefault(id, Set.of())),
-                                      Map.copyOf(reads.getOrDefault(id, Map.of())));
+                                      Map.copyOf(reads.getOrDefault(id, Map.of())), withdrawal(row),
+                                      Rows.text(row, "reshared_from"));
                 })
                 .toList();
+    }
+
+    private static Update.Withdrawal withdrawal(io.helidon.dbclient.DbRow row) {
+        Instant at = Rows.instant(row, "withdrawn_at");
+        return at == null ? null : new Update.Withdrawal(at, Rows.text(row, "withdrawn_by_name"));
+    }
+
+    /** Withdraws an update and its corrections; false when it was withdrawn already. */
+    boolean withdraw(String caseId, String updateId, String byAccountId, Instant now) {
+        return db.get().createNamedUpdate("update-withdraw").addParam("caseId", caseId).addParam("id", updateId)
+                       .addParam("by", byAccountId).addParam("now", Rows.utc(now)).execute() > 0;
     }
 
     public long countOfCase(String caseId) {

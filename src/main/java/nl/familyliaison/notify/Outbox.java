@@ -51,11 +51,16 @@ public final class Outbox {
      * goes at {@code notBefore} after all (a reminder that comes after the appointment helps nobody).
      */
     public void enqueueAt(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
+        queue(tx, mail, notBefore, mustArriveBefore);
+    }
+
+    /** Queues as {@link #enqueueAt}; answers the new row's id, or null when the preferences say no. */
+    private String queue(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
         Category category = mail.template().category();
         Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
                 : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);
         if (!wanted.wants(category)) {
-            return;
+            return null;
         }
         Instant due = wanted.sendAt(category, notBefore.atZone(ZoneOffset.UTC)).toInstant();
         if (mustArriveBefore != null && !due.isBefore(mustArriveBefore)) {
@@ -64,6 +69,7 @@ public final class Outbox {
         String id = Ids.newId();
         KeyRing.Sealed values = keys.seal(Json.write(mail.values()), context(id));
         outbox.insert(tx, id, mail, values, clock.instant(), due);
+        return id;
     }
 
     /**
@@ -74,6 +80,33 @@ public final class Outbox {
      */
     public long withdraw(DbExecute tx, String eventKeyPrefix) {
         return outbox.withdraw(tx, eventKeyPrefix);
+    }
+
+    /**
+     * After a member's address was corrected: mail still queued goes to {@code email}, and every mail to the account
+     * that failed for good is sent again there (a copy of the same template in the same language; the failed row
+     * names its copy and leaves the dashboard). Failed rows no longer hold their values, so only templates that
+     * need none are copied: every mail to members but a sign-in code says no more than "sign in to see it".
+     *
+     * @return how many failed mails were sent again
+     */
+    public int redirect(DbExecute tx, String accountId, String email) {
+        outbox.readdressPending(tx, accountId, email);
+        int resent = 0;
+        for (OutboxRepository.FailedOf failed : outbox.failedNotResent(tx, accountId)) {
+            java.util.Optional<MailTemplate> template = MailTemplate.byFolder(failed.template());
+            if (template.isEmpty() || template.get().category() == Category.SIGN_IN) {
+                continue; // a sign-in code is asked for again by the person; it expired long ago anyway
+            }
+            // Like any mail: the person's preferences and quiet hours hold.
+            String id = queue(tx, new Mail("resent:" + failed.id(), accountId, email, template.get(),
+                                           failed.language(), Map.of(), Mail.Priority.NORMAL), clock.instant(), null);
+            if (id != null) {
+                outbox.markResent(tx, failed.id(), id);
+                resent++;
+            }
+        }
+        return resent;
     }
 
     /** Forgets a removed person: their mail preferences and every mail to them, sent or not. */

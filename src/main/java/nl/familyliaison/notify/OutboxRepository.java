@@ -43,6 +43,27 @@ public final class OutboxRepository {
                 .execute();
     }
 
+    /** Sends the account's queued mail to its corrected address, inside the caller's transaction. */
+    void readdressPending(DbExecute tx, String accountId, String email) {
+        tx.createNamedUpdate("outbox-readdress-pending").addParam("accountId", accountId).addParam("email", email)
+                .execute();
+    }
+
+    /** A failed mail that has not been sent again yet: what a copy needs. */
+    record FailedOf(String id, String template, Language language) {
+    }
+
+    List<FailedOf> failedNotResent(DbExecute tx, String accountId) {
+        return tx.createNamedQuery("outbox-select-failed-of-recipient").addParam("accountId", accountId).execute()
+                .map(row -> new FailedOf(Rows.text(row, "id"), Rows.text(row, "template"),
+                                         Language.parse(Rows.text(row, "language")).orElse(Language.NL)))
+                .toList();
+    }
+
+    void markResent(DbExecute tx, String id, String copyId) {
+        tx.createNamedUpdate("outbox-mark-resent").addParam("id", id).addParam("copy", copyId).execute();
+    }
+
     /** Due rows that no other worker holds, locked until the caller's transaction ends. */
     /** Deletes the pending mails whose event key starts with the prefix (its LIKE wildcards escaped). */
     public long withdraw(DbExecute tx, String eventKeyPrefix) {

@@ -11,6 +11,7 @@ import nl.familyliaison.appointments.AppointmentContent;
 import nl.familyliaison.audit.AuditRetention;
 import nl.familyliaison.briefings.BriefingContent;
 import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.NoteRepository;
 import nl.familyliaison.cases.UpdateRepository;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.notify.Outbox;
@@ -24,7 +25,8 @@ public record Retention(RetentionService service, RetentionJob job) {
 
     /** What a closed case holds, each feature's part, and what the service keeps for a while of everyone. */
     public record Holdings(BriefingContent briefings, MessageContent messages, AppointmentContent appointments,
-                           UpdateRepository updates, Removal removal, ChallengeRepository challenges,
+                           UpdateRepository updates, NoteRepository notes, Removal removal,
+                           ChallengeRepository challenges,
                            Sessions sessions, Outbox outbox, AuditRetention audit, Idempotency idempotency) {
     }
 
@@ -48,6 +50,8 @@ public record Retention(RetentionService service, RetentionJob job) {
                                   messages::purge),
                 Purgeable.counted("interviews", holdings.appointments()::count, holdings.appointments()::purge),
                 new Purgeable("updates", updates::countOfCase, (tx, caseId) -> updates.in(tx).purgeCase(caseId)),
+                new Purgeable("staff-notes", holdings.notes()::countOfCase,
+                              (tx, caseId) -> holdings.notes().in(tx).purgeCase(caseId)),
                 // Last: the members' own traces go once what they wrote in the case has gone.
                 new Purgeable("former-members", holdings.removal()::countFormerMembersOf,
                               holdings.removal()::forgetFormerMembersOf));

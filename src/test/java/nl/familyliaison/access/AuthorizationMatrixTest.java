@@ -378,6 +378,18 @@ class AuthorizationMatrixTest {
         rows.add(row("DELETE /api/cases/{caseId}/members/{memberId}",
                      api -> api.delete("/api/cases/" + own + "/members/" + disposableMember()), inspector,
                      Scope.OWN_CASE));
+        memberRows(rows, inspector);
+        twoCases(rows, "GET /api/cases/{caseId}/notes", id -> api -> api.get("/api/cases/" + id + "/notes"),
+                 only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR), hiddenForAllSignedIn());
+        twoCases(rows, "POST /api/cases/{caseId}/notes",
+                 id -> api -> api.post("/api/cases/" + id + "/notes", "{\"text\":\"Afgesproken: bellen.\"}"),
+                 only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR), hiddenForAllSignedIn());
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/withdrawal",
+                     api -> api.post("/api/cases/" + own + "/updates/" + disposableUpdate() + "/withdrawal", "{}"),
+                     inspector, Scope.OWN_CASE));
+        rows.add(row("POST /api/cases/{caseId}/updates/{updateId}/withdrawal (in another case)",
+                     api -> api.post("/api/cases/" + other + "/updates/" + otherUpdate + "/withdrawal", "{}"),
+                     hiddenForAllSignedIn()));
         twoCases(rows, "GET /api/cases/{caseId}/timeline", id -> api -> api.get("/api/cases/" + id + "/timeline"),
                  content, hiddenForAllSignedIn());
         twoCases(rows, "POST /api/cases/{caseId}/updates", id -> api -> api.post("/api/cases/" + id + "/updates", "{}"),
@@ -412,6 +424,25 @@ class AuthorizationMatrixTest {
                      api -> api.send("PUT", "/api/preferences", "application/json", "{}".getBytes()), signedIn()));
         rows.add(row("GET /api/dashboard", api -> api.get("/api/dashboard"),
                      only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR)));
+    }
+
+    /** Changing a membership: the case's family inspector only (a member's own membership included). */
+    private static void memberRows(List<Row> rows, Map<Who, Expect> inspector) {
+        twoCases(rows, "PUT /api/cases/{caseId}/members/{memberId}",
+                 id -> api -> api.send("PUT", "/api/cases/" + id + "/members/" + ownMember, "application/json",
+                                       "{}".getBytes()), inspector, hiddenForAllSignedIn());
+        twoCases(rows, "PUT /api/cases/{caseId}/members/{memberId}/email",
+                 id -> api -> api.send("PUT", "/api/cases/" + id + "/members/" + ownMember + "/email",
+                                       "application/json", "{}".getBytes()), inspector, hiddenForAllSignedIn());
+        twoCases(rows, "POST /api/cases/{caseId}/members/{memberId}/invitation",
+                 id -> api -> api.post("/api/cases/" + id + "/members/" + ownMember + "/invitation", ""),
+                 inspector, hiddenForAllSignedIn());
+    }
+
+    /** An update of the own case for everyone that may be withdrawn (one per call). */
+    private static String disposableUpdate() {
+        Api inspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
+        return inspector.post("/api/cases/" + own + "/updates", "{\"text\":\"Even.\"}").json().path("id").asText();
     }
 
     /** The same route on the callers' own case and on another case. */

@@ -63,6 +63,23 @@ class AuthorizationTest {
     }
 
     @Test
+    void staffNotesAreForTheCasesStaffOnly() {
+        for (CaseAction action : Set.of(CaseAction.READ_NOTES, CaseAction.WRITE_NOTES)) {
+            assertTrue(authorization.mayOnCase(actor(Role.FAMILY_INSPECTOR, "fi"), action, FAMILY_INSPECTOR_OF_CASE,
+                                               Visibility.ALL_MEMBERS), action::name);
+            assertTrue(authorization.mayOnCase(actor(Role.INVESTIGATOR, "inv"), action, INVESTIGATOR_OF_CASE,
+                                               Visibility.ALL_MEMBERS), action::name);
+            assertFalse(authorization.mayOnCase(actor(Role.INVESTIGATOR, "inv"), action, CaseRelation.NONE,
+                                                Visibility.ALL_MEMBERS), action::name);
+            assertFalse(authorization.mayOnCase(actor(Role.MEMBER, "m1"), action, MEMBER_OF_CASE,
+                                                Visibility.ALL_MEMBERS), action::name);
+            assertFalse(authorization.mayOnCase(actor(Role.ADMIN, "admin"), action,
+                                                new CaseRelation(true, true, true), Visibility.ALL_MEMBERS),
+                        action::name);
+        }
+    }
+
+    @Test
     void investigatorsNeverReadMessages() {
         Actor investigator = actor(Role.INVESTIGATOR, "inv");
         assertTrue(authorization.mayOnCase(investigator, CaseAction.SCHEDULE_APPOINTMENT, INVESTIGATOR_OF_CASE,

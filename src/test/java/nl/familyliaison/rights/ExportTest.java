@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Acceptance 3 of the end of an investigation: the export holds every item the member can see over the API, in the
  * same shape, and nothing of another member or another case.
  */
-class ExportTest {
+public class ExportTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
@@ -148,7 +148,7 @@ class ExportTest {
     }
 
     /** The zip as bytes, file by file (the test client reads text; a zip is not). */
-    static Map<String, byte[]> download(Api member) {
+    public static Map<String, byte[]> download(Api member) {
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(member.base().resolve("/api/export"))

@@ -1,0 +1,40 @@
+package nl.familyliaison.cases;
+
+import java.time.Clock;
+import java.util.List;
+
+import nl.familyliaison.audit.WriteEvent;
+import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Transactions;
+
+/** Staff notes on a case: short (at most {@value #MAX_TEXT} characters), kept as written, listed newest first. */
+public final class CaseNotes {
+
+    static final int MAX_TEXT = 4000;
+
+    private final NoteRepository notes;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public CaseNotes(NoteRepository notes, Transactions transactions, Clock clock) {
+        this.notes = notes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Writes a note; {@code audited} (about the new note) is appended in the same transaction. */
+    public String write(String caseId, String authorId, String text, WriteEvent audited) {
+        String body = Timeline.text(text, MAX_TEXT);
+        String id = Ids.newId();
+        transactions.inTransaction(tx -> {
+            notes.in(tx).insert(id, caseId, authorId, body, clock.instant());
+            audited.append(tx, id);
+            return null;
+        });
+        return id;
+    }
+
+    List<NoteRepository.Note> ofCase(String caseId) {
+        return notes.ofCase(caseId);
+    }
+}
