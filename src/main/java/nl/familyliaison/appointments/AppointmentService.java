@@ -58,9 +58,11 @@ public final class AppointmentService {
     private final AuditedWrites writes;
     private final Guards guards;
     private final Clock clock;
+    private final InterviewWorkService workService;
 
     AppointmentService(Scheduling scheduling, Stored stored, Presenter presenter, CalendarFile calendarFile,
-                       CaseAccess access, Idempotency idempotency, Outbox outbox, Guards guards, Clock clock) {
+                       CaseAccess access, Idempotency idempotency, Outbox outbox, Guards guards, Clock clock,
+                       InterviewWork work, AppointmentRepository repository) {
         this.scheduling = scheduling;
         this.stored = stored;
         this.presenter = presenter;
@@ -70,6 +72,8 @@ public final class AppointmentService {
         this.writes = new AuditedWrites(access, idempotency, outbox);
         this.guards = guards;
         this.clock = clock;
+        this.workService = new InterviewWorkService(work, stored, presenter, access, objects, writes, repository,
+                                                    clock);
     }
 
     /** Builds the feature from what it needs of the others. */
@@ -81,10 +85,12 @@ public final class AppointmentService {
         Vault vault = new Vault(keys);
         Stored stored = new Stored(repository, vault);
         Scheduling scheduling = new Scheduling(repository, stored, cases, members, accounts, vault, outbox,
-                                               new Reminders(outbox, reminderBefore, clock), clock);
-        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access),
+                                               new Reminders(outbox, accounts, reminderBefore, clock), clock);
+        InterviewWork work = new InterviewWork(new InterviewWorkRepository(db), cases, vault, clock);
+        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access,
+                                                                        work),
                                       new CalendarFile(organizerAddress), access, idempotency, outbox, guards,
-                                      clock);
+                                      clock, work, repository);
     }
 
     public void routes(ApiRoutes routes) {
@@ -102,6 +108,7 @@ public final class AppointmentService {
                 .post("/api/appointments/{appointmentId}/change-requests", guards.roles(Role.MEMBER),
                       this::requestChange)
                 .get("/api/appointments/{appointmentId}/calendar.ics", guards.signedIn(), this::calendar);
+        workService.routes(routes, staff());
     }
 
     private RouteAccess staff() {
@@ -135,6 +142,7 @@ public final class AppointmentService {
         Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
         writes.write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
             Proposal proposal = scheduling.propose(tx, context, body);
+            workService.saveNeeds(tx, proposal, body.needs());
             return new Result(presenter.in(tx).show(context, proposal), proposal.id());
         });
     }
@@ -228,8 +236,8 @@ public final class AppointmentService {
         List<AppointmentView> views = new ArrayList<>();
         Map<String, Optional<CaseContext>> contexts = new HashMap<>();
         for (Appointment appointment : mine) {
-            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> objects.permitted(
-                    request, caseId));
+            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(),
+                                                                     caseId -> objects.permitted(request, caseId));
             context.filter(allowed -> presenter.maySee(allowed, appointment))
                     .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
         }
@@ -280,7 +288,8 @@ public final class AppointmentService {
 
     private void calendar(ServerRequest request, ServerResponse response) {
         Found<Appointment> found = objects.appointment(request, "appointment.calendar-file");
-        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant());
+        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant(),
+                                     found.context().actor().session().account().email());
         access.recorded(request, found.context(), "appointment.calendar-file", "appointment", found.object().id(),
                         true);
         response.headers().contentType(CALENDAR);

@@ -61,8 +61,13 @@ final class CaseObjects {
 
     /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
     Optional<CaseContext> permitted(ServerRequest request, String caseId) {
+        return permitted(request, caseId, "appointment.upcoming.list");
+    }
+
+    /** As above, audited as {@code what}. */
+    Optional<CaseContext> permitted(ServerRequest request, String caseId, String what) {
         try {
-            return Optional.of(access.require(request, caseId, actionOf(request), "appointment.upcoming.list"));
+            return Optional.of(access.require(request, caseId, actionOf(request), what));
         } catch (ProblemException refused) {
             return Optional.empty();
         }

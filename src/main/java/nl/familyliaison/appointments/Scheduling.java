@@ -58,7 +58,7 @@ final class Scheduling {
     }
 
     record NewProposal(List<TimeSlot> slots, InterviewMode mode, String place, String note, List<String> staffIds,
-                       List<String> memberIds) {
+                       List<String> memberIds, List<Needs.ForMember> needs) {
     }
 
     record NewAnswer(Answer.Choice choice, String slotId, List<TimeSlot> otherTimes, String note) {
@@ -146,7 +146,7 @@ final class Scheduling {
         record(tx, appointment, Change.Kind.CONFIRMED, actorId, slot.time(), "");
         attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CONFIRMED,
                                                     "appointment-confirmed:" + id));
-        reminders.schedule(tx, id, 0, slot.time().start(), attending);
+        reminders.schedule(tx, id, 0, slot.time().start(), attending, proposal.staffIds());
         return appointment;
     }
 
@@ -173,7 +173,7 @@ final class Scheduling {
         attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CHANGED,
                                          "appointment-changed:" + moved.id() + ":" + moved.sequence()));
         reminders.withdraw(tx, moved.id());
-        reminders.schedule(tx, moved.id(), moved.sequence(), time.start(), attending);
+        reminders.schedule(tx, moved.id(), moved.sequence(), time.start(), attending, moved.staffIds());
         return moved;
     }
 
