@@ -28,6 +28,8 @@ const ROUTES = [
   ['preferences', 'preferences', 'any'],
   ['sessions', 'sessions', 'any'],
   ['dashboard', 'dashboard', 'staff'],
+  ['agenda', 'agenda', 'staff'],
+  ['agenda/:week', 'agenda', 'staff'],
   ['cases/:caseId/staff-briefings', 'briefings-staff', 'staff'],
   ['cases/:caseId/closing', 'closing', 'staff'],
   ['removals', 'removals', 'staff'],
@@ -121,7 +123,8 @@ function staffLinks(role) {
     return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention'],
       ['admin/approvals', 'nav.adminApprovals']];
   }
-  return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
+  return [['dashboard', 'nav.dashboard'], ['agenda', 'nav.agenda']]
+    .concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }
 
 function translateShell() {
@@ -135,6 +138,8 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const session = state.session;
   nav.hidden = !session;
+  // Staff work at a desk: their pages use a desktop's width; members' pages stay one calm column.
+  document.body.classList.toggle('fl-staff', Boolean(session && session.role !== 'MEMBER'));
   if (!session) {
     nav.replaceChildren();
     return;

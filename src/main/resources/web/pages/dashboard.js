@@ -16,6 +16,7 @@ export default async function dashboard({ view, session, go }) {
   fill(view, 
     heading(1, 'dashboard.title'),
     h('p', { class: 'utrecht-paragraph' }, t('dashboard.hello', { name: session.displayName })),
+    h('div', { class: 'fl-dashboard' },
     section('dashboard.cases', list(board.cases, (item) => [
       caseLink(item.id),
       h('p', { class: 'utrecht-paragraph' }, t('cases.phase'), ' ', data('span', item.phaseTitle)),
@@ -45,7 +46,7 @@ export default async function dashboard({ view, session, go }) {
       caseLink(item.caseId),
       h('p', { class: 'utrecht-paragraph' }, t('dashboard.mailFailed', { name: item.memberName,
         time: dateTime(item.since) }))],
-    'dashboard.noFailed')),
+    'dashboard.noFailed'))),
     session.role === 'FAMILY_INSPECTOR' || session.role === 'ADMIN' ? disclosure('dashboard.open',
       form('dashboard.openSubmit', async (values) => {
         const opened = await post('/api/cases', { reference: String(values.get('reference')).trim(),

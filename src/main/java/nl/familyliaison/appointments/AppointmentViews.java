@@ -44,6 +44,7 @@ public final class AppointmentViews {
     public record AppointmentView(String id, String caseId, String proposalId, Appointment.Status status,
                            InterviewMode mode, String place, String note, Instant start, Instant end, int sequence,
                            List<PersonView> staff, List<PersonView> members, List<ChangeView> history,
-                           String calendarFile, List<NeedsView> needs, OutcomeView outcome) {
+                           String calendarFile, List<NeedsView> needs, OutcomeView outcome,
+                           Boolean outcomeOpen) {
     }
 }

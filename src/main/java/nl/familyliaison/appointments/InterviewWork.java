@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 import io.helidon.dbclient.DbExecute;
@@ -35,6 +34,11 @@ final class InterviewWork {
         this.cases = cases;
         this.vault = vault;
         this.clock = clock;
+    }
+
+    /** Now, by the service's clock: whether an interview has started is the service's to say. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** The same rules reading and writing inside {@code tx}. */
@@ -70,26 +74,32 @@ final class InterviewWork {
         return store.agenda(accountId, week);
     }
 
+    /** The staff of a case and when each of them is taken: for proposing times that suit the staff taking part. */
+    record FreeBusy(List<AppointmentViews.PersonView> staff, List<Busy> busy) {
+    }
+
     /**
-     * When the staff taking part are taken between {@code from} and {@code until}: only staff of this case, and only
-     * the times, never which case or with whom.
+     * When the staff of the case are taken between {@code from} and {@code until} ({@code staffIds} of them, or all
+     * when empty): only the times, never which case or with whom.
      */
-    List<Busy> busy(String caseId, List<String> staffIds, Instant from, Instant until) {
+    FreeBusy busy(String caseId, List<String> staffIds, Instant from, Instant until) {
         if (from == null || until == null || !until.isAfter(from)
             || Duration.between(from, until).compareTo(LONGEST_BUSY_WINDOW) > 0) {
             throw ProblemException.invalid("until", "Give a period of at most a year: from before until.");
         }
-        Set<String> onCase = new TreeSet<>();
-        cases.staff(caseId).forEach(staff -> onCase.add(staff.accountId()));
-        if (staffIds.isEmpty() || staffIds.size() > onCase.size() || !onCase.containsAll(staffIds)) {
+        Map<String, String> onCase = new LinkedHashMap<>();
+        cases.staff(caseId).forEach(staff -> onCase.put(staff.accountId(), staff.displayName()));
+        if (!onCase.keySet().containsAll(staffIds)) {
             throw ProblemException.invalid("staffIds", "Choose staff who work on this case.");
         }
         List<Busy> busy = new ArrayList<>();
-        for (String accountId : new TreeSet<>(staffIds)) {
+        for (String accountId : staffIds.isEmpty() ? onCase.keySet() : new TreeSet<>(staffIds)) {
             store.busy(accountId, new TimeSlot(from, until))
                     .forEach(time -> busy.add(new Busy(accountId, time.start(), time.end())));
         }
-        return busy;
+        return new FreeBusy(onCase.entrySet().stream()
+                                    .map(entry -> new AppointmentViews.PersonView(entry.getKey(), entry.getValue()))
+                                    .toList(), busy);
     }
 
     /** Records whether the interview was held, once it has started; recording again corrects it. */

@@ -114,7 +114,9 @@ final class Presenter {
                                    appointment.memberIds().stream().map(names::memberPerson).toList(), history,
                                    "/api/appointments/" + appointment.id() + "/calendar.ics",
                                    needs(appointment.proposalId(), context.role().memberId(), names),
-                                   member ? null : outcome(appointment.id(), names));
+                                   member ? null : outcome(appointment.id(), names),
+                                   member ? null : !appointment.isCancelled()
+                                                   && !work.now().isBefore(appointment.time().start()));
     }
 
     /** The members' needs: all of them for staff, only their own for a member. */

@@ -121,11 +121,15 @@ class InterviewWorkTest {
         String investigator = cast.investigator().account().id();
         String query = "/api/cases/" + cast.caseId() + "/busy?staffIds=" + investigator + "&from="
                        + at.minus(Duration.ofDays(1)) + "&until=" + at.plus(Duration.ofDays(1));
-        JsonNode busy = expect(200, cast.inspectorApi().get(query));
+        JsonNode answer = expect(200, cast.inspectorApi().get(query));
+        assertEquals(2, answer.path("staff").size(), "the case's family inspector and investigator");
+        JsonNode busy = answer.path("busy");
         assertEquals(1, busy.size());
         assertEquals(at.toString(), busy.get(0).path("start").asText());
         assertEquals(investigator, busy.get(0).path("accountId").asText());
-        assertFalse(busy.toString().contains(elsewhere.caseId()), "free/busy says nothing of the other case");
+        assertFalse(answer.toString().contains(elsewhere.caseId()), "free/busy says nothing of the other case");
+        assertEquals(1, expect(200, cast.inspectorApi().get(query.replace("staffIds=" + investigator, "staffIds=")))
+                .path("busy").size(), "all staff of the case when none are named");
 
         Cast stranger = scheduler.cases().cast("busy-stranger");
         String foreign = query.replace(investigator, stranger.investigator().account().id());
