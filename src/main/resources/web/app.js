@@ -314,8 +314,16 @@ function initialLanguage() {
   return wanted.find((tag) => tag === 'nl' || tag === 'en') || 'nl';
 }
 
+/** Once the header has scrolled out of view, the quick exit floats in the top corner, so it is always one tap away. */
+function keepQuickExitInView() {
+  const exit = document.getElementById('quick-exit');
+  new IntersectionObserver(([entry]) => exit.classList.toggle('fl-quick-exit--floating', !entry.isIntersecting))
+    .observe(document.querySelector('.fl-header__bar'));
+}
+
 async function start() {
   document.getElementById('quick-exit').addEventListener('click', quickExit);
+  keepQuickExitInView();
   document.getElementById('quick-exit-leave').addEventListener('click', quickExit);
   document.getElementById('quick-exit-stay').addEventListener('click',
     () => document.getElementById('quick-exit-confirm').close());
