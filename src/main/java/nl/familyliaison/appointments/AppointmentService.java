@@ -5,8 +5,6 @@ import static nl.familyliaison.platform.PathIds.caseId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,15 +231,7 @@ public final class AppointmentService {
         Instant now = clock.instant();
         List<Appointment> mine = actor.role() == Role.MEMBER ? stored.upcomingOfMember(actor.accountId(), now)
                                                              : stored.upcomingOfStaff(actor.accountId(), now);
-        List<AppointmentView> views = new ArrayList<>();
-        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
-        for (Appointment appointment : mine) {
-            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(),
-                                                                     caseId -> objects.permitted(request, caseId));
-            context.filter(allowed -> presenter.maySee(allowed, appointment))
-                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
-        }
-        response.send(views);
+        response.send(objects.shown(request, mine, "appointment.upcoming.list"));
     }
 
     private void appointment(ServerRequest request, ServerResponse response) {

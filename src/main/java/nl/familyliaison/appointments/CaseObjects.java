@@ -1,5 +1,9 @@
 package nl.familyliaison.appointments;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -8,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.platform.Ids;
@@ -59,13 +64,23 @@ final class CaseObjects {
         return new Found<>(context, object.get());
     }
 
-    /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
-    Optional<CaseContext> permitted(ServerRequest request, String caseId) {
-        return permitted(request, caseId, "appointment.upcoming.list");
+    /**
+     * Appointments over all the person's cases as they may see them, each case asked once (and audited as
+     * {@code what}); a case the person may no longer reach is left out.
+     */
+    List<AppointmentView> shown(ServerRequest request, List<Appointment> appointments, String what) {
+        List<AppointmentView> views = new ArrayList<>();
+        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
+        for (Appointment appointment : appointments) {
+            contexts.computeIfAbsent(appointment.caseId(), caseId -> permitted(request, caseId, what))
+                    .filter(allowed -> presenter.maySee(allowed, appointment))
+                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
+        }
+        return views;
     }
 
-    /** As above, audited as {@code what}. */
-    Optional<CaseContext> permitted(ServerRequest request, String caseId, String what) {
+    /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
+    private Optional<CaseContext> permitted(ServerRequest request, String caseId, String what) {
         try {
             return Optional.of(access.require(request, caseId, actionOf(request), what));
         } catch (ProblemException refused) {

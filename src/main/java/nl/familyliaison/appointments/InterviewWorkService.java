@@ -7,12 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -78,14 +74,9 @@ final class InterviewWorkService {
         LocalDate monday = week(request.query().first("week").asOptional().orElse(null));
         Instant from = monday.atStartOfDay(CalendarFile.AMSTERDAM).toInstant();
         Instant until = monday.plusWeeks(1).atStartOfDay(CalendarFile.AMSTERDAM).toInstant();
-        List<AppointmentView> views = new ArrayList<>();
-        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
-        for (AppointmentRepository.StoredAppointment row : work.agenda(actor.accountId(), new TimeSlot(from, until))) {
-            Appointment appointment = stored.appointment(row);
-            contexts.computeIfAbsent(appointment.caseId(), id -> objects.permitted(request, id, "appointment.agenda"))
-                    .filter(allowed -> presenter.maySee(allowed, appointment))
-                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
-        }
+        List<Appointment> mine = work.agenda(actor.accountId(), new TimeSlot(from, until)).stream()
+                .map(stored::appointment).toList();
+        List<AppointmentView> views = objects.shown(request, mine, "appointment.agenda");
         response.send(new AgendaView(monday, from, until, monday.minusWeeks(1), monday.plusWeeks(1), views));
     }
 

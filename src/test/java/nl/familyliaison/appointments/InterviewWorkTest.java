@@ -88,6 +88,31 @@ class InterviewWorkTest {
     }
 
     @Test
+    void removalDeletesAMembersNeedsAndRetentionPurgesTheRestWithTheCase() {
+        Cast cast = scheduler.cases().cast("needs-gone");
+        Member leaving = scheduler.cases().member(cast, "needs-gone-leaving");
+        Member staying = scheduler.cases().member(cast, "needs-gone-staying");
+        ObjectNode body = proposal(List.of(inDays(6), inDays(6).plusSeconds(3600)), leaving.membershipId(),
+                                   staying.membershipId());
+        var needs = body.putArray("needs");
+        needs.addObject().put("memberId", leaving.membershipId()).put("interpreterLanguage", "Pools");
+        needs.addObject().put("memberId", staying.membershipId()).put("supportPerson", true);
+        String proposalId = proposed(cast.investigatorApi(), cast.caseId(), body).path("id").asText();
+        assertEquals(2, tables.count("interview_need", "proposal_id = ?", proposalId));
+
+        JsonNode asked = expect(202, leaving.api().post("/api/removal-requests", "{}"));
+        expect(200, cast.inspectorApi().post("/api/removal-requests/" + asked.path("id").asText() + "/confirmation",
+                                             "{}"));
+        assertEquals(1, tables.count("interview_need", "proposal_id = ?", proposalId), "the removed member's go");
+
+        expect(200, cast.inspectorApi().post("/api/cases/" + cast.caseId() + "/closing",
+                                             "{\"text\":\"Het onderzoek is afgerond.\"}"));
+        service.clock().advance(Duration.ofDays(125));
+        service.running().features().retention().run(false);
+        assertEquals(0, tables.count("interview_need", "proposal_id = ?", proposalId), "purged with the case");
+    }
+
+    @Test
     void theAgendaShowsMyInterviewsOfEveryCaseByWeekWithTheWeeksBeforeAndAfter() {
         Cast cast = scheduler.cases().cast("agenda");
         Cast second = scheduler.cases().another(cast, "agenda-2");
