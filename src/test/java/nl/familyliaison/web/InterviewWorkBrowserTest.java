@@ -160,6 +160,13 @@ class InterviewWorkBrowserTest {
             assertTrue(Math.abs(nav - content) <= 1, "the navigation lines up with the page: " + nav + " " + content);
             staff.shot("interview-work-05-dashboard-desktop");
             assertEquals(List.of(), PageChecks.accessibilityViolations(staff));
+            staff.open("cases/" + team.caseId() + "/interviews");
+            long form = number("return document.querySelector('form[data-form=\"interviews.proposeSubmit\"]')"
+                               + ".getBoundingClientRect().left;");
+            assertTrue(form > 44 * 16, "the proposal form stands beside the lists: " + form);
+            staff.shot("interview-work-05b-interviews-desktop");
+            PageChecks.expandAll(staff);
+            assertEquals(List.of(), PageChecks.accessibilityViolations(staff));
         });
         staff.open("cases/" + team.caseId() + "/interviews");
         staff.browser().js("window.scrollTo(0, document.body.scrollHeight);");
