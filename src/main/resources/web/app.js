@@ -29,6 +29,8 @@ const ROUTES = [
   ['preferences', 'preferences', 'any'],
   ['sessions', 'sessions', 'any'],
   ['dashboard', 'dashboard', 'staff'],
+  ['agenda', 'agenda', 'staff'],
+  ['agenda/:week', 'agenda', 'staff'],
   ['cases/:caseId/staff-briefings', 'briefings-staff', 'staff'],
   ['cases/:caseId/closing', 'closing', 'staff'],
   ['removals', 'removals', 'staff'],
@@ -123,7 +125,8 @@ function staffLinks(role) {
     return [['admin/staff', 'nav.adminStaff'], ['admin/approvals', 'nav.adminApprovals'],
       ['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention']];
   }
-  return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
+  return [['dashboard', 'nav.dashboard'], ['agenda', 'nav.agenda']]
+    .concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }
 
 function translateShell() {
@@ -137,6 +140,8 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const session = state.session;
   nav.hidden = !session;
+  // Staff work at a desk: their pages use a desktop's width; members' pages stay one calm column.
+  document.body.classList.toggle('fl-staff', Boolean(session && session.role !== 'MEMBER'));
   if (!session) {
     nav.replaceChildren();
     return;
@@ -325,9 +330,17 @@ function takeInvitation() {
   }
 }
 
+/** Once the header has scrolled out of view, the quick exit floats in the top corner, so it is always one tap away. */
+function keepQuickExitInView() {
+  const exit = document.getElementById('quick-exit');
+  new IntersectionObserver(([entry]) => exit.classList.toggle('fl-quick-exit--floating', !entry.isIntersecting))
+    .observe(document.querySelector('.fl-header__bar'));
+}
+
 async function start() {
   takeInvitation();
   document.getElementById('quick-exit').addEventListener('click', quickExit);
+  keepQuickExitInView();
   document.getElementById('quick-exit-leave').addEventListener('click', quickExit);
   document.getElementById('quick-exit-stay').addEventListener('click',
     () => document.getElementById('quick-exit-confirm').close());

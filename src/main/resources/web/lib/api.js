@@ -15,6 +15,7 @@ export class Problem extends Error {
     this.requestId = body.requestId || '';
     // The service's own words (in the language asked for): only shown where a page expects them, marked data-api.
     this.detail = body.detail || '';
+    this.retryAt = null;
   }
 }
 
@@ -35,6 +36,16 @@ export function onSessionEnded(listener) {
 /** A fresh key for one form: a double submit is stored once (Idempotency-Key). */
 export function newKey() {
   return crypto.randomUUID();
+}
+
+/** When a refused request may be tried again (Retry-After: seconds or an HTTP date), or null. */
+export function retryAt(header, now = Date.now()) {
+  if (!header) {
+    return null;
+  }
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+  const at = seconds !== null ? now + seconds * 1000 : Date.parse(header);
+  return Number.isNaN(at) ? null : new Date(at);
 }
 
 export async function request(method, path, body, options = {}) {
@@ -66,7 +77,9 @@ export async function request(method, path, body, options = {}) {
     if (response.status === 401 && !options.signingIn) {
       endings.forEach((listener) => listener());
     }
-    throw new Problem(response.status, problem);
+    const refused = new Problem(response.status, problem);
+    refused.retryAt = retryAt(response.headers.get('Retry-After'));
+    throw refused;
   }
   activity.forEach((listener) => listener());
   if (response.status === 204) {

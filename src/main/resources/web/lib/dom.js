@@ -1,5 +1,5 @@
 // Small builders for NL Design System markup. Text nodes come from t() or, marked data-api, from the service.
-import { dateTime, has, t, tOr } from './i18n.js';
+import { dateTime, has, t, time, tOr } from './i18n.js';
 
 let ids = 0;
 
@@ -75,10 +75,20 @@ export function problemView(error, namespace) {
   const own = (name) => `${namespace}.field.${name}`;
   return alert('error',
     h('p', { class: 'utrecht-paragraph' }, tOr(`problem.${code}`, 'problem.unknown')),
+    error && error.retryAt ? h('p', { class: 'utrecht-paragraph fl-strong' }, retryText(error.retryAt)) : null,
     fields.length ? h('ul', { class: 'utrecht-unordered-list' },
       fields.map((field) => h('li', {}, namespace && has(own(field.field)) ? t(own(field.field))
         : tOr(`field.${field.field}`, 'field.unknown')))) : null,
     error && error.requestId ? h('p', { class: 'fl-meta' }, t('problem.reference', { id: error.requestId })) : null);
+}
+
+/** When to try again after a 429: a time, and the seconds when it is within the minute. */
+function retryText(at) {
+  const seconds = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
+  if (seconds < 60) {
+    return t('problem.retryIn', { seconds });
+  }
+  return t('problem.retryAt', { time: seconds < 86_400 ? time(at.toISOString()) : dateTime(at.toISOString()) });
 }
 
 /** A labelled form field: input, textarea or select (choices: [value, text, whether the text is the service's]). */

@@ -22,6 +22,7 @@ export default async function dashboard({ view, session, go, notice }) {
     notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'dashboard.title'),
     h('p', { class: 'utrecht-paragraph' }, t('dashboard.hello', { name: session.displayName })),
+    h('div', { class: 'fl-dashboard' },
     section('dashboard.cases', board.cases.length === 0 ? paragraph('dashboard.noCases') : finder),
     section('dashboard.waiting', list(board.waitingThreads, (item) => [
       caseLink(item.caseId, `/messages/${item.threadId}`),
@@ -46,7 +47,7 @@ export default async function dashboard({ view, session, go, notice }) {
       caseLink(item.caseId),
       h('p', { class: 'utrecht-paragraph' }, t('dashboard.mailFailed', { name: item.memberName,
         time: dateTime(item.since) })), phone(item)],
-    'dashboard.noFailed')),
+    'dashboard.noFailed'))),
     session.role === 'FAMILY_INSPECTOR' || session.role === 'ADMIN' ? disclosure('dashboard.open',
       form('dashboard.openSubmit', async (values) => {
         const opened = await post('/api/cases', { reference: String(values.get('reference')).trim(),

@@ -5,30 +5,13 @@ import {
   alert, caseNav, choiceGroup, data, disclosure, field, form, h, heading, paragraph, fill, section,
 } from '../lib/dom.js';
 import { accessNotice } from './end-parts.js';
-import { amsterdamToInstant, dateTime, t, time } from '../lib/i18n.js';
+import { dateTime, t } from '../lib/i18n.js';
+import { slotFrom, slotInput, span } from './interview-parts.js';
+import {
+  confirmButton, needsFields, needsView, outcomePart, proposalFields, propose, watchClashes, withdrawPart,
+} from './interview-staff.js';
 
-const MODES = ['IN_PERSON', 'VIDEO', 'PHONE'];
-const LENGTHS = [30, 60, 90, 120];
-
-const span = (slot) => t('interviews.span', { start: dateTime(slot.start), end: time(slot.end) });
-
-function slotInput(number, required) {
-  return h('div', { class: 'fl-slot' },
-    field(`start${number}`, `interviews.slot${number}`, { type: 'datetime-local', required,
-      hint: number === 1 ? 'interviews.slotHint' : null }),
-    field(`length${number}`, 'interviews.length', { type: 'select', value: '60',
-      choices: LENGTHS.map((minutes) => [String(minutes), t('interviews.minutes', { minutes })]) }));
-}
-
-function slotFrom(values, number) {
-  const start = String(values.get(`start${number}`) || '');
-  if (!start) {
-    return null;
-  }
-  const from = amsterdamToInstant(start);
-  const minutes = Number(values.get(`length${number}`) || 60);
-  return { start: from, end: new Date(Date.parse(from) + minutes * 60_000).toISOString() };
-}
+export { proposalFields, propose };
 
 function details(item) {
   return [
@@ -37,6 +20,7 @@ function details(item) {
     item.note ? data('p', item.note, { class: 'utrecht-paragraph fl-text' }) : null,
     h('p', { class: 'fl-meta' }, t('interviews.with', {
       names: item.staff.concat(item.members).map((person) => person.name).join(', ') })),
+    needsView(item),
   ];
 }
 
@@ -99,8 +83,9 @@ function appointmentHead(appointment) {
     h('h3', { class: 'utrecht-heading-3' }, span(appointment)),
     h('p', { class: 'fl-strong' }, t(`appointment.${appointment.status}`)),
     details(appointment),
-    appointment.status === 'CONFIRMED' ? h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link',
-      href: appointment.calendarFile, download: 'appointment.ics' }, t('interviews.addToCalendar'))) : null,
+    h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link', href: appointment.calendarFile,
+      download: 'appointment.ics' }, t(appointment.status === 'CONFIRMED' ? 'interviews.addToCalendar'
+      : 'interviews.removeFromCalendar'))),
   ];
 }
 
@@ -127,15 +112,12 @@ function staffProposal(proposal, reload) {
     h('p', { class: 'fl-strong' }, t(`proposal.${proposal.status}`)),
     details(proposal),
     h('ul', { class: 'fl-slots' }, proposal.slots.map((slot) => h('li', {}, span(slot),
-      proposal.status === 'OPEN' ? h('button', { type: 'button',
-        class: 'utrecht-button utrecht-button--secondary-action',
-        'aria-label': t('interviews.confirmSlot', { time: span(slot) }),
-        onclick: () => post(`/api/interview-proposals/${proposal.id}/confirmation`, { slotId: slot.id },
-          { key: newKey() }).then(() => reload(), (error) => reload(error)) }, t('interviews.confirm')) : null))),
+      proposal.status === 'OPEN' ? confirmButton(proposal, slot, reload) : null))),
     h('h4', { class: 'utrecht-heading-4' }, t('interviews.answers')),
     proposal.answers.length === 0 ? paragraph('interviews.noAnswers')
       : h('ul', {}, proposal.answers.map((answer) => h('li', {}, answerText(proposal, answer),
-        answer.note ? data('p', answer.note, { class: 'fl-meta' }) : null))));
+        answer.note ? data('p', answer.note, { class: 'fl-meta' }) : null))),
+    proposal.status === 'OPEN' ? withdrawPart(proposal, reload) : null);
 }
 
 function staffAppointment(appointment, reload) {
@@ -153,64 +135,51 @@ function staffAppointment(appointment, reload) {
         { key: newKey() });
       reload();
     }, field('reason', 'interviews.reason', { type: 'textarea', rows: 3, required: true }))) : null,
+    confirmed ? outcomePart(appointment, reload) : null,
     history(appointment));
 }
 
-/** What a proposal asks: up to three times, the kind, the place and a note (members are chosen by the caller). */
-export function proposalFields() {
-  return [slotInput(1, true), slotInput(2, false), slotInput(3, false),
-    field('mode', 'interviews.mode', { type: 'select', choices: MODES.map((mode) => [mode, t(`mode.${mode}`)]) }),
-    field('place', 'interviews.placeField', { maxlength: 300, hint: 'interviews.placeHint' }),
-    field('note', 'interviews.noteField', { type: 'textarea', rows: 3, maxlength: 2000 })];
-}
-
-/** Proposes an interview with the members, from the fields above; answers the new proposal. */
-export function propose(caseId, values, memberIds, key) {
-  const body = { slots: [1, 2, 3].map((number) => slotFrom(values, number)).filter(Boolean),
-    mode: String(values.get('mode')), memberIds };
-  const place = String(values.get('place') || '').trim();
-  const note = String(values.get('note') || '').trim();
-  if (place) {
-    body.place = place;
-  }
-  if (note) {
-    body.note = note;
-  }
-  return post(`/api/cases/${encodeURIComponent(caseId)}/interview-proposals`, body, { key });
-}
-
-function proposeForm(caseId, members, reload) {
+function proposeForm(caseId, members, freeBusy, session, reload) {
   let key = newKey();
-  return section('interviews.propose', form('interviews.proposeSubmit', async (values) => {
+  const element = form('interviews.proposeSubmit', async (values) => {
     await propose(caseId, values, values.getAll('memberIds').map(String), key);
     key = newKey();
     reload();
   },
   choiceGroup('memberIds', 'interviews.whom', members.map((member) =>
     [member.id, data('span', member.displayName), false]), 'checkbox'),
-  proposalFields()));
+  needsFields(members),
+  proposalFields(freeBusy.staff.filter((person) => person.id !== session.accountId)));
+  watchClashes(element, caseId, session.accountId, freeBusy.staff);
+  return section('interviews.propose', element);
 }
 
 export default async function interviews({ view, params, session, go, notice }) {
   const caseId = params.caseId;
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
   const staff = session.role !== 'MEMBER';
-  const [proposals, appointments, members] = await Promise.all([get(`${path}/interview-proposals`),
-    get(`${path}/appointments`), staff ? get(`${path}/members`) : Promise.resolve(null)]);
-  const reload = (error) => go(`cases/${caseId}/interviews`, error ? `problem.${error.code || 'unknown'}` : null);
+  const now = new Date().toISOString();
+  const [proposals, appointments, members, freeBusy] = await Promise.all([get(`${path}/interview-proposals`),
+    get(`${path}/appointments`), staff ? get(`${path}/members`) : Promise.resolve(null),
+    staff ? get(`${path}/busy?${new URLSearchParams({ from: now, until: new Date(Date.parse(now) + 60_000)
+      .toISOString() })}`) : Promise.resolve(null)]);
+  const reload = (error, done) => go(`cases/${caseId}/interviews`,
+    error ? `problem.${error.code || 'unknown'}` : done || null);
   const open = proposals.filter((proposal) => proposal.status === 'OPEN');
   fill(view, 
-    notice ? alert('error', paragraph(notice)) : null,
+    notice ? alert(notice.startsWith('problem.') ? 'error' : 'ok', paragraph(notice)) : null,
     heading(1, 'interviews.title'),
     caseNav(caseId, 'interviews', session.role),
     await accessNotice(`/api/cases/${encodeURIComponent(caseId)}`, session),
     paragraph('interviews.intro'),
+    h('div', { class: 'fl-interviews' },
     section('interviews.appointments', appointments.length === 0 ? paragraph('interviews.noAppointments')
       : h('ul', { class: 'fl-cards' }, appointments.map((appointment) =>
         (staff ? staffAppointment : memberAppointment)(appointment, reload)))),
     section('interviews.proposals', open.length === 0 ? paragraph('interviews.noProposals')
       : h('ul', { class: 'fl-cards' }, open.map((proposal) =>
         (staff ? staffProposal : memberProposal)(proposal, reload)))),
-    staff ? proposeForm(caseId, members.members.filter((member) => !member.endedAt), reload) : null);
+    staff ? proposeForm(caseId, members.members.filter((member) => !member.endedAt), freeBusy, session, reload)
+      : null));
   return 'interviews.title';
 }

@@ -46,12 +46,14 @@ final class AppointmentContentRepository {
         ofCase(db.get().createNamedDelete("purge-appointments"), caseId);
         ofCase(db.get().createNamedDelete("purge-slots"), caseId);
         ofCase(db.get().createNamedDelete("purge-proposal-staff"), caseId);
+        ofCase(db.get().createNamedDelete("purge-needs"), caseId);
         ofCase(db.get().createNamedDelete("purge-proposal-members"), caseId);
         ofCase(db.get().createNamedDelete("purge-proposals"), caseId);
     }
 
     void deleteAnswersOf(String accountId) {
         db.get().createNamedDelete("erase-answers-of-account").addParam("accountId", accountId).execute();
+        db.get().createNamedDelete("erase-needs-of-account").addParam("accountId", accountId).execute();
     }
 
     /** The ids of the history lines the account is the actor of. */

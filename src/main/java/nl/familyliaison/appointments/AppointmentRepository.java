@@ -257,7 +257,7 @@ final class AppointmentRepository {
                                   Rows.instant(row, "created_at"));
     }
 
-    private static StoredAppointment storedAppointment(DbRow row) {
+    static StoredAppointment storedAppointment(DbRow row) {
         return new StoredAppointment(Rows.text(row, "id"), Rows.text(row, "investigation_id"),
                                      Rows.text(row, "proposal_id"),
                                      InterviewMode.valueOf(Rows.text(row, "interview_mode")),
@@ -270,7 +270,7 @@ final class AppointmentRepository {
         return new TimeSlot(Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"));
     }
 
-    private static Sealed sealed(DbRow row, String keyColumn, String bytesColumn) {
+    static Sealed sealed(DbRow row, String keyColumn, String bytesColumn) {
         return new Sealed(Rows.text(row, keyColumn), Rows.bytes(row, bytesColumn));
     }
 }

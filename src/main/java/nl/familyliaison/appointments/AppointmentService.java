@@ -5,8 +5,6 @@ import static nl.familyliaison.platform.PathIds.caseId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +60,11 @@ public final class AppointmentService {
     private final AuditedWrites writes;
     private final Guards guards;
     private final Clock clock;
+    private final InterviewWorkService workService;
 
     AppointmentService(Scheduling scheduling, Stored stored, Presenter presenter, CalendarFile calendarFile,
                        CaseAccess access, Idempotency idempotency, Transactions transactions, Outbox outbox,
-                       Guards guards, Clock clock) {
+                       Guards guards, Clock clock, InterviewWork work, AppointmentRepository repository) {
         this.scheduling = scheduling;
         this.stored = stored;
         this.presenter = presenter;
@@ -76,6 +75,7 @@ public final class AppointmentService {
         this.writes = new AuditedWrites(stored, presenter, transactions, outbox);
         this.guards = guards;
         this.clock = clock;
+        this.workService = new InterviewWorkService(work, stored, access, objects, this::write, repository, clock);
     }
 
     /** Builds the feature from what it needs of the others. */
@@ -87,10 +87,12 @@ public final class AppointmentService {
         Vault vault = new Vault(keys);
         Stored stored = new Stored(repository, vault);
         Scheduling scheduling = new Scheduling(repository, stored, cases, members, accounts, vault, outbox,
-                                               new Reminders(outbox, reminderBefore, clock), clock);
-        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access),
+                                               new Reminders(outbox, accounts, reminderBefore, clock), clock);
+        InterviewWork work = new InterviewWork(new InterviewWorkRepository(db), cases, vault, clock);
+        return new AppointmentService(scheduling, stored, new Presenter(stored, accounts, members, repository, access,
+                                                                        work),
                                       new CalendarFile(organizerAddress), access, idempotency,
-                                      new Transactions(db), outbox, guards, clock);
+                                      new Transactions(db), outbox, guards, clock, work, repository);
     }
 
     public void routes(ApiRoutes routes) {
@@ -108,6 +110,7 @@ public final class AppointmentService {
                 .post("/api/appointments/{appointmentId}/change-requests", guards.roles(Role.MEMBER),
                       this::requestChange)
                 .get("/api/appointments/{appointmentId}/calendar.ics", guards.signedIn(), this::calendar);
+        workService.routes(routes, staff());
     }
 
     private RouteAccess staff() {
@@ -139,8 +142,11 @@ public final class AppointmentService {
         CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                              CaseAction.SCHEDULE_APPOINTMENT, what);
         Scheduling.NewProposal body = Json.read(request, Scheduling.NewProposal.class);
-        write(request, response, context, what, "interview-proposal", body, Status.CREATED_201,
-              tx -> scheduling.propose(tx, context, body).id());
+        write(request, response, context, what, "interview-proposal", body, Status.CREATED_201, tx -> {
+            Proposal proposal = scheduling.propose(tx, context, body);
+            workService.saveNeeds(tx, proposal, body.needs());
+            return proposal.id();
+        });
     }
 
     private void proposals(ServerRequest request, ServerResponse response) {
@@ -239,15 +245,7 @@ public final class AppointmentService {
         Instant now = clock.instant();
         List<Appointment> mine = actor.role() == Role.MEMBER ? stored.upcomingOfMember(actor.accountId(), now)
                                                              : stored.upcomingOfStaff(actor.accountId(), now);
-        List<AppointmentView> views = new ArrayList<>();
-        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
-        for (Appointment appointment : mine) {
-            Optional<CaseContext> context = contexts.computeIfAbsent(appointment.caseId(), caseId -> objects.permitted(
-                    actor, caseId));
-            context.filter(allowed -> presenter.maySee(allowed, appointment))
-                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
-        }
-        response.send(views);
+        response.send(objects.shown(actor, mine, "appointment.upcoming.list"));
     }
 
     private void appointment(ServerRequest request, ServerResponse response) {
@@ -289,7 +287,8 @@ public final class AppointmentService {
 
     private void calendar(ServerRequest request, ServerResponse response) {
         Found<Appointment> found = appointment(request, "appointment.calendar-file");
-        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant());
+        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant(),
+                                     found.context().actor().session().account().email());
         access.recorded(found.context(), "appointment.calendar-file", "appointment", found.object().id(),
                         true);
         response.headers().contentType(CALENDAR);

@@ -26,7 +26,16 @@ public final class AppointmentViews {
     public record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
                         String note, Instant createdAt, PersonView proposedBy, List<SlotView> slots,
                         List<PersonView> staff, List<PersonView> members, List<AnswerView> answers,
-                        String appointmentId) {
+                        String appointmentId, List<NeedsView> needs) {
+    }
+
+    /** What one invited member needs to take part; staff see everyone's, a member only their own. */
+    record NeedsView(String memberId, String name, String interpreterLanguage, String accessibility,
+                     boolean supportPerson) {
+    }
+
+    /** Whether the interview was held and staff's note on it: for staff only. */
+    record OutcomeView(Outcome.Kind outcome, String note, Instant recordedAt, PersonView recordedBy) {
     }
 
     record ChangeView(Change.Kind kind, PersonView by, Instant start, Instant end, String reason, Instant at) {
@@ -35,6 +44,7 @@ public final class AppointmentViews {
     public record AppointmentView(String id, String caseId, String proposalId, Appointment.Status status,
                            InterviewMode mode, String place, String note, Instant start, Instant end, int sequence,
                            List<PersonView> staff, List<PersonView> members, List<ChangeView> history,
-                           String calendarFile) {
+                           String calendarFile, List<NeedsView> needs, OutcomeView outcome,
+                           Boolean outcomeOpen) {
     }
 }

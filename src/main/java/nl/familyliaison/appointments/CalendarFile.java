@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
@@ -37,7 +38,10 @@ import net.fortuna.ical4j.validate.ValidationException;
 import nl.familyliaison.platform.Language;
 
 /**
- * An appointment as an iCalendar file (RFC 5545) for the person's own calendar program. Times are in
+ * An appointment as an iCalendar file (RFC 5545) for the person's own calendar program. A standing appointment is
+ * METHOD:PUBLISH (RFC 5546: a file a person downloads and adds, which names no attendees); a cancelled one is
+ * METHOD:CANCEL with STATUS:CANCELLED, the same UID, a higher SEQUENCE and the person downloading it as the attendee
+ * it is cancelled for (RFC 5546 asks for the attendees in a CANCEL), so their calendar removes the event. Times are in
  * Europe/Amsterdam with the zone's rules written in, so the wall-clock time holds across daylight saving changes
  * in every program. The UID never changes and SEQUENCE rises with each change, so a moved or cancelled appointment
  * replaces the one already in the calendar. The summary is neutral: no names, no incident, nothing a glance at a
@@ -83,7 +87,11 @@ final class CalendarFile {
         return new VTimeZone(new PropertyList(List.of(new TzId(AMSTERDAM.getId()))), new ComponentList<>(inForce));
     }
 
-    byte[] of(Appointment appointment, Language language, Instant now) {
+    /**
+     * The file for the person downloading it; {@code attendeeAddress} (their own address) is written only into a
+     * cancellation.
+     */
+    byte[] of(Appointment appointment, Language language, Instant now, String attendeeAddress) {
         ZonedDateTime start = appointment.time().start().atZone(AMSTERDAM);
         ZonedDateTime end = appointment.time().end().atZone(AMSTERDAM);
         boolean english = language == Language.EN;
@@ -91,13 +99,16 @@ final class CalendarFile {
                                                       : "Gesprek met de Inspectie Justitie en Veiligheid");
         event.add(new Uid(appointment.id() + "@family-liaison"));
         event.add(new Sequence(appointment.sequence()));
-        event.add(new DtStamp(now));
+        event.replace(new DtStamp(now));
         event.add(organizer());
         event.add(new Status(appointment.isCancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         event.add(new Description(description(appointment.mode(), english)));
         place(appointment, event);
+        if (appointment.isCancelled()) {
+            event.add(new Attendee(URI.create("mailto:" + attendeeAddress)));
+        }
         Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
-                .withProperty(new Method(appointment.isCancelled() ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
+                .withProperty(new Method(appointment.isCancelled() ? Method.VALUE_CANCEL : Method.VALUE_PUBLISH))
                 .withComponent(amsterdam.join())
                 .withComponent(event)
                 .getFluentTarget();

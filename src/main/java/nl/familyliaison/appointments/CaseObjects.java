@@ -1,5 +1,9 @@
 package nl.familyliaison.appointments;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -7,6 +11,7 @@ import java.util.function.Function;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.platform.Ids;
@@ -57,10 +62,25 @@ final class CaseObjects {
         return new Found<>(context, object.get());
     }
 
+    /**
+     * Appointments over all the person's cases as they may see them, each case asked once (and audited as
+     * {@code what}); a case the person may no longer reach is left out.
+     */
+    List<AppointmentView> shown(Actor actor, List<Appointment> appointments, String what) {
+        List<AppointmentView> views = new ArrayList<>();
+        Map<String, Optional<CaseContext>> contexts = new HashMap<>();
+        for (Appointment appointment : appointments) {
+            contexts.computeIfAbsent(appointment.caseId(), caseId -> permitted(actor, caseId, what))
+                    .filter(allowed -> presenter.maySee(allowed, appointment))
+                    .ifPresent(allowed -> views.add(presenter.show(allowed, appointment)));
+        }
+        return views;
+    }
+
     /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
-    Optional<CaseContext> permitted(Actor actor, String caseId) {
+    private Optional<CaseContext> permitted(Actor actor, String caseId, String what) {
         try {
-            return Optional.of(access.require(actor, caseId, actionOf(actor), "appointment.upcoming.list"));
+            return Optional.of(access.require(actor, caseId, actionOf(actor), what));
         } catch (ProblemException refused) {
             return Optional.empty();
         }

@@ -20,6 +20,8 @@ import nl.familyliaison.cases.MemberRepository;
 import nl.familyliaison.appointments.AppointmentViews.AnswerView;
 import nl.familyliaison.appointments.AppointmentViews.AppointmentView;
 import nl.familyliaison.appointments.AppointmentViews.ChangeView;
+import nl.familyliaison.appointments.AppointmentViews.NeedsView;
+import nl.familyliaison.appointments.AppointmentViews.OutcomeView;
 import nl.familyliaison.appointments.AppointmentViews.PersonView;
 import nl.familyliaison.appointments.AppointmentViews.ProposalView;
 import nl.familyliaison.appointments.AppointmentViews.SlotView;
@@ -36,19 +38,22 @@ final class Presenter {
     private final MemberRepository members;
     private final AppointmentRepository repository;
     private final CaseAccess access;
+    private final InterviewWork work;
 
     Presenter(Stored stored, AccountRepository accounts, MemberRepository members, AppointmentRepository repository,
-              CaseAccess access) {
+              CaseAccess access, InterviewWork work) {
         this.stored = stored;
         this.accounts = accounts;
         this.members = members;
         this.repository = repository;
         this.access = access;
+        this.work = work;
     }
 
     /** The same presenter reading inside {@code tx}, so that what the transaction wrote is shown. */
     Presenter in(DbExecute tx) {
-        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx), access);
+        return new Presenter(stored.in(tx), accounts.in(tx), members.in(tx), repository.in(tx), access,
+                             work.in(tx));
     }
 
     boolean maySee(CaseContext context, Proposal proposal) {
@@ -93,7 +98,8 @@ final class Presenter {
                                         slot.id(), slot.position(), slot.time().start(), slot.time().end())).toList(),
                                 proposal.staffIds().stream().map(names::staff).toList(),
                                 proposal.memberIds().stream().map(id -> names.memberPerson(id)).toList(),
-                                answers, repository.appointmentOf(proposal.id()).orElse(null));
+                                answers, repository.appointmentOf(proposal.id()).orElse(null),
+                                needs(proposal.id(), self, names));
     }
 
     AppointmentView show(CaseContext context, Appointment appointment) {
@@ -115,7 +121,28 @@ final class Presenter {
                                    appointment.time().end(), appointment.sequence(),
                                    appointment.staffIds().stream().map(names::staff).toList(),
                                    appointment.memberIds().stream().map(names::memberPerson).toList(), history,
-                                   "/api/appointments/" + appointment.id() + "/calendar.ics");
+                                   "/api/appointments/" + appointment.id() + "/calendar.ics",
+                                   needs(appointment.proposalId(), context.role().memberId(), names),
+                                   member ? null : outcome(appointment.id(), names),
+                                   member ? null : !appointment.isCancelled()
+                                                   && !work.now().isBefore(appointment.time().start()));
+    }
+
+    /** The members' needs: all of them for staff, only their own for a member. */
+    private List<NeedsView> needs(String proposalId, Optional<String> self, Names names) {
+        return work.needs(proposalId).entrySet().stream()
+                .filter(entry -> self.map(entry.getKey()::equals).orElse(true))
+                .map(entry -> new NeedsView(entry.getKey(), names.member(entry.getKey()),
+                                            entry.getValue().interpreterLanguage(), entry.getValue().accessibility(),
+                                            entry.getValue().supportPerson()))
+                .toList();
+    }
+
+    private OutcomeView outcome(String appointmentId, Names names) {
+        return work.outcome(appointmentId).map(found -> new OutcomeView(found.kind(), found.note(),
+                                                                         found.recordedAt(),
+                                                                         names.staff(found.recordedBy())))
+                .orElse(null);
     }
 
     private Names names(String caseId) {

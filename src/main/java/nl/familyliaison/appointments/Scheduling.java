@@ -36,7 +36,7 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
     static final int MAX_REASON = 1000;
 
     record NewProposal(List<TimeSlot> slots, InterviewMode mode, String place, String note, List<String> staffIds,
-                       List<String> memberIds) {
+                       List<String> memberIds, List<Needs.ForMember> needs) {
     }
 
     record NewAnswer(Answer.Choice choice, String slotId, List<TimeSlot> otherTimes, String note) {
@@ -124,7 +124,7 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
         record(tx, appointment, Change.Kind.CONFIRMED, actorId, slot.time(), "");
         attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CONFIRMED,
                                                     "appointment-confirmed:" + id));
-        reminders.schedule(tx, id, 0, slot.time().start(), attending);
+        reminders.schedule(tx, id, 0, slot.time().start(), attending, proposal.staffIds());
         return appointment;
     }
 
@@ -151,7 +151,7 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
         attending.forEach(member -> mail(tx, member, MailTemplate.APPOINTMENT_CHANGED,
                                          "appointment-changed:" + moved.id() + ":" + moved.sequence()));
         reminders.withdraw(tx, moved.id());
-        reminders.schedule(tx, moved.id(), moved.sequence(), time.start(), attending);
+        reminders.schedule(tx, moved.id(), moved.sequence(), time.start(), attending, moved.staffIds());
         return moved;
     }
 

@@ -67,7 +67,7 @@ final class Stored {
                             repository.proposalMembers(row.id()));
     }
 
-    private Appointment appointment(AppointmentRepository.StoredAppointment row) {
+    Appointment appointment(AppointmentRepository.StoredAppointment row) {
         return new Appointment(row.id(), row.caseId(), row.proposalId(), row.mode(),
                                vault.open(row.details(), Vault.appointment(row.id()), Details.class), row.time(),
                                row.status(), row.sequence(), repository.appointmentStaff(row.id()),

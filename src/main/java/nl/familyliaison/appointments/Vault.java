@@ -42,6 +42,14 @@ final class Vault {
         return "appointment.details:" + id;
     }
 
+    static String needs(String proposalId, String memberId) {
+        return "interview_need.needs:" + proposalId + ":" + memberId;
+    }
+
+    static String outcome(String appointmentId) {
+        return "appointment.outcome_note:" + appointmentId;
+    }
+
     static String change(String id) {
         return "appointment_change.reason:" + id;
     }

@@ -31,7 +31,8 @@ public enum MailTemplate {
     APPOINTMENT_CHANGED("appointment-changed", Category.APPOINTMENT),
     APPOINTMENT_CHANGE_REQUEST("appointment-change-request", Category.APPOINTMENT),
     APPOINTMENT_CANCELLED("appointment-cancelled", Category.APPOINTMENT),
-    APPOINTMENT_REMINDER("appointment-reminder", Category.APPOINTMENT);
+    APPOINTMENT_REMINDER("appointment-reminder", Category.APPOINTMENT),
+    APPOINTMENT_REMINDER_STAFF("appointment-reminder-staff", Category.APPOINTMENT);
 
     private final String folder;
     private final Category category;

@@ -266,6 +266,7 @@ class AuthorizationMatrixTest {
         rows.addAll(ofTheOwnCase(scheduleRows(own, ownSchedule, "")));
         rows.addAll(scheduleRows(other, otherSchedule, " (another case)"));
         rows.add(row("GET /api/appointments", api -> api.get("/api/appointments"), signedIn()));
+        rows.add(row("GET /api/agenda", api -> api.get("/api/agenda"), only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR)));
         rows.addAll(ofTheOwnCase(briefingRows(own, ownBriefing, "")));
         rows.addAll(briefingRows(other, java.util.UUID.randomUUID().toString(), " (another case)"));
         rows.add(row("GET /api/export", api -> api.get("/api/export"), only(Who.MEMBER)));
@@ -352,7 +353,12 @@ class AuthorizationMatrixTest {
                 row("POST /api/appointments/{appointmentId}/change-requests" + note,
                     api -> api.post(appointment + "/change-requests", "{}"), answering),
                 row("GET /api/appointments/{appointmentId}/calendar.ics" + note,
-                    api -> api.get(appointment + "/calendar.ics"), reading));
+                    api -> api.get(appointment + "/calendar.ics"), reading),
+                row("GET /api/cases/{caseId}/busy" + note,
+                    api -> api.get("/api/cases/" + caseId + "/busy"), scheduling),
+                row("PUT /api/appointments/{appointmentId}/outcome" + note,
+                    api -> api.send("PUT", appointment + "/outcome", "application/json", "{}".getBytes()),
+                    scheduling));
     }
 
     private static void caseRows(List<Row> rows) {

@@ -21,6 +21,7 @@ import java.time.temporal.Temporal;
 import java.util.List;
 
 import biweekly.Biweekly;
+import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,14 +77,14 @@ class CalendarFileTest {
         Member member = scheduler.cases().member(cast, "ics-changes-member");
         String id = appointmentAt(cast, member, "2026-04-14T10:00").path("id").asText();
         Calendar first = ical4j(calendarFile(member.api(), id).body());
-        assertEquals("REQUEST", first.getProperty("METHOD").orElseThrow().getValue());
+        assertEquals("PUBLISH", first.getProperty("METHOD").orElseThrow().getValue());
         assertEquals("0", event(first).getProperty("SEQUENCE").orElseThrow().getValue());
 
         expect(200, reschedule(cast.investigatorApi(), id, local("2026-04-15T11:00"), local("2026-04-15T12:00"),
                                "De onderzoeker is ziek."));
         String movedText = calendarFile(member.api(), id).body();
         Calendar moved = ical4j(movedText);
-        assertEquals("REQUEST", moved.getProperty("METHOD").orElseThrow().getValue());
+        assertEquals("PUBLISH", moved.getProperty("METHOD").orElseThrow().getValue());
         assertEquals("1", event(moved).getProperty("SEQUENCE").orElseThrow().getValue());
         assertEquals(uid(first), uid(moved));
         VEvent movedElsewhere = biweekly(movedText);
@@ -100,6 +101,40 @@ class CalendarFileTest {
         ICalendar elsewhere = Biweekly.parse(cancelledText).first();
         assertEquals("CANCEL", elsewhere.getMethod().getValue());
         assertEquals(uid(first), elsewhere.getEvents().get(0).getUid().getValue());
+    }
+
+    @Test
+    void eachFileIsValidByRfc5545AndRfc5546AsAnIndependentParserReadsIt() {
+        Cast cast = scheduler.cases().cast("ics-valid");
+        Member member = scheduler.cases().member(cast, "ics-valid-member");
+        String id = appointmentAt(cast, member, "2026-05-12T10:00").path("id").asText();
+        String published = calendarFile(member.api(), id).body();
+        assertValid(published);
+        ICalendar publish = Biweekly.parse(published).first();
+        assertEquals("PUBLISH", publish.getMethod().getValue());
+        assertTrue(publish.getEvents().get(0).getAttendees().isEmpty(), "a PUBLISH names no attendees");
+        assertNotNull(publish.getEvents().get(0).getOrganizer(), "a PUBLISH names its organiser");
+
+        expect(200, cancel(cast.investigatorApi(), id, "Het gesprek is niet meer nodig."));
+        String cancelled = calendarFile(member.api(), id).body();
+        assertValid(cancelled);
+        VEvent event = Biweekly.parse(cancelled).first().getEvents().get(0);
+        assertEquals(1, event.getAttendees().size(), "a CANCEL names the attendee it is cancelled for");
+        assertEquals(member.account().email(), event.getAttendees().get(0).getEmail());
+        assertEquals("CANCELLED", event.getStatus().getValue());
+        assertEquals(Integer.valueOf(1), event.getSequence().getValue(), "higher than the published one");
+        String staffCopy = calendarFile(cast.investigatorApi(), id).body();
+        assertEquals(cast.investigator().account().email(),
+                     Biweekly.parse(staffCopy).first().getEvents().get(0).getAttendees().get(0).getEmail());
+    }
+
+    /** One DTSTAMP per event, and nothing biweekly's RFC 5545 validation warns about. */
+    private static void assertValid(String text) {
+        String event = text.substring(text.indexOf("BEGIN:VEVENT"), text.indexOf("END:VEVENT"));
+        assertEquals(1, event.split("\r\nDTSTAMP").length - 1, "exactly one DTSTAMP in the event:\n" + text);
+        ICalendar calendar = Biweekly.parse(text).first();
+        assertTrue(calendar.validate(ICalVersion.V2_0).isEmpty(),
+                   () -> calendar.validate(ICalVersion.V2_0).toString() + "\n" + text);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static nl.familyliaison.appointments.Scheduler.proposal;
 import static nl.familyliaison.appointments.Scheduler.proposed;
 import static nl.familyliaison.appointments.Scheduler.reschedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -52,6 +53,24 @@ class RemindersTest {
         Mailbox.await(member.account().email(), Scheduler.REMINDER_MAIL);
         awaitNothingDue();
         assertEquals(1, Mailbox.to(member.account().email(), Scheduler.REMINDER_MAIL).size(), "exactly once");
+    }
+
+    @Test
+    void theStaffTakingPartGetTheirOwnReminderAtTheSameMomentAndNotWhenItIsCancelled() {
+        Cast cast = scheduler.cases().cast("remind-staff");
+        Member member = scheduler.cases().member(cast, "remind-staff-member");
+        Instant start = inDays(4);
+        String id = appointment(cast, member, start);
+        assertEquals(1, reminders(id, start.minus(Duration.ofHours(24)), "appointment-reminder-staff"));
+        Instant later = start.plus(Duration.ofDays(3));
+        String other = appointment(cast, member, later);
+        expect(200, cancel(cast.investigatorApi(), other, "Niet meer nodig."));
+        assertEquals(0, reminders(other, null, "appointment-reminder-staff"), "taken back with the appointment");
+        String staff = cast.investigator().account().email();
+        service.clock().set(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        Mailbox.Received mail = Mailbox.await(staff, Scheduler.STAFF_REMINDER_MAIL);
+        assertFalse(mail.text().contains(member.account().displayName()), "no names in the mail");
+        assertEquals(0, Mailbox.to(member.account().email(), Scheduler.STAFF_REMINDER_MAIL).size());
     }
 
     @Test
@@ -109,12 +128,16 @@ class RemindersTest {
         return confirmed(cast.investigatorApi(), offer, 1).path("id").asText();
     }
 
-    /** Reminder rows of the appointment in the outbox (due at {@code due}, when given). */
+    /** Members' reminder rows of the appointment in the outbox (due at {@code due}, when given). */
     private long reminders(String appointmentId, Instant due) {
+        return reminders(appointmentId, due, "appointment-reminder");
+    }
+
+    private long reminders(String appointmentId, Instant due, String template) {
         String key = "appointment-reminder:" + appointmentId + ":%";
-        return due == null ? tables.count("outbox", "event_key LIKE ?", key)
-                           : tables.count("outbox", "event_key LIKE ? AND due_at = ?", key,
-                                          LocalDateTime.ofInstant(due, ZoneOffset.UTC));
+        return due == null ? tables.count("outbox", "event_key LIKE ? AND template = ?", key, template)
+                           : tables.count("outbox", "event_key LIKE ? AND template = ? AND due_at = ?", key,
+                                          template, LocalDateTime.ofInstant(due, ZoneOffset.UTC));
     }
 
     /** Waits until the worker has handled every mail that is due by the test clock. */

@@ -22,6 +22,8 @@ final class Scheduler {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     static final String INVITATION_MAIL = "U bent uitgenodigd voor een gesprek|You are invited to an interview";
     static final String CONFIRMED_MAIL = "Uw gesprek is vastgelegd|Your interview has been arranged";
+    static final String STAFF_REMINDER_MAIL = "Herinnering: u heeft binnenkort een gesprek met een familie"
+                                              + "|Reminder: you have an interview with a family soon";
     static final String REMINDER_MAIL = "Herinnering: u heeft binnenkort een gesprek|Reminder: you have an interview soon";
 
     private final CaseFiles cases;

@@ -55,7 +55,7 @@ class SchedulingConflictsTest {
         AppointmentRepository repository = new AppointmentRepository(database.client());
         Vault vault = new Vault(database.keys());
         scheduling = new Scheduling(repository, new Stored(repository, vault), caseRepository, members, accounts,
-                                    vault, outbox, new Reminders(outbox, Duration.ofHours(24), CLOCK), CLOCK);
+                                    vault, outbox, new Reminders(outbox, accounts, Duration.ofHours(24), CLOCK), CLOCK);
     }
 
     @AfterAll
@@ -127,7 +127,7 @@ class SchedulingConflictsTest {
     private static Proposal proposal(CaseContext context, TimeSlot... slots) {
         List<String> memberIds = members.ofCase(context.caseId()).stream().map(member -> member.id()).toList();
         return transactions.inTransaction(tx -> scheduling.propose(tx, context, new Scheduling.NewProposal(
-                List.of(slots), InterviewMode.PHONE, "", "", List.of(), memberIds)));
+                List.of(slots), InterviewMode.PHONE, "", "", List.of(), memberIds, List.of())));
     }
 
     private static Appointment confirm(Proposal proposal, int position, Actor by) {

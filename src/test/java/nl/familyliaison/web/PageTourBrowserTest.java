@@ -118,7 +118,8 @@ class PageTourBrowserTest {
             Team.signOut(client);
 
             team.signIn(client, team.inspector());
-            for (String route : List.of("dashboard", "case", "messages", "thread", "interviews", "contacts",
+            for (String route : List.of("dashboard", "agenda", "case", "messages", "thread", "interviews",
+                                        "contacts",
                                         "staff-briefings", "closing", "removals", "preferences", "sessions")) {
                 visit("staff", route, language, texts, problems);
             }
