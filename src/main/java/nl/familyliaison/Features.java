@@ -33,6 +33,8 @@ import nl.familyliaison.cases.ClosingService;
 import nl.familyliaison.feedback.FeedbackRepository;
 import nl.familyliaison.feedback.FeedbackService;
 import nl.familyliaison.messages.Messages;
+import nl.familyliaison.reports.ReportService;
+import nl.familyliaison.reports.Reports;
 import nl.familyliaison.retention.Retention;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
@@ -95,6 +97,7 @@ public record Features(RequestLog requestLog,
                        DataRightsService dataRights,
                        FeedbackService feedback,
                        RetentionService retentionService,
+                       ReportService reports,
                        RetentionJob retention,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
@@ -213,14 +216,6 @@ public record Features(RequestLog requestLog,
                            new FeedbackRepository(db));
     }
 
-    private static FeedbackService feedback(Base base, Content content) {
-        return new FeedbackService(content.feedbackRepository(), base.outbox(), base.keys(), base.transactions(),
-                                   base.guards(), base.audit(), base.clock(),
-                                   base.config().get("feedback.address").asString()
-                                           .orElse("klachten@family-liaison.invalid"),
-                                   base.idempotency());
-    }
-
     private static ApprovalService approvals(Base base, Content content) {
         return new ApprovalService(
                 new Approvals(new ApprovalRepository(base.database().client()), base.signIn().staffAccounts(),
@@ -243,7 +238,12 @@ public record Features(RequestLog requestLog,
                             new SessionService(base.sessions(), base.guards(), base.audit()),
                             base.signIn().staffService(), approvals(base, content), auditService,
                             content.messages().service(), content.appointments(), caseServices.closing(),
-                            content.briefings(), rights.service(), feedback(base, content), retention.service(),
+                            content.briefings(), rights.service(), FeedbackService.create(
+                                    base.config(), content.feedbackRepository(), base.outbox(), base.keys(),
+                                    base.transactions(), base.guards(), base.audit(), base.clock(),
+                                    base.idempotency()), retention.service(),
+                            Reports.create(base.database().client(), base.outbox(), base.guards(), base.audit(),
+                                           base.clock()),
                             retention.job(), base.signIn().staffAccounts(), base.accounts(), auditTrail.log(),
                             auditTrail.sealer(), base.outbox(), notify.delivery(), caseServices.followUp(),
                             List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
@@ -276,6 +276,7 @@ public record Features(RequestLog requestLog,
         dataRights.routes(api);
         feedback.routes(api);
         retentionService.routes(api);
+        reports.routes(api);
         return api;
     }
 

@@ -24,7 +24,7 @@ import nl.familyliaison.ratelimit.RateLimiter;
  */
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
-                          Timeline timeline, TimelineService timelineService) {
+                          Timeline timeline, TimelineService timelineService, CaseAdminService adminCases) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -52,7 +52,9 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                          parts.clock());
         return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
                                new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
-                                                   parts.idempotency()));
+                                                   parts.idempotency()),
+                               new CaseAdminService(new CaseOverviewRepository(db), cases, access, phases, rules,
+                                                    parts.guards()));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
@@ -67,7 +69,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         Guards guards = parts.guards();
         return new Services(
                 new PhaseService(phases),
-                new CaseService(rules, cases, access, phases, guards, parts.idempotency()),
+                new CaseService(rules, cases, access, phases, guards, parts.idempotency(), adminCases),
                 new MemberService(new Members(members, parts.accounts(), parts.outbox(), parts.transactions(),
                                               parts.clock()), access, parts.limiter(), guards,
                                   parts.idempotency()),

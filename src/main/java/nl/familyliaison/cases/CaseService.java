@@ -26,10 +26,12 @@ public final class CaseService {
     private final PhaseRepository phases;
     private final Guards guards;
     private final Idempotency idempotency;
+    private final CaseAdminService admin;
 
-    public CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
-                       Guards guards, Idempotency idempotency) {
+    CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
+                Guards guards, Idempotency idempotency, CaseAdminService admin) {
         this.idempotency = idempotency;
+        this.admin = admin;
         this.cases = cases;
         this.repository = repository;
         this.access = access;
@@ -44,6 +46,7 @@ public final class CaseService {
                 .get("/api/cases/{caseId}", guards.signedIn(), this::get)
                 .put("/api/cases/{caseId}/phase", guards.roles(Role.FAMILY_INSPECTOR), this::phase)
                 .put("/api/cases/{caseId}/next-update", guards.roles(Role.FAMILY_INSPECTOR), this::nextUpdate);
+        admin.routes(routes);
     }
 
     record NewCase(String reference, String title, LocalDate incidentDate) {

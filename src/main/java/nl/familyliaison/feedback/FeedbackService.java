@@ -42,6 +42,16 @@ public final class FeedbackService {
     private final Clock clock;
     private final String address;
     private final Idempotency idempotency;
+    private final FeedbackHandling handling;
+
+    /** The service with its desk address from {@code feedback.address}. */
+    public static FeedbackService create(io.helidon.config.Config config, FeedbackRepository feedback, Outbox outbox,
+                                         KeyRing keys, Transactions transactions, Guards guards, AccessAudit audit,
+                                         Clock clock, Idempotency idempotency) {
+        return new FeedbackService(feedback, outbox, keys, transactions, guards, audit, clock,
+                                   config.get("feedback.address").asString().orElse("klachten@family-liaison.invalid"),
+                                   idempotency);
+    }
 
     /** @param address where feedback goes (feedback.address); never a family inspector's own inbox */
     public FeedbackService(FeedbackRepository feedback, Outbox outbox, KeyRing keys, Transactions transactions, Guards guards,
@@ -58,11 +68,13 @@ public final class FeedbackService {
         this.audit = audit;
         this.clock = clock;
         this.address = address;
+        this.handling = new FeedbackHandling(feedback, transactions, clock);
     }
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/feedback", guards.roles(Role.MEMBER), this::send)
-                .get("/api/feedback", guards.roles(Role.ADMIN), this::list);
+                .get("/api/feedback", guards.roles(Role.ADMIN), this::list)
+                .patch("/api/feedback/{feedbackId}", guards.roles(Role.ADMIN), this::handle);
     }
 
     enum Kind { FEEDBACK, COMPLAINT }
@@ -75,7 +87,11 @@ public final class FeedbackService {
     record Received(String reference, Instant receivedAt) {
     }
 
-    record FeedbackView(String reference, Kind kind, About about, String text, Instant receivedAt) {
+    record FeedbackView(String id, String reference, Kind kind, About about, String text, Instant receivedAt,
+                        FeedbackHandling.Status status, Instant statusChangedAt) {
+    }
+
+    record Handling(FeedbackHandling.Status status) {
     }
 
     record FeedbackList(java.util.List<FeedbackView> feedback) {
@@ -84,15 +100,26 @@ public final class FeedbackService {
     /** The complaints desk reads here what the mail only announced (newest first, the last 200). */
     private void list(ServerRequest request, ServerResponse response) {
         Actor actor = Actor.of(request).orElseThrow();
-        java.util.List<FeedbackView> found = feedback.recent().stream()
-                .map(stored -> new FeedbackView(reference(stored.id()), Kind.valueOf(stored.kind()),
-                                                About.valueOf(stored.about()),
-                                                new String(keys.open(stored.text(), context(stored.id())),
-                                                           StandardCharsets.UTF_8),
-                                                stored.createdAt()))
-                .toList();
+        java.util.List<FeedbackView> found = feedback.recent().stream().map(this::view).toList();
         audit.record(request, actor.account(), "feedback.list", "feedback", null, AccessAudit.Result.SUCCEEDED);
         response.send(new FeedbackList(found));
+    }
+
+    /** The desk moves feedback on: received, in progress, answered. */
+    private void handle(ServerRequest request, ServerResponse response) {
+        Actor actor = Actor.of(request).orElseThrow();
+        Handling body = Json.read(request, Handling.class);
+        String id = request.path().pathParameters().get("feedbackId");
+        response.send(view(handling.change(id, body.status(), actor.accountId(),
+                                           audit.written(request, actor.account(), "feedback.status", "feedback"))));
+    }
+
+    private FeedbackView view(FeedbackRepository.Stored stored) {
+        return new FeedbackView(stored.id(), reference(stored.id()), Kind.valueOf(stored.kind()),
+                                About.valueOf(stored.about()),
+                                new String(keys.open(stored.text(), context(stored.id())), StandardCharsets.UTF_8),
+                                stored.createdAt(), FeedbackHandling.Status.valueOf(stored.status()),
+                                stored.statusChangedAt());
     }
 
     private void send(ServerRequest request, ServerResponse response) {
