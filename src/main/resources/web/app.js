@@ -34,6 +34,11 @@ const ROUTES = [
   ['admin/feedback', 'admin-feedback', 'staff'],
   ['admin/retention', 'retention', 'staff'],
   ['admin/approvals', 'approvals', 'staff'],
+  ['admin/cases', 'admin-cases', 'staff'],
+  ['admin/cases/:caseId', 'admin-case', 'staff'],
+  ['admin/audit', 'admin-audit', 'staff'],
+  ['admin/failed-mails', 'admin-failed-mails', 'staff'],
+  ['admin/figures', 'admin-figures', 'staff'],
 ];
 
 function quickExit() {
@@ -110,16 +115,25 @@ function match(path) {
 
 function homeOf(session) {
   if (session.role === 'ADMIN') {
-    return 'admin/feedback';
+    return 'admin/cases';
   }
   return session.role === 'MEMBER' ? 'cases' : 'dashboard';
 }
 
+/**
+ * The administrator's console, in the order of the work: cases and their staff, what waits for a second
+ * administrator, the figures, then the checks. Staff accounts have their place right after the approvals.
+ */
+const ADMIN_LINKS = [['admin/cases', 'nav.adminCases'], ['admin/approvals', 'nav.adminApprovals'],
+  // Staff accounts: ['admin/staff', 'nav.adminStaff'] goes here.
+  ['admin/figures', 'nav.adminFigures'], ['admin/feedback', 'nav.adminFeedback'],
+  ['admin/failed-mails', 'nav.adminFailedMails'], ['admin/audit', 'nav.adminAudit'],
+  ['admin/retention', 'nav.adminRetention']];
+
 /** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
 function staffLinks(role) {
   if (role === 'ADMIN') {
-    return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention'],
-      ['admin/approvals', 'nav.adminApprovals']];
+    return ADMIN_LINKS;
   }
   return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
 }

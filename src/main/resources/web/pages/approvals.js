@@ -18,7 +18,7 @@ function what(request, names) {
     t(i === 0 ? 'approvals.familyInspector' : 'approvals.investigator', { name: names.staff[id] || id }))))];
 }
 
-function requestView(request, session, names, done) {
+export function requestView(request, session, names, done) {
   const own = request.requestedBy === session.accountId;
   const problem = h('div', {});
   const decide = (decision) => async () => {

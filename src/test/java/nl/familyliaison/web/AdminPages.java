@@ -1,0 +1,38 @@
+package nl.familyliaison.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/** Checks the administrators' pages share: accessible at a phone's and a desktop's width, every text translated. */
+final class AdminPages {
+
+    private AdminPages() {
+    }
+
+    /** axe-core finds nothing at 360 px and at 1280 px, nothing scrolls sideways on the phone, no text is untranslated. */
+    static void checkAtBothWidths(Client client, String language) {
+        List<String> problems = new ArrayList<>();
+        PageChecks.expandAll(client);
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 640))) {
+            client.driver().manage().window().setSize(size);
+            PageChecks.accessibilityViolations(client).forEach(found -> problems.add(size.width + " px: " + found));
+        }
+        assertFalse(client.browser().scrollsSideways(), "scrolls sideways at 360 px");
+        problems.addAll(PageChecks.untranslated(client, PageChecks.translations(language)));
+        assertEquals(List.of(), problems);
+    }
+
+    /** The cells of the row of {@code month} (yyyy-MM) in the figures table {@code name}, as shown. */
+    static List<String> figuresRow(Client client, String name, String month) {
+        WebElement row = client.driver().findElement(By.xpath(
+                "//table[@data-figures='" + name + "']//tr[th/time[@datetime='" + month + "']]"));
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+}
