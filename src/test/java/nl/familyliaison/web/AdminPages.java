@@ -29,6 +29,18 @@ final class AdminPages {
         assertEquals(List.of(), problems);
     }
 
+    /** Presses Tab until the focused element matches (at most 200 times) and answers it. */
+    static WebElement tabTo(Client client, java.util.function.Predicate<WebElement> wanted) {
+        for (int i = 0; i < 200; i++) {
+            WebElement focused = client.driver().switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError("nothing to reach by Tab");
+    }
+
     /** The cells of the row of {@code month} (yyyy-MM) in the figures table {@code name}, as shown. */
     static List<String> figuresRow(Client client, String name, String month) {
         WebElement row = client.driver().findElement(By.xpath(
