@@ -125,7 +125,7 @@ function homeOf(session) {
  * administrator, the figures, then the checks. Staff accounts have their place right after the approvals.
  */
 const ADMIN_LINKS = [['admin/cases', 'nav.adminCases'], ['admin/approvals', 'nav.adminApprovals'],
-  // Staff accounts: ['admin/staff', 'nav.adminStaff'] goes here.
+  // The staff accounts page (admin/staff) goes here.
   ['admin/figures', 'nav.adminFigures'], ['admin/feedback', 'nav.adminFeedback'],
   ['admin/failed-mails', 'nav.adminFailedMails'], ['admin/audit', 'nav.adminAudit'],
   ['admin/retention', 'nav.adminRetention']];
