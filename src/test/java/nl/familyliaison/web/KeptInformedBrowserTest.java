@@ -79,11 +79,7 @@ class KeptInformedBrowserTest {
 
     @Test
     void theFiguresShowTheHistoryInTheTablesAndTheCsv() {
-        People.Staff administrator = service.people().staff(Role.ADMIN, "figures-admin@inspectie.example");
-        Team.startSignedOut(admin);
-        team.signIn(admin, administrator);
-        admin.clickLink("Cijfers");
-        admin.awaitText("Hoe goed houden we families op de hoogte?");
+        openAsNewAdministrator("figures", "Cijfers", "Hoe goed houden we families op de hoogte?");
         assertEquals(List.of("2", "1"), AdminPages.figuresRow(admin, "promises", "2026-03"));
         assertEquals(List.of("2", "1,5"), AdminPages.figuresRow(admin, "answers", "2026-03"));
         assertEquals(List.of("1", "1"), AdminPages.figuresRow(admin, "interviews", "2026-03"));
@@ -108,17 +104,22 @@ class KeptInformedBrowserTest {
 
     @Test
     void theFailedMailShowsItsReasonAndNoFullAddress() {
-        People.Staff administrator = service.people().staff(Role.ADMIN, "mails-admin@inspectie.example");
-        Team.startSignedOut(admin);
-        team.signIn(admin, administrator);
-        admin.clickLink("Mislukte mails");
-        admin.awaitText("Mislukte mails (1)");
+        openAsNewAdministrator("mails", "Mislukte mails", "Mislukte mails (1)");
         String row = admin.driver().findElement(By.cssSelector("table.fl-table tbody tr")).getText();
         assertTrue(row.contains("Nieuw bericht op de tijdlijn") && row.contains("Adres geweigerd")
                    && row.contains("Familielid") && row.contains("f…@example.org"), row);
         assertFalse(admin.text().contains(MEMBER), "a member's address shows masked only");
         admin.shot("figures-02-failed-mails");
         AdminPages.checkAtBothWidths(admin, "nl");
+    }
+
+    /** Signs a new administrator in and follows a menu link until the page shows {@code expected}. */
+    private static void openAsNewAdministrator(String label, String link, String expected) {
+        People.Staff administrator = service.people().staff(Role.ADMIN, label + "-admin@inspectie.example");
+        Team.startSignedOut(admin);
+        team.signIn(admin, administrator);
+        admin.clickLink(link);
+        admin.awaitText(expected);
     }
 
     private static Api memberNow() {
