@@ -71,7 +71,8 @@ final class KeptInformed {
             tally.held += it.first();
             tally.notHeld += it.second();
         }));
-        repository.failedMails(from).forEach(row -> tallies.add(row, (tally, it) -> tally.failed += it.first()));
+        repository.failedMails(from).forEach(row -> tallies.line(row).failed += row.first());
+        repository.failedMailTotals(from).forEach(row -> tallies.total(row.month()).failed += row.first());
         for (ReportRepository.Answer answer : repository.answers(from)) {
             String month = YearMonth.from(answer.askedAt().atZone(ZoneOffset.UTC)).toString();
             int days = WorkingDays.between(answer.askedAt(), answer.answeredAt());
@@ -126,12 +127,21 @@ final class KeptInformed {
         final Map<String, String> names = new HashMap<>();
 
         void add(ReportRepository.Counted row, BiConsumer<Tally, ReportRepository.Counted> counting) {
-            Key key = new Key(row.month(), row.inspectorId());
+            counting.accept(line(row), row);
+            counting.accept(total(row.month()), row);
+        }
+
+        /** The tally of the row's month and family inspector only. */
+        Tally line(ReportRepository.Counted row) {
             if (row.inspectorId() != null) {
                 names.put(row.inspectorId(), Objects.requireNonNullElse(row.inspectorName(), ""));
             }
-            counting.accept(lines.computeIfAbsent(key, it -> new Tally()), row);
-            counting.accept(totals.computeIfAbsent(row.month(), it -> new Tally()), row);
+            return lines.computeIfAbsent(new Key(row.month(), row.inspectorId()), it -> new Tally());
+        }
+
+        /** The tally of a month for all family inspectors. */
+        Tally total(String month) {
+            return totals.computeIfAbsent(month, it -> new Tally());
         }
 
         Person person(Key key) {

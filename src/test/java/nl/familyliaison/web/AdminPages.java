@@ -41,10 +41,10 @@ final class AdminPages {
         throw new AssertionError("nothing to reach by Tab");
     }
 
-    /** The cells of the row of {@code month} (yyyy-MM) in the figures table {@code name}, as shown. */
+    /** The cells of the rows of {@code month} (yyyy-MM) in the figures table {@code name}, as shown, in order. */
     static List<String> figuresRow(Client client, String name, String month) {
-        WebElement row = client.driver().findElement(By.xpath(
-                "//table[@data-figures='" + name + "']//tr[th/time[@datetime='" + month + "']]"));
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        return client.driver().findElements(By.xpath(
+                        "//table[@data-figures='" + name + "']//tr[th/time[@datetime='" + month + "']]")).stream()
+                .flatMap(row -> row.findElements(By.tagName("td")).stream()).map(WebElement::getText).toList();
     }
 }

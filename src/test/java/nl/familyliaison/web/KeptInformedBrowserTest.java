@@ -25,7 +25,8 @@ import org.openqa.selenium.By;
 /**
  * "How well are families kept informed?" against a history made step by step on a moving clock: two next-update
  * promises due in March (one kept, one late), two questions answered after 2 and 1 working days (median 1.5), one
- * interview held and one not, one mail to the member that failed for good. The page's tables and its CSV download
+ * interview held and one not, one mail to the member that failed for good (the member is in a second family
+ * inspector's case too: it counts for both, once in the month's total). The page's tables and its CSV download
  * must show exactly these counts, per month and for the family inspector; the failed mail shows on its own page
  * with its reason and the member's address masked.
  */
@@ -69,6 +70,8 @@ class KeptInformedBrowserTest {
                          + "'2026-03-10 09:00:05', 'ADDRESS_REFUSED', 'SendFailedException: Invalid Addresses')");
         at("2026-04-02T09:00:00Z");
         ok(team.inspectorNow().post(path + "/updates", "{\"text\":\"Het volgende bericht, te laat.\"}"));
+        // The member is in a second family inspector's case too: the failed mail counts for both, once in the total.
+        Team.open(service, "figures-two").invite(MEMBER, "Fenna de Boer");
         admin = Client.start(service.api().base(), "figures-admin", "nl");
     }
 
@@ -85,7 +88,8 @@ class KeptInformedBrowserTest {
         assertEquals(List.of("1", "1"), AdminPages.figuresRow(admin, "interviews", "2026-03"));
         assertEquals(List.of("1"), AdminPages.figuresRow(admin, "mails", "2026-03"));
         assertEquals(List.of("0", "0"), AdminPages.figuresRow(admin, "promises", "2026-04"));
-        assertEquals(List.of("Staff figures-fi", "2", "1", "2", "1,5", "1", "1", "1"),
+        assertEquals(List.of("Staff figures-fi", "2", "1", "2", "1,5", "1", "1", "1",
+                             "Staff figures-two-fi", "0", "0", "0", "–", "0", "0", "1"),
                      AdminPages.figuresRow(admin, "inspectors", "2026-03"));
         admin.shot("figures-01-kept-informed");
         AdminPages.checkAtBothWidths(admin, "nl");
@@ -98,8 +102,9 @@ class KeptInformedBrowserTest {
                      lines.get(0));
         assertTrue(lines.contains("2026-03,all,2,1,2,1.5,1,1,1"), csv);
         assertTrue(lines.contains("2026-03,Staff figures-fi,2,1,2,1.5,1,1,1"), csv);
+        assertTrue(lines.contains("2026-03,Staff figures-two-fi,0,0,0,,0,0,1"), csv);
         assertTrue(lines.contains("2026-04,all,0,0,0,,0,0,0"), csv);
-        assertEquals(1 + 12 + 1, lines.size(), csv);
+        assertEquals(1 + 12 + 2, lines.size(), csv);
     }
 
     @Test
