@@ -86,8 +86,10 @@ class AdminConsoleBrowserTest {
         Team.signOut(admin);
 
         late.signIn(admin, admins.approving());
-        admin.open("admin/cases/" + onTime.caseId());
-        admin.awaitText("Wacht op goedkeuring");
+        admin.clickLink("Wacht op goedkeuring");
+        admin.awaitText("Medewerkers van onderzoek " + onTime.reference());
+        admin.clickLink("Bekijk wie nu aan dit onderzoek werkt");
+        admin.awaitText("Wie werkt eraan");
         admin.click(By.xpath("//button[normalize-space()='Goedkeuren']"));
         admin.awaitText("Goedgekeurd. De wijziging is doorgevoerd.");
         assertTrue(admin.text().contains("Staff console-fi2"), admin.text());
