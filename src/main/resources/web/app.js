@@ -38,6 +38,11 @@ const ROUTES = [
   ['admin/retention', 'retention', 'staff'],
   ['admin/approvals', 'approvals', 'staff'],
   ['admin/staff', 'staff-accounts', 'staff'],
+  ['admin/cases', 'admin-cases', 'staff'],
+  ['admin/cases/:caseId', 'admin-case', 'staff'],
+  ['admin/audit', 'admin-audit', 'staff'],
+  ['admin/failed-mails', 'admin-failed-mails', 'staff'],
+  ['admin/figures', 'admin-figures', 'staff'],
 ];
 
 function quickExit() {
@@ -114,16 +119,25 @@ function match(path) {
 
 function homeOf(session) {
   if (session.role === 'ADMIN') {
-    return 'admin/staff';
+    return 'admin/cases';
   }
   return session.role === 'MEMBER' ? 'cases' : 'dashboard';
 }
 
+/**
+ * The administrator's console, in the order of the work: cases and their staff, what waits for a second
+ * administrator, the figures, then the checks. Staff accounts have their place right after the approvals.
+ */
+const ADMIN_LINKS = [['admin/cases', 'nav.adminCases'], ['admin/approvals', 'nav.adminApprovals'],
+  ['admin/staff', 'nav.adminStaff'],
+  ['admin/figures', 'nav.adminFigures'], ['admin/feedback', 'nav.adminFeedback'],
+  ['admin/failed-mails', 'nav.adminFailedMails'], ['admin/audit', 'nav.adminAudit'],
+  ['admin/retention', 'nav.adminRetention']];
+
 /** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
 function staffLinks(role) {
   if (role === 'ADMIN') {
-    return [['admin/staff', 'nav.adminStaff'], ['admin/approvals', 'nav.adminApprovals'],
-      ['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention']];
+    return ADMIN_LINKS;
   }
   return [['dashboard', 'nav.dashboard'], ['agenda', 'nav.agenda']]
     .concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);

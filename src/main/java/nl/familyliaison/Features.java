@@ -29,6 +29,8 @@ import nl.familyliaison.cases.ClosingService;
 import nl.familyliaison.feedback.Feedback;
 import nl.familyliaison.feedback.FeedbackService;
 import nl.familyliaison.messages.Messages;
+import nl.familyliaison.reports.ReportService;
+import nl.familyliaison.reports.Reports;
 import nl.familyliaison.retention.Retention;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
@@ -89,6 +91,7 @@ public record Features(RequestLog requestLog,
                        DataRightsService dataRights,
                        FeedbackService feedback,
                        RetentionService retentionService,
+                       ReportService reports,
                        RetentionJob retention,
                        StaffAccounts staffAccounts,
                        AccountRepository accounts,
@@ -212,7 +215,10 @@ public record Features(RequestLog requestLog,
                             base.signIn().staffService(), approvals, auditService,
                             content.messages().service(), content.appointments().service(), caseServices.closing(),
                             content.briefings().service(), rights.service(), content.feedback().service(),
-                            retention.service(), retention.job(), base.signIn().staffAccounts(), base.accounts(),
+                            retention.service(),
+                            Reports.create(base.database().client(), base.outbox(), base.guards(), base.audit(),
+                                           base.clock()),
+                            retention.job(), base.signIn().staffAccounts(), base.accounts(),
                             auditTrail.log(), auditTrail.sealer(), base.outbox(), notify.delivery(),
                             caseServices.followUp(),
                             List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
@@ -245,6 +251,7 @@ public record Features(RequestLog requestLog,
         dataRights.routes(api);
         feedback.routes(api);
         retentionService.routes(api);
+        reports.routes(api);
         return api;
     }
 

@@ -106,4 +106,5 @@ export function endSessionWhileLeaving() {
 export const get = (path) => request('GET', path);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body, options) => request('PUT', path, body, options);
+export const patch = (path, body) => request('PATCH', path, body);
 export const del = (path) => request('DELETE', path);

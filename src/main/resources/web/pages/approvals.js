@@ -1,7 +1,7 @@
 // Administrators: changes that wait for a second administrator (four eyes). Approving makes the change now; one's
 // own request only waits, because another administrator decides on it.
 import { get, post } from '../lib/api.js';
-import { alert, button, data, fill, h, heading, paragraph, problemView, section } from '../lib/dom.js';
+import { alert, button, data, fill, h, heading, link, paragraph, problemView, section } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 
 function what(request, names) {
@@ -21,10 +21,11 @@ function what(request, names) {
   return [paragraph('approvals.caseStaff', { reference: names.cases[request.caseId] || '' },
     { class: 'utrecht-paragraph fl-strong' }),
   h('ul', {}, [staff.familyInspectorId].concat(staff.investigatorIds || []).map((id, i) => h('li', {},
-    t(i === 0 ? 'approvals.familyInspector' : 'approvals.investigator', { name: names.staff[id] || id }))))];
+    t(i === 0 ? 'approvals.familyInspector' : 'approvals.investigator', { name: names.staff[id] || id })))),
+  h('p', { class: 'fl-meta' }, link(`#/admin/cases/${request.caseId}`, 'approvals.openCase'))];
 }
 
-function requestView(request, session, names, done) {
+export function requestView(request, session, names, done) {
   const own = request.requestedBy === session.accountId;
   const problem = h('div', {});
   const decide = (decision) => async () => {

@@ -21,9 +21,11 @@ public final class Audit {
     private final AccessAudit events;
     private final AuditSealer sealer;
     private final AuditRetention retention;
+    private final Clock clock;
 
     private Audit(AuditRepository repository, AuditSettings settings, AuditLog log, AuditSealer sealer,
-                  AuditRetention retention) {
+                  AuditRetention retention, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.settings = settings;
         this.log = log;
@@ -38,13 +40,13 @@ public final class Audit {
         AuditSettings settings = AuditSettings.from(config);
         return new Audit(repository, settings, new AuditLog(repository, clock),
                          new AuditSealer(new AuditRepository(database.backgroundClient()), settings, clock),
-                         new AuditRetention(new AuditRepository(database.backgroundClient()), clock));
+                         new AuditRetention(new AuditRepository(database.backgroundClient()), clock), clock);
     }
 
     /** The HTTP service: the trail's verification for administrators, a member's file for the member. */
     public AuditService service(AccountRepository accounts, Guards guards, MemberFile.Source files) {
         return new AuditService(new AuditVerifier(repository, settings.headFile()), repository, accounts, guards,
-                                files, events);
+                                files, events, clock);
     }
 
     public AuditLog log() {

@@ -36,13 +36,15 @@ public final class AuditService {
     private final Guards guards;
     private final MemberFile.Source files;
     private final AccessAudit audit;
+    private final java.time.Clock clock;
 
     /**
      * @param files the member's cases as the access log needs them
      */
     AuditService(AuditVerifier verifier, AuditRepository events, AccountRepository accounts, Guards guards,
-                        MemberFile.Source files, AccessAudit audit) {
+                        MemberFile.Source files, AccessAudit audit, java.time.Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.verifier = verifier;
         this.log = new MemberAccessLog(events);
         this.accounts = accounts;
@@ -55,7 +57,9 @@ public final class AuditService {
                 .get("/api/access-log", guards.roles(Role.MEMBER), this::accessLog);
     }
 
-    record VerificationAnswer(boolean ok, long checked, long pending, Verification.Break firstBreak) {
+    /** @param checkedAt when this check ran (the answer is never cached: each call walks the chain again) */
+    record VerificationAnswer(boolean ok, long checked, long pending, Verification.Break firstBreak,
+                              Instant checkedAt) {
     }
 
     /** What one line says: a staff member's step, or a refusal of someone without access (no name, no role). */
@@ -73,7 +77,7 @@ public final class AuditService {
         audit.record(Caller.of(request), Authentication.actor(request).account(), "audit.verify", "audit-chain", null,
                      verification.ok() ? AccessAudit.Result.SUCCEEDED : AccessAudit.Result.FAILED);
         response.send(new VerificationAnswer(verification.ok(), verification.checked(), verification.pending(),
-                                             verification.firstBreak().orElse(null)));
+                                             verification.firstBreak().orElse(null), clock.instant()));
     }
 
     private void accessLog(ServerRequest request, ServerResponse response) {

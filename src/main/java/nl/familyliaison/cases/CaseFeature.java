@@ -25,7 +25,7 @@ import nl.familyliaison.ratelimit.RateLimiter;
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
                           Timeline timeline, TimelineService timelineService, NoteRepository notes,
-                          PhoneRepository phones) {
+                          PhoneRepository phones, CaseAdminService adminCases) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -54,7 +54,9 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
                                new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
                                                    parts.idempotency()),
-                               new NoteRepository(db, keys), new PhoneRepository(db, keys));
+                               new NoteRepository(db, keys), new PhoneRepository(db, keys),
+                               new CaseAdminService(new CaseOverviewRepository(db), cases, access, phases, rules,
+                                                    parts.guards()));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
@@ -71,7 +73,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                 new PhaseService(phases),
                 new CaseService(rules, cases, access, phases, guards, parts.idempotency(), messages,
                                 new NoteService(new CaseNotes(notes, parts.transactions(), parts.clock()), access,
-                                                guards, parts.idempotency())),
+                                                guards, parts.idempotency()),
+                                adminCases),
                 new MemberService(new Members(members, parts.accounts(), parts.outbox(), parts.transactions(),
                                               parts.clock()),
                                   new MemberChanges(members, phones, parts.accounts(), parts.outbox(),

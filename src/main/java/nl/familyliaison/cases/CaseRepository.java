@@ -40,6 +40,14 @@ public final class CaseRepository {
                 .addParam("nextUpdateBy", investigation.nextUpdateBy())
                 .addParam("now", Rows.utc(now))
                 .execute();
+        promised(investigation.id(), investigation.nextUpdateBy(), now);
+    }
+
+    /** Keeps each next-update promise apart, so the figures can say which were kept on time. */
+    private void promised(String caseId, LocalDate promisedBy, Instant now) {
+        db.get().createNamedInsert("case-promise-insert")
+                .addParam("caseId", caseId).addParam("promisedBy", promisedBy).addParam("now", Rows.utc(now))
+                .execute();
     }
 
     public Optional<Investigation> byId(String id) {
@@ -132,6 +140,7 @@ public final class CaseRepository {
                 .addParam("id", id).addParam("nextUpdateBy", nextUpdateBy).addParam("cadence", cadenceDays)
                 .addParam("now", Rows.utc(now))
                 .execute();
+        promised(id, nextUpdateBy, now);
     }
 
     /** Replaces the case's staff. */

@@ -19,11 +19,12 @@ import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 
 /**
- * Cases over HTTP: open, list (staff find and sort theirs), see, move the phase, promise the next update; and the
- * case's staff notes ({@link NoteService}).
+ * Cases over HTTP: open, list (staff find and sort theirs), see, move the phase, promise the next update; the case's
+ * staff notes ({@link NoteService}) and the administrators' overview ({@link CaseAdminService}).
  */
 public record CaseService(Cases cases, CaseRepository repository, CaseAccess access, PhaseRepository phases,
-                          Guards guards, Idempotency idempotency, MessageActivity messages, NoteService notes) {
+                          Guards guards, Idempotency idempotency, MessageActivity messages, NoteService notes,
+                          CaseAdminService admin) {
 
     public void routes(ApiRoutes routes) {
         // PUT /api/cases/{caseId}/staff asks for a change of staff: see approvals.ApprovalService (four eyes).
@@ -33,6 +34,7 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
                 .put("/api/cases/{caseId}/phase", guards.roles(Role.FAMILY_INSPECTOR), this::phase)
                 .put("/api/cases/{caseId}/next-update", guards.roles(Role.FAMILY_INSPECTOR), this::nextUpdate);
         notes.routes(routes);
+        admin.routes(routes);
     }
 
     record NewCase(String reference, String title, LocalDate incidentDate) {

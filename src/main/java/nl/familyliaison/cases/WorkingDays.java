@@ -37,6 +37,18 @@ public final class WorkingDays {
         return now.isAfter(after(from, days));
     }
 
+    /**
+     * How many whole working days lay between {@code from} and {@code to}: the most days {@code d} for which
+     * {@link #after(Instant, int) after(from, d)} is not later than {@code to} (0 for an answer the same working day).
+     */
+    public static int between(Instant from, Instant to) {
+        int days = 0;
+        while (!after(from, days + 1).isAfter(to)) {
+            days++;
+        }
+        return days;
+    }
+
     private static boolean isWeekend(DayOfWeek day) {
         return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
     }

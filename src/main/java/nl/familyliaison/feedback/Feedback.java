@@ -26,10 +26,12 @@ public final class Feedback {
     /** @throws IllegalStateException when {@code feedback.address} is not an email address */
     public static Feedback create(Config config, DbClient db, Outbox outbox, KeyRing keys, Transactions transactions,
                                   Guards guards, AccessAudit audit, Idempotency idempotency, Clock clock) {
-        FeedbackDesk desk = new FeedbackDesk(new FeedbackRepository(db), outbox, keys, transactions, clock,
+        FeedbackRepository feedback = new FeedbackRepository(db);
+        FeedbackDesk desk = new FeedbackDesk(feedback, outbox, keys, transactions, clock,
                                              config.get("feedback.address").asString()
                                                      .orElse("klachten@family-liaison.invalid"));
-        return new Feedback(new FeedbackService(desk, guards, audit, idempotency), desk);
+        return new Feedback(new FeedbackService(desk, new FeedbackHandling(feedback, transactions, clock), guards,
+                                                audit, idempotency), desk);
     }
 
     public FeedbackService service() {

@@ -46,7 +46,8 @@ final class FeedbackDesk {
     }
 
     /** A message as the desk reads it: its text opened. */
-    record Received(String id, String kind, String about, String text, Instant receivedAt) {
+    record Received(String id, String kind, String about, String text, Instant receivedAt, String status,
+                    Instant statusChangedAt) {
     }
 
     Instant now() {
@@ -71,12 +72,14 @@ final class FeedbackDesk {
 
     /** The latest 200, newest first. */
     List<Received> recent() {
-        return feedback.recent().stream()
-                .map(stored -> new Received(stored.id(), stored.kind(), stored.about(),
-                                            new String(keys.open(stored.text(), context(stored.id())),
-                                                       StandardCharsets.UTF_8),
-                                            stored.createdAt()))
-                .toList();
+        return feedback.recent().stream().map(this::opened).toList();
+    }
+
+    /** One stored message with its text opened. */
+    Received opened(FeedbackRepository.Stored stored) {
+        return new Received(stored.id(), stored.kind(), stored.about(),
+                            new String(keys.open(stored.text(), context(stored.id())), StandardCharsets.UTF_8),
+                            stored.createdAt(), stored.status(), stored.statusChangedAt());
     }
 
     void eraseOf(DbExecute tx, String accountId) {

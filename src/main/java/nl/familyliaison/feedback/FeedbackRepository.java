@@ -17,7 +17,8 @@ final class FeedbackRepository {
         this.db = db;
     }
 
-    record Stored(String id, String kind, String about, KeyRing.Sealed text, Instant createdAt) {
+    record Stored(String id, String kind, String about, KeyRing.Sealed text, Instant createdAt, String status,
+                  Instant statusChangedAt) {
     }
 
     void insert(DbExecute tx, String id, String accountId, String kind, String about, KeyRing.Sealed text,
@@ -32,10 +33,28 @@ final class FeedbackRepository {
     /** The latest 200, newest first. */
     List<Stored> recent() {
         return db.execute().createNamedQuery("feedback-select-recent").execute()
-                .map(row -> new Stored(Rows.text(row, "id"), Rows.text(row, "kind"), Rows.text(row, "about"),
-                                       new KeyRing.Sealed(Rows.text(row, "text_key_id"), Rows.bytes(row, "text")),
-                                       Rows.instant(row, "created_at")))
+                .map(FeedbackRepository::stored)
                 .toList();
+    }
+
+    java.util.Optional<Stored> byId(String id) {
+        return db.execute().createNamedGet("feedback-select").addParam("id", id).execute()
+                .map(FeedbackRepository::stored);
+    }
+
+    /** Sets the handling status inside the caller's transaction; false when there is no such feedback. */
+    boolean setStatus(DbExecute tx, String id, String status, String byAccountId, Instant now) {
+        return tx.createNamedUpdate("feedback-update-status")
+                .addParam("id", id).addParam("status", status).addParam("by", byAccountId)
+                .addParam("now", Rows.utc(now))
+                .execute() == 1;
+    }
+
+    private static Stored stored(io.helidon.dbclient.DbRow row) {
+        return new Stored(Rows.text(row, "id"), Rows.text(row, "kind"), Rows.text(row, "about"),
+                          new KeyRing.Sealed(Rows.text(row, "text_key_id"), Rows.bytes(row, "text")),
+                          Rows.instant(row, "created_at"), Rows.text(row, "status"),
+                          Rows.instant(row, "status_changed_at"));
     }
 
     /** Deletes what a removed person sent. */

@@ -28,17 +28,21 @@ public final class FeedbackService {
     private final Guards guards;
     private final AccessAudit audit;
     private final Idempotency idempotency;
+    private final FeedbackHandling handling;
 
-    FeedbackService(FeedbackDesk desk, Guards guards, AccessAudit audit, Idempotency idempotency) {
+    FeedbackService(FeedbackDesk desk, FeedbackHandling handling, Guards guards, AccessAudit audit,
+                    Idempotency idempotency) {
         this.desk = desk;
         this.guards = guards;
         this.audit = audit;
         this.idempotency = idempotency;
+        this.handling = handling;
     }
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/feedback", guards.roles(Role.MEMBER), this::send)
-                .get("/api/feedback", guards.roles(Role.ADMIN), this::list);
+                .get("/api/feedback", guards.roles(Role.ADMIN), this::list)
+                .patch("/api/feedback/{feedbackId}", guards.roles(Role.ADMIN), this::handle);
     }
 
     enum Kind { FEEDBACK, COMPLAINT }
@@ -51,7 +55,11 @@ public final class FeedbackService {
     record Received(String reference, Instant receivedAt) {
     }
 
-    record FeedbackView(String reference, Kind kind, About about, String text, Instant receivedAt) {
+    record FeedbackView(String id, String reference, Kind kind, About about, String text, Instant receivedAt,
+                        FeedbackHandling.Status status, Instant statusChangedAt) {
+    }
+
+    record Handling(FeedbackHandling.Status status) {
     }
 
     record FeedbackList(java.util.List<FeedbackView> feedback) {
@@ -60,13 +68,27 @@ public final class FeedbackService {
     /** The complaints desk reads here what the mail only announced (newest first, the last 200). */
     private void list(ServerRequest request, ServerResponse response) {
         Actor actor = Authentication.actor(request);
-        java.util.List<FeedbackView> found = desk.recent().stream()
-                .map(stored -> new FeedbackView(FeedbackDesk.reference(stored.id()), Kind.valueOf(stored.kind()),
-                                                About.valueOf(stored.about()), stored.text(), stored.receivedAt()))
-                .toList();
+        java.util.List<FeedbackView> found = desk.recent().stream().map(FeedbackService::view).toList();
         audit.record(actor.caller(), actor.account(), "feedback.list", "feedback", null,
                      AccessAudit.Result.SUCCEEDED);
         response.send(new FeedbackList(found));
+    }
+
+    /** The desk moves feedback on: received, in progress, answered. */
+    private void handle(ServerRequest request, ServerResponse response) {
+        Actor actor = Authentication.actor(request);
+        Handling body = Json.read(request, Handling.class);
+        String id = request.path().pathParameters().get("feedbackId");
+        FeedbackRepository.Stored changed = handling.change(id, body.status(), actor.accountId(),
+                                                            audit.written(actor.caller(), actor.account(),
+                                                                          "feedback.status", "feedback"));
+        response.send(view(desk.opened(changed)));
+    }
+
+    private static FeedbackView view(FeedbackDesk.Received received) {
+        return new FeedbackView(received.id(), FeedbackDesk.reference(received.id()), Kind.valueOf(received.kind()),
+                                About.valueOf(received.about()), received.text(), received.receivedAt(),
+                                FeedbackHandling.Status.valueOf(received.status()), received.statusChangedAt());
     }
 
     private void send(ServerRequest request, ServerResponse response) {

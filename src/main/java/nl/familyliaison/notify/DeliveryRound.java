@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.mail.SendFailedException;
 import nl.familyliaison.platform.Causes;
 import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
@@ -87,27 +86,17 @@ record DeliveryRound(OutboxRepository rows, Outbox outbox, Transactions transact
     private void failed(OutboxRepository.Leased row, RuntimeException e) {
         Instant now = clock.instant();
         String error = describe(e);
-        if (isPermanent(e) || !now.isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
+        // Trying again cannot help when the address or the mail was refused or a template is missing.
+        FailureReason permanent = FailureReason.permanent(e);
+        if (permanent != null || !now.isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
             LOG.warning("Mail " + row.id() + " (" + row.template() + ") failed for good: " + error);
-            rows.markFailed(row.id(), workerId, error);
+            rows.markFailed(row.id(), workerId, error, permanent == null ? FailureReason.GAVE_UP : permanent, now);
             metrics.failed();
         } else {
             Duration wait = settings.backoff().delay(row.attempts() + 1, ThreadLocalRandom.current());
             rows.retryLater(row.id(), workerId, now.plus(wait), error);
             metrics.retried();
         }
-    }
-
-    /**
-     * Whether trying again cannot help: the address or the mail itself was refused (invalid, rejected by the server
-     * with a 5xx code), or a template is missing. Anything else — a server away, a timeout — is tried again.
-     */
-    private static boolean isPermanent(Throwable e) {
-        return Causes.any(e, cause -> cause instanceof org.simplejavamail.mailer.MailValidationException
-                || cause instanceof org.simplejavamail.api.mailer.EmailTooBigException
-                || cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                   && failed.getInvalidAddresses().length > 0
-                || cause instanceof MailTemplates.MissingTemplate);
     }
 
     private static String describe(Throwable e) {

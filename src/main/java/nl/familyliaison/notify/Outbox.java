@@ -136,6 +136,11 @@ public final class Outbox {
         return outbox.failedFor(accountIds);
     }
 
+    /** The latest mails that failed for good, for administrators (see {@link FailedMail} for what shows). */
+    public java.util.List<FailedMail> failedForGood() {
+        return FailedMail.all(outbox);
+    }
+
     /** Lets a worker of this instance know right after the caller's commit that there is something to send. */
     public void afterCommit() {
         onEnqueue.run();

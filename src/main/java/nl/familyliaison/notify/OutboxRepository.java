@@ -111,10 +111,21 @@ public final class OutboxRepository {
                 .execute();
     }
 
-    public void markFailed(String id, String worker, String error) {
+    public void markFailed(String id, String worker, String error, FailureReason reason, Instant now) {
         db.execute().createNamedUpdate("outbox-mark-failed")
                 .addParam("id", id).addParam("worker", worker).addParam("error", error)
+                .addParam("reason", reason.name()).addParam("now", Rows.utc(now))
                 .execute();
+    }
+
+    /** The latest mails that failed for good (at most {@code limit}), newest first, with the recipient's role. */
+    List<FailedMail.Row> failedForGood(int limit) {
+        return db.execute().createNamedQuery("outbox-select-failed-for-good").addParam("limit", limit).execute()
+                .map(row -> new FailedMail.Row(Rows.text(row, "id"), Rows.text(row, "recipient_role"),
+                                               Rows.text(row, "recipient_email"), Rows.text(row, "template"),
+                                               (int) Rows.number(row, "attempts"), Rows.instant(row, "created_at"),
+                                               Rows.instant(row, "failed_at"), Rows.text(row, "failure_reason")))
+                .toList();
     }
 
     /** Deletes (a batch of at most 1000) rows of mails sent before {@code before}, address and all; how many went. */

@@ -92,6 +92,7 @@ class AuthorizationMatrixTest {
     private static final String MEMBER_ONLY_TEXT = "ALLEEN-VOOR-HET-EERSTE-LID";
     /** Two administrators apart from the matrix's own: they set the own case's staff, and ask for things to decide. */
     private static Admins approvals;
+    private static String feedbackId;
 
     /** An open interview proposal and a confirmed appointment of one case. */
     record Scheduled(String proposalId, String appointmentId) {
@@ -279,6 +280,7 @@ class AuthorizationMatrixTest {
         rows.add(row("POST /api/feedback", api -> api.post("/api/feedback", "{}"), only(Who.MEMBER)));
         rows.add(row("GET /api/feedback", api -> api.get("/api/feedback"), only(Who.ADMIN)));
         rows.add(row("GET /api/retention/preview", api -> api.get("/api/retention/preview"), only(Who.ADMIN)));
+        adminConsoleRows(rows);
         return rows;
     }
 
@@ -586,6 +588,35 @@ class AuthorizationMatrixTest {
     }
 
     /** A staff account asked for by an administrator other than the matrix's own (who may decide on it). */
+    /** The administrator's console: only administrators, and of one case only what exists. */
+    private static void adminConsoleRows(List<Row> rows) {
+        for (String path : List.of("/api/admin/cases", "/api/admin/failed-mails", "/api/admin/figures",
+                                   "/api/admin/figures.csv")) {
+            rows.add(row("GET " + path, api -> api.get(path), only(Who.ADMIN)));
+        }
+        rows.add(row("GET /api/admin/cases/{caseId}", api -> api.get("/api/admin/cases/" + own), only(Who.ADMIN)));
+        rows.add(row("GET /api/admin/cases/{caseId} (no such case)",
+                     api -> api.get("/api/admin/cases/" + java.util.UUID.randomUUID()), hiddenForAllSignedIn()));
+        rows.add(row("PATCH /api/feedback/{feedbackId}",
+                     api -> api.send("PATCH", "/api/feedback/" + feedbackId(), "application/json",
+                                     "{\"status\":\"IN_PROGRESS\"}".getBytes()), only(Who.ADMIN)));
+        rows.add(row("PATCH /api/feedback/{feedbackId} (no such feedback)",
+                     api -> api.send("PATCH", "/api/feedback/" + java.util.UUID.randomUUID(), "application/json",
+                                     "{\"status\":\"IN_PROGRESS\"}".getBytes()), hiddenForAllSignedIn()));
+    }
+
+    /** Feedback the matrix's member sent (once), by its id as administrators see it. */
+    private static String feedbackId() {
+        if (feedbackId == null) {
+            Api member = service.api().as(people.signInMember(memberEmail));
+            assertEquals(201, member.post("/api/feedback", "{\"kind\":\"FEEDBACK\",\"about\":\"SERVICE\","
+                                                           + "\"text\":\"Matrix\"}").status());
+            feedbackId = service.api().as(people.signInStaff(approvals.asking())).get("/api/feedback").json()
+                    .path("feedback").get(0).path("id").asText();
+        }
+        return feedbackId;
+    }
+
     private static String requestOfAnotherAdmin() {
         Api asking = service.api().as(people.signInStaff(approvals.approving()));
         return asking.post("/api/staff", "{\"email\":\"matrix-" + System.nanoTime() + "@inspectie.example\","

@@ -98,6 +98,11 @@ class DeliveryTest {
         });
         service.running().features().outbox().afterCommit();
         await(() -> "FAILED".equals(status(key)), "a refused address is not tried for 72 hours");
+        assertEquals("ADDRESS_REFUSED", column(List.of(key), "failure_reason").getFirst());
+        assertTrue(service.running().features().outbox().failedForGood().stream()
+                           .anyMatch(failed -> failed.reason() == FailureReason.ADDRESS_REFUSED
+                                               && failed.recipient().equals("DESK")),
+                   "administrators see it with its reason");
     }
 
     @Test
@@ -115,6 +120,7 @@ class DeliveryTest {
         await(() -> "FAILED".equals(status(key)), "a missing template is not tried again for 72 hours");
         assertTrue(column(List.of(key), "last_error").getFirst().startsWith("MissingTemplate: Missing mail template"),
                    "the error names what is missing");
+        assertEquals("TEMPLATE_MISSING", column(List.of(key), "failure_reason").getFirst());
     }
 
     @Test
@@ -125,6 +131,7 @@ class DeliveryTest {
             await(() -> attempts(keys).getFirst() >= 1, "tried once");
             service.clock().advance(Duration.ofHours(73));
             await(() -> "FAILED".equals(status(keys.getFirst())), "given up after 72 hours");
+            assertEquals("GAVE_UP", column(keys, "failure_reason").getFirst());
         } finally {
             smtp = startSmtp();
         }

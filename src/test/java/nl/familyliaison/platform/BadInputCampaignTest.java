@@ -71,8 +71,10 @@ class BadInputCampaignTest {
         String membershipId = inspectorApi.get("/api/cases/" + ids.caseId() + "/members").json()
                 .path("members").path(0).path("id").asText();
 
+        Api memberApi = service.api().as(people.signInMember(memberEmail)).unchecked();
+        memberApi.post("/api/feedback", "{\"kind\":\"COMPLAINT\",\"about\":\"SERVICE\",\"text\":\"Campagne\"}");
         CALLERS.put("signed out", service.api().unchecked());
-        CALLERS.put("member", service.api().as(people.signInMember(memberEmail)).unchecked());
+        CALLERS.put("member", memberApi);
         CALLERS.put("family inspector", inspectorApi);
         CALLERS.put("investigator", service.api().as(people.signInStaff(investigator)).unchecked());
         CALLERS.put("admin", service.api().as(people.signInStaff(admin)).unchecked());
@@ -85,6 +87,8 @@ class BadInputCampaignTest {
         REAL_IDS.put("familyInspectorId", inspector.account().id());
         REAL_IDS.put("investigatorId", investigator.account().id());
         REAL_IDS.put("accountId", investigator.account().id());
+        REAL_IDS.put("feedbackId", CALLERS.get("admin").get("/api/feedback").json().path("feedback").path(0)
+                .path("id").asText());
     }
 
     @AfterAll

@@ -139,6 +139,7 @@ class ClosingBrowserTest {
         Team.signOut(staff);
         People.Staff admin = service.people().staff(Role.ADMIN, "closing-admin2@inspectie.example");
         team.signIn(staff, admin);
+        staff.awaitText("Alle onderzoeken");
         staff.clickLink("Reacties en klachten");
         assertEquals("Reacties en klachten", staff.heading());
         String feedback = staff.text();

@@ -122,7 +122,7 @@ class InstallationJourneyBrowserTest {
         assertFalse(Mailbox.to("anna.admin@inspectie.example").isEmpty(), "the command queued the invitation mail");
         Team.signOut(anna);
         onboarding.signIn(anna, annaEnrolled);
-        assertEquals("Medewerkers", anna.heading());
+        assertEquals("Alle onderzoeken", anna.heading());
         assertEquals(List.of(), problems);
     }
 

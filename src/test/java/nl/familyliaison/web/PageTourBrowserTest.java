@@ -126,7 +126,8 @@ class PageTourBrowserTest {
             Team.signOut(client);
 
             team.signIn(client, admin);
-            for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals")) {
+            for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals", "admin/cases",
+                                        "admin-case", "admin/figures", "admin/failed-mails", "admin/audit")) {
                 visit("admin", route, language, texts, problems);
             }
             Team.signOut(client);
@@ -149,6 +150,7 @@ class PageTourBrowserTest {
             case "case" -> path;
             case "messages", "interviews", "contacts", "briefings", "staff-briefings", "closing" -> path + "/" + page;
             case "thread" -> path + "/messages/" + firstThread();
+            case "admin-case" -> "admin/" + path;
             default -> page;
         };
     }
