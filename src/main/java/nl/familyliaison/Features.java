@@ -82,6 +82,7 @@ public record Features(RequestLog requestLog,
                        TimelineService timelineService,
                        ContactsService contactsService,
                        DashboardService dashboardService,
+                       CaseFeature.Administering administering,
                        PreferenceService preferenceService,
                        SignInService signIn,
                        SessionService sessions,
@@ -233,20 +234,18 @@ public record Features(RequestLog requestLog,
                                      AuditService auditService, Rights rights, Retention retention) {
         List<String> origins = base.config().get("http.allowed-origins").asList(String.class).orElse(List.of());
         Notify notify = base.mail();
-        Audit auditTrail = base.auditTrail();
-        return new Features(base.requestLog(), new ApiClientLimit(base.limiter()),
-                            new Authentication(base.sessions()),
+        return new Features(base.requestLog(), new ApiClientLimit(base.limiter()), new Authentication(base.sessions()),
                             new CrossSiteGuard(origins, base.requestLog(), base.audit()),
                             caseServices.phases(), caseServices.cases(), caseServices.members(),
                             content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
-                            notify.preferences(), base.signIn().service(),
+                            caseServices.administering(), notify.preferences(), base.signIn().service(),
                             new SessionService(base.sessions(), base.guards(), base.audit()),
                             base.signIn().staffService(), approvals(base, content), auditService,
                             content.messages().service(), content.appointments(), caseServices.closing(),
                             content.briefings(), rights.service(), feedback(base, content), retention.service(),
-                            retention.job(), base.signIn().staffAccounts(), base.accounts(), auditTrail.log(),
-                            auditTrail.sealer(), base.outbox(), notify.delivery(), caseServices.followUp(),
-                            List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
+                            retention.job(), base.signIn().staffAccounts(), base.accounts(), base.auditTrail().log(),
+                            base.auditTrail().sealer(), base.outbox(), notify.delivery(), caseServices.followUp(),
+                            List.of(notify.delivery(), base.auditTrail().sealer(), caseServices.followUp(),
                                     retention.job()));
     }
 
@@ -263,6 +262,7 @@ public record Features(RequestLog requestLog,
         timelineService.routes(api);
         contactsService.routes(api);
         dashboardService.routes(api);
+        administering.routes(api);
         preferenceService.routes(api);
         signIn.routes(api);
         sessions.routes(api);

@@ -156,9 +156,12 @@ public final class AppointmentService {
         String what = "appointment.proposal.answer";
         Found<Proposal> found = objects.proposal(request, what);
         Scheduling.NewAnswer body = Json.read(request, Scheduling.NewAnswer.class);
-        String memberId = found.context().role().memberId().orElseThrow();
+        String self = found.context().role().memberId().orElseThrow();
+        String memberId = body.onBehalfOf() == null ? self : presenter.answeringFor(found.context(), found.object(),
+                                                                                  body.onBehalfOf());
+        String answeredBy = memberId.equals(self) ? null : found.context().actor().accountId();
         writes.write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
-            scheduling.answer(tx, found.object(), memberId, body);
+            scheduling.answer(tx, found.object(), memberId, answeredBy, body);
             return new Result(presenter.in(tx).show(found.context(), found.object()), found.object().id());
         });
     }

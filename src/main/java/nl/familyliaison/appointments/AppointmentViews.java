@@ -19,8 +19,9 @@ public final class AppointmentViews {
     record SlotView(String id, int number, Instant start, Instant end) {
     }
 
+    /** An answer; {@code answeredBy}: the representative who gave it on the member's behalf (absent otherwise). */
     record AnswerView(String memberId, String name, Answer.Choice choice, String slotId, List<TimeSlot> otherTimes,
-                      String note, Instant answeredAt) {
+                      String note, Instant answeredAt, PersonView answeredBy) {
     }
 
     public record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,

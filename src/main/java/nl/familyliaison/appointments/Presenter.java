@@ -9,7 +9,10 @@ import java.util.Set;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.Item;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.access.Authorization.ItemKind;
 import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.cases.CaseAccess;
@@ -68,14 +71,29 @@ final class Presenter {
         return Item.of(ItemKind.APPOINTMENT, Visibility.chosen(Set.copyOf(appointment.memberIds())));
     }
 
+    /**
+     * The invited membership a representative answers for: only with the FULL scope, for the member they represent
+     * (403 otherwise).
+     */
+    String answeringFor(CaseContext context, Proposal proposal, String onBehalfOf) {
+        if (!proposal.memberIds().contains(onBehalfOf)
+            || !access.mayActFor(context, Authorization.CaseAction.ANSWER_APPOINTMENT, onBehalfOf)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not answer for this person.");
+        }
+        return onBehalfOf;
+    }
+
     ProposalView show(CaseContext context, Proposal proposal) {
         Names names = names(proposal.caseId());
         Optional<String> self = context.role().memberId();
+        Optional<String> represented = context.role().representing().map(Authorization.Representing::memberId);
         List<AnswerView> answers = stored.answers(proposal.id()).stream()
-                .filter(answer -> self.map(answer.memberId()::equals).orElse(true))
+                .filter(answer -> self.isEmpty() || self.get().equals(answer.memberId())
+                                  || represented.filter(answer.memberId()::equals).isPresent())
                 .map(answer -> new AnswerView(answer.memberId(), names.member(answer.memberId()), answer.choice(),
                                               answer.slotId(), answer.otherTimes(), answer.note(),
-                                              answer.answeredAt()))
+                                              answer.answeredAt(), answer.answeredBy() == null ? null
+                                                      : names.memberByAccount(answer.answeredBy())))
                 .toList();
         return new ProposalView(proposal.id(), proposal.caseId(), proposal.status(), proposal.mode(),
                                 proposal.details().place(), proposal.details().note(), proposal.createdAt(),

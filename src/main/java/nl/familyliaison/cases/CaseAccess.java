@@ -45,13 +45,13 @@ public final class CaseAccess {
     public CaseContext require(ServerRequest request, String caseId, CaseAction action, String what) {
         Actor actor = Actor.of(request).orElseThrow(() -> ProblemException.notFound());
         Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
-                ? cases.withRoleOf(caseId, actor.accountId()) : Optional.empty();
+                ? cases.withRoleOf(caseId, actor.accountId(), Cases.today(clock)) : Optional.empty();
         CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
         boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
                           && open(found.get().investigation(), actor);
-        record(request, actor, what, "case", Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
-               allowed ? Outcome.ALLOWED : Outcome.DENIED);
+        audit.append(event(request, actor, role, what, "case", Ids.isId(caseId) ? caseId : null,
+                           Ids.isId(caseId) ? caseId : null, allowed ? Outcome.ALLOWED : Outcome.DENIED));
         if (!allowed) {
             throw ProblemException.notFound();
         }
@@ -68,6 +68,11 @@ public final class CaseAccess {
         return authorization.maySee(context.actor(), context.role().relation(), context.role().memberId(), item);
     }
 
+    /** Whether the person of {@code context} may do {@code action} on behalf of the membership {@code forMember}. */
+    public boolean mayActFor(CaseContext context, CaseAction action, String forMember) {
+        return authorization.mayActFor(context.actor(), context.role().relation(), action, forMember);
+    }
+
     /** Whether the person of {@code context} may see an item of {@code kind} shared with {@code visibility}. */
     public boolean maySee(CaseContext context, Authorization.ItemKind kind, Visibility visibility) {
         return maySee(context, Authorization.Item.of(kind, visibility));
@@ -76,8 +81,8 @@ public final class CaseAccess {
     /** Records an access to one object of a case (a read or write that {@link #require} let through). */
     public void recorded(ServerRequest request, CaseContext context, String what, String objectType, String objectId,
                          boolean allowed) {
-        record(request, context.actor(), what, objectType, objectId, context.caseId(),
-               allowed ? Outcome.ALLOWED : Outcome.DENIED);
+        audit.append(event(request, context.actor(), context.role(), what, objectType, objectId, context.caseId(),
+                           allowed ? Outcome.ALLOWED : Outcome.DENIED));
     }
 
     /** Records a retry given the kept answer of an earlier write: it wrote nothing, so it has no event of its own. */
@@ -93,33 +98,31 @@ public final class CaseAccess {
      * own transaction: it commits or rolls back with the write.
      */
     public WriteEvent write(ServerRequest request, CaseContext context, String what, String objectType) {
-        return (tx, objectId) -> audit.append(tx, event(request, context.actor(), what, objectType, objectId,
-                                                        context.caseId(), Outcome.ALLOWED));
+        return (tx, objectId) -> audit.append(tx, event(request, context.actor(), context.role(), what, objectType,
+                                                        objectId, context.caseId(), Outcome.ALLOWED));
     }
 
     /** The event of opening a case (the new case's id comes with the write), for its own transaction. */
     public WriteEvent opening(ServerRequest request, String what) {
         Actor actor = Actor.of(request).orElseThrow();
-        return (tx, caseId) -> audit.append(tx, event(request, actor, what, "case", caseId, caseId, Outcome.ALLOWED));
+        return (tx, caseId) -> audit.append(tx, event(request, actor, CaseRole.NONE, what, "case", caseId, caseId,
+                                                      Outcome.ALLOWED));
     }
 
     /** Records a read that lists objects of several cases (such as the case list), in no one case. */
     public void recordedList(ServerRequest request, Actor actor, String what, String objectType) {
-        record(request, actor, what, objectType, null, null, Outcome.ALLOWED);
+        audit.append(event(request, actor, CaseRole.NONE, what, objectType, null, null, Outcome.ALLOWED));
     }
 
-    private void record(ServerRequest request, Actor actor, String what, String objectType, String objectId,
-                        String caseId, Outcome outcome) {
-        audit.append(event(request, actor, what, objectType, objectId, caseId, outcome));
-    }
-
-    private AuditEvent event(ServerRequest request, Actor actor, String what, String objectType, String objectId,
-                             String caseId, Outcome outcome) {
+    /** An access by a substitute says so, and for whom they stand in. */
+    private AuditEvent event(ServerRequest request, Actor actor, CaseRole role, String what, String objectType,
+                             String objectId, String caseId, Outcome outcome) {
         return audit.event(what, outcome)
                 .actor(actor.accountId(), actor.role().name())
                 .object(objectType, objectId)
                 .caseId(caseId)
                 .request(RequestId.of(request).value(), ClientAddress.of(request).value())
+                .detail(role.substitute() ? "substitute-for:" + role.substituteFor().orElseThrow() : null)
                 .build();
     }
 

@@ -24,7 +24,7 @@ import nl.familyliaison.ratelimit.RateLimiter;
  */
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
-                          Timeline timeline, TimelineService timelineService) {
+                          Timeline timeline, TimelineService timelineService, CoverRepository covers) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -35,7 +35,14 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
     /** The HTTP services, the background follow-up and the member's file (which the audit service shows). */
     public record Services(PhaseService phases, CaseService cases, MemberService members, ContactsService contacts,
                            DashboardService dashboard, ClosingService closing, UnreadFollowUp followUp,
-                           MemberFiles memberFiles) {
+                           MemberFiles memberFiles, Administering administering) {
+    }
+
+    /** What keeps families answered while staff are away or late: absence cover and overdue promises. */
+    public record Administering(CoverService covers) {
+        public void routes(nl.familyliaison.platform.ApiRoutes routes) {
+            covers.routes(routes);
+        }
     }
 
     /** Seals any update still stored in plain text before the first request can read one. */
@@ -52,12 +59,18 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                          parts.clock());
         return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
                                new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
-                                                   parts.idempotency()));
+                                                   parts.idempotency()), new CoverRepository(db));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
     public StaffAssignment staffAssignment() {
         return new StaffAssignment(cases, parts.accounts(), parts.outbox(), parts.clock());
+    }
+
+    private Administering administering() {
+        return new Administering(new CoverService(new Covers(covers, parts.accounts(), parts.outbox(),
+                                                             parts.transactions(), parts.clock()),
+                                                  parts.guards(), parts.audit(), parts.idempotency()));
     }
 
     public Services services(MessageActivity messages, Map<String, MemberFiles.ItemLookup> items,
@@ -71,8 +84,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                 new MemberService(new Members(members, parts.accounts(), parts.outbox(), parts.transactions(),
                                               parts.clock()), access, parts.limiter(), guards,
                                   parts.idempotency()),
-                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations"))),
-                                    access, guards),
+                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations")),
+                                                 covers, members), access, guards, parts.clock()),
                 DashboardService.create(cases, members, updates, phases, messages, parts.outbox(),
                                         followUpAfter, guards, parts.audit(), parts.clock()),
                 new ClosingService(new Closing(timeline, cases, parts.clock(),
@@ -83,6 +96,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                    parts.outbox(), background, parts.clock(), followUpAfter,
                                    config.get("notify.unread-check-interval").as(Duration.class)
                                            .orElse(Duration.ofMinutes(15))),
-                new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()));
+                new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()),
+                administering());
     }
 }

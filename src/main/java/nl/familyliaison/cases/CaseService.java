@@ -76,7 +76,7 @@ public final class CaseService {
             case MEMBER -> repository.ofMember(actor.accountId()).stream()
                     .filter(investigation -> investigation.openToMembersAt(cases.now())).toList();
             case ADMIN -> repository.all();
-            default -> repository.ofStaff(actor.accountId());
+            default -> repository.ofStaff(actor.accountId(), cases.today());
         };
         access.recordedList(request, actor, "case.list", "case");
         Language language = Language.of(request);

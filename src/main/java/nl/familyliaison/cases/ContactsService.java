@@ -16,7 +16,10 @@ public final class ContactsService {
     private final CaseAccess access;
     private final Guards guards;
 
-    public ContactsService(Contacts contacts, CaseAccess access, Guards guards) {
+    private final java.util.function.Supplier<java.time.LocalDate> today;
+
+    public ContactsService(Contacts contacts, CaseAccess access, Guards guards, java.time.Clock clock) {
+        this.today = () -> Cases.today(clock);
         this.contacts = contacts;
         this.access = access;
         this.guards = guards;
@@ -29,6 +32,6 @@ public final class ContactsService {
     private void show(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(request, caseId(request),
                                                         CaseAction.READ_CONTACTS, "case.contacts.read");
-        response.send(contacts.of(context.caseId(), Language.of(request)));
+        response.send(contacts.of(context.caseId(), context.role(), today.get(), Language.of(request)));
     }
 }

@@ -68,7 +68,7 @@ public final class Dashboard {
      * inspector of.
      */
     public Summary of(String staffAccountId, boolean readsMessages) {
-        List<Investigation> mine = cases.ofStaff(staffAccountId);
+        List<Investigation> mine = cases.ofStaff(staffAccountId, Cases.today(clock));
         List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(Cases.today(clock)))
                 .toList();
         Instant now = clock.instant();

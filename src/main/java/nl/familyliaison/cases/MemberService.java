@@ -9,10 +9,12 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Authorization.RepresentationScope;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
@@ -39,19 +41,25 @@ public final class MemberService {
     public void routes(ApiRoutes routes) {
         routes.get("/api/cases/{caseId}/members", guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR), this::list)
                 .post("/api/cases/{caseId}/members", guards.roles(Role.FAMILY_INSPECTOR), this::invite)
-                .delete("/api/cases/{caseId}/members/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::end);
+                .delete("/api/cases/{caseId}/members/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::end)
+                .put("/api/cases/{caseId}/members/{memberId}/representation", guards.roles(Role.FAMILY_INSPECTOR),
+                     this::represent);
     }
 
     record NewMember(String email, String displayName, Relation relation, String representsMemberId,
-                     String language) {
+                     RepresentationScope representationScope, String language) {
+    }
+
+    record Representation(String representsMemberId, RepresentationScope representationScope) {
     }
 
     record MemberView(String id, String accountId, String displayName, String email, Relation relation,
-                      String representsMemberId, Instant invitedAt, Instant endedAt, boolean signedInOnce) {
+                      String representsMemberId, RepresentationScope representationScope, Instant invitedAt,
+                      Instant endedAt, boolean signedInOnce) {
         static MemberView of(Member member) {
             return new MemberView(member.id(), member.accountId(), member.displayName(), member.email(),
-                                  member.relation(), member.representsMemberId(), member.invitedAt(), member.endedAt(),
-                                  member.signedInOnce());
+                                  member.relation(), member.representsMemberId(), member.representScope(),
+                                  member.invitedAt(), member.endedAt(), member.signedInOnce());
         }
     }
 
@@ -73,7 +81,8 @@ public final class MemberService {
                 : Language.parse(body.language()).orElseThrow(
                         () -> ProblemException.invalid("language", "Choose nl or en."));
         Members.Invitation invitation = new Members.Invitation(body.email(), body.displayName(), body.relation(),
-                                                               body.representsMemberId(), language);
+                                                               body.representsMemberId(),
+                                                               body.representationScope(), language);
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> members.invite(context.caseId(), context.actor().accountId(), invitation,
@@ -82,6 +91,20 @@ public final class MemberService {
                         .filter(member -> member.id().equals(memberId)).map(MemberView::of).findFirst().orElseThrow());
         access.replayed(request, context, "case.members.invite", "member", answer);
         answer.send(response);
+    }
+
+    private void represent(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(request, caseId(request),
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.represent");
+        String memberId = request.path().pathParameters().get("memberId");
+        Representation body = Json.read(request, Representation.class);
+        if (!Ids.isId(memberId)) {
+            throw ProblemException.notFound();
+        }
+        members.represent(context.caseId(), memberId, body.representsMemberId(), body.representationScope(),
+                          access.write(request, context, "case.members.represent", "member"));
+        response.send(members.ofCase(context.caseId()).stream().filter(member -> member.id().equals(memberId))
+                              .map(MemberView::of).findFirst().orElseThrow());
     }
 
     private void end(ServerRequest request, ServerResponse response) {
