@@ -24,7 +24,8 @@ import nl.familyliaison.ratelimit.RateLimiter;
  */
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
-                          Timeline timeline, TimelineService timelineService, CoverRepository covers) {
+                          Timeline timeline, TimelineService timelineService, CoverRepository covers,
+                          PromiseRepository promises) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -39,9 +40,10 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
     }
 
     /** What keeps families answered while staff are away or late: absence cover and overdue promises. */
-    public record Administering(CoverService covers) {
+    public record Administering(CoverService covers, OverduePromiseService overdue, OverduePromises promises) {
         public void routes(nl.familyliaison.platform.ApiRoutes routes) {
             covers.routes(routes);
+            overdue.routes(routes);
         }
     }
 
@@ -59,7 +61,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                          parts.clock());
         return new CaseFeature(config, parts, phases, cases, members, updates, access, rules, timeline,
                                new TimelineService(timeline, cases, access, phases, parts.clock(), parts.guards(),
-                                                   parts.idempotency()), new CoverRepository(db));
+                                                   parts.idempotency()), new CoverRepository(db),
+                               new PromiseRepository(db));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
@@ -67,10 +70,18 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         return new StaffAssignment(cases, parts.accounts(), parts.outbox(), parts.clock());
     }
 
-    private Administering administering() {
+    private Administering administering(OverduePromises overdue) {
         return new Administering(new CoverService(new Covers(covers, parts.accounts(), parts.outbox(),
                                                              parts.transactions(), parts.clock()),
-                                                  parts.guards(), parts.audit(), parts.idempotency()));
+                                                  parts.guards(), parts.audit(), parts.idempotency()),
+                                 new OverduePromiseService(overdue, parts.guards(), parts.audit()), overdue);
+    }
+
+    /** Reminders and escalation of next-update promises, run with the unread follow-up on the background pool. */
+    private OverduePromises overduePromises(Transactions background) {
+        return new OverduePromises(cases, promises, parts.accounts(), parts.outbox(), background, parts.clock(),
+                                   config.get("cases.escalation-after").asInt().orElse(5),
+                                   config.get("cases.coordination-address").asString().asOptional());
     }
 
     public Services services(MessageActivity messages, Map<String, MemberFiles.ItemLookup> items,
@@ -78,6 +89,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
                 .orElse(Duration.ofDays(3));
         Guards guards = parts.guards();
+        OverduePromises overdue = overduePromises(background);
         return new Services(
                 new PhaseService(phases),
                 new CaseService(rules, cases, access, phases, guards, parts.idempotency()),
@@ -95,8 +107,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                 new UnreadFollowUp(cases, new UnreadUpdates(members, updates), messages, parts.accounts(),
                                    parts.outbox(), background, parts.clock(), followUpAfter,
                                    config.get("notify.unread-check-interval").as(Duration.class)
-                                           .orElse(Duration.ofMinutes(15))),
+                                           .orElse(Duration.ofMinutes(15)), overdue::round),
                 new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()),
-                administering());
+                administering(overdue));
     }
 }
