@@ -85,6 +85,10 @@ class BadInputCampaignTest {
         REAL_IDS.put("familyInspectorId", inspector.account().id());
         REAL_IDS.put("investigatorId", investigator.account().id());
         REAL_IDS.put("accountId", investigator.account().id());
+        REAL_IDS.put("substituteId", inspector.account().id());
+        REAL_IDS.put("absentId", inspector.account().id());
+        REAL_IDS.put("representsMemberId", membershipId);
+        REAL_IDS.put("onBehalfOf", membershipId);
     }
 
     @AfterAll
