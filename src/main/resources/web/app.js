@@ -34,6 +34,8 @@ const ROUTES = [
   ['admin/feedback', 'admin-feedback', 'staff'],
   ['admin/retention', 'retention', 'staff'],
   ['admin/approvals', 'approvals', 'staff'],
+  ['absence', 'absence-cover', 'staff'],
+  ['admin/overdue-promises', 'admin-overdue', 'staff'],
 ];
 
 function quickExit() {
@@ -119,9 +121,11 @@ function homeOf(session) {
 function staffLinks(role) {
   if (role === 'ADMIN') {
     return [['admin/feedback', 'nav.adminFeedback'], ['admin/retention', 'nav.adminRetention'],
-      ['admin/approvals', 'nav.adminApprovals']];
+      ['admin/approvals', 'nav.adminApprovals'], ['admin/overdue-promises', 'nav.adminOverdue'],
+      ['absence', 'nav.absence']];
   }
-  return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
+  return [['dashboard', 'nav.dashboard']].concat(role === 'FAMILY_INSPECTOR'
+    ? [['removals', 'nav.staffRemovals'], ['absence', 'nav.absence']] : []);
 }
 
 function translateShell() {

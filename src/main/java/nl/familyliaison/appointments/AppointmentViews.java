@@ -27,7 +27,7 @@ public final class AppointmentViews {
     public record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
                         String note, Instant createdAt, PersonView proposedBy, List<SlotView> slots,
                         List<PersonView> staff, List<PersonView> members, List<AnswerView> answers,
-                        String appointmentId) {
+                        String appointmentId, boolean mayAnswer, PersonView answeringFor) {
     }
 
     record ChangeView(Change.Kind kind, PersonView by, Instant start, Instant end, String reason, Instant at) {

@@ -83,6 +83,15 @@ final class Presenter {
         return onBehalfOf;
     }
 
+    /** The invited membership a member caller answers for: their own, or the one they represent in full; else none. */
+    private Optional<String> answerFor(CaseContext context, Proposal proposal) {
+        Optional<String> self = context.role().memberId().filter(proposal.memberIds()::contains);
+        return self.isPresent() || context.role().memberId().isEmpty() ? self
+                : context.role().representing().map(Authorization.Representing::memberId)
+                        .filter(proposal.memberIds()::contains)
+                        .filter(id -> access.mayActFor(context, Authorization.CaseAction.ANSWER_APPOINTMENT, id));
+    }
+
     ProposalView show(CaseContext context, Proposal proposal) {
         Names names = names(proposal.caseId());
         Optional<String> self = context.role().memberId();
@@ -102,7 +111,10 @@ final class Presenter {
                                         slot.id(), slot.position(), slot.time().start(), slot.time().end())).toList(),
                                 proposal.staffIds().stream().map(names::staff).toList(),
                                 proposal.memberIds().stream().map(id -> names.memberPerson(id)).toList(),
-                                answers, repository.appointmentOf(proposal.id()).orElse(null));
+                                answers, repository.appointmentOf(proposal.id()).orElse(null),
+                                answerFor(context, proposal).isPresent(),
+                                answerFor(context, proposal).filter(id -> !self.orElse("").equals(id))
+                                        .map(names::memberPerson).orElse(null));
     }
 
     AppointmentView show(CaseContext context, Appointment appointment) {

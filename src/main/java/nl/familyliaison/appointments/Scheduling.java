@@ -61,7 +61,6 @@ final class Scheduling {
                        List<String> memberIds) {
     }
 
-    /** An answer; {@code onBehalfOf}: the membership a representative answers for (absent: for themselves). */
     record NewAnswer(Answer.Choice choice, String slotId, List<TimeSlot> otherTimes, String note, String onBehalfOf) {
     }
 
@@ -89,7 +88,6 @@ final class Scheduling {
                             invited.stream().map(Member::id).toList());
     }
 
-    /** Answers for {@code memberId}; {@code answeredBy} is the representative's account, or null. */
     Answer answer(DbExecute tx, Proposal proposal, String memberId, String answeredBy, NewAnswer request) {
         if (request.choice() == null) {
             throw ProblemException.invalid("choice", "Choose SLOT, DECLINE or OTHER_TIMES.");
@@ -111,9 +109,8 @@ final class Scheduling {
         }
         Answer answer = new Answer(memberId, request.choice(), slotId, otherTimes, note, now, answeredBy);
         store.in(tx).saveAnswer(proposal.id(), new AppointmentRepository.StoredAnswer(
-                memberId, answer.choice(), slotId,
-                vault.seal(new Answer.Words(otherTimes, note), Vault.answer(proposal.id(), memberId)), now,
-                answeredBy));
+                memberId, answer.choice(), slotId, vault.seal(new Answer.Words(otherTimes, note),
+                                                              Vault.answer(proposal.id(), memberId)), now, answeredBy));
         for (String accountId : proposal.staffIds()) {
             mailStaff(tx, accountId, MailTemplate.APPOINTMENT_ANSWER,
                       "appointment-answer:" + proposal.id() + ":" + memberId + ":" + now.toEpochMilli());

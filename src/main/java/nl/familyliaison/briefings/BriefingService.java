@@ -141,7 +141,8 @@ public final class BriefingService {
     private void open(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, "case.briefing.open");
         Briefing briefing = find(request, context, briefingId(request), "case.briefing.open");
-        briefings.open(briefing, memberId(context), access.write(request, context, "case.briefing.open", "briefing"));
+        briefings.open(briefing, memberId(context, briefing),
+                       access.write(request, context, "case.briefing.open", "briefing"));
         response.send(view(context, find(request, context, briefing.id(), "case.briefing.open")));
     }
 
@@ -149,7 +150,7 @@ public final class BriefingService {
         String action = "case.briefing.document";
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
         Briefing briefing = find(request, context, briefingId(request), action);
-        if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context))) {
+        if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context, briefing))) {
             throw new ProblemException(ProblemType.CONFLICT, "Read the warning first and choose to open the report "
                                                              + "(or ask to have it explained in a meeting).");
         }
@@ -166,7 +167,8 @@ public final class BriefingService {
         String action = "case.briefing.meeting-request";
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
         Briefing briefing = find(request, context, briefingId(request), action);
-        briefings.requestMeeting(briefing, memberId(context), access.write(request, context, action, "briefing"));
+        briefings.requestMeeting(briefing, memberId(context, briefing),
+                                 access.write(request, context, action, "briefing"));
         response.send(view(context, find(request, context, briefing.id(), action)));
     }
 
@@ -190,7 +192,7 @@ public final class BriefingService {
         CaseContext context = access.require(request, caseId(request), CaseAction.READ_BRIEFING, action);
         Briefing briefing = find(request, context, briefingId(request), action);
         NewRemark body = Json.read(request, NewRemark.class);
-        Briefing.Remark remark = briefings.remark(briefing, memberId(context), body.text(),
+        Briefing.Remark remark = briefings.remark(briefing, memberId(context, briefing), body.text(),
                                                   access.write(request, context, action, "briefing"));
         response.status(Status.CREATED_201).send(new RemarkView(remark.id(), remark.memberId(),
                                                                 context.actor().account().displayName(),
@@ -253,7 +255,7 @@ public final class BriefingService {
     private Stream<Briefing> opened(CaseContext context) {
         return visible(context).stream()
                 .filter(briefing -> context.actor().role() != Role.MEMBER
-                                    || briefings.openedBy(briefing, memberId(context)));
+                                    || briefings.openedBy(briefing, memberId(context, briefing)));
     }
 
     /** One briefing as the caller sees it. */
@@ -262,7 +264,7 @@ public final class BriefingService {
         Map<String, String> names = members.ofCase(context.caseId()).stream()
                 .collect(Collectors.toMap(Member::id, Member::displayName));
         Function<String, String> name = id -> names.getOrDefault(id, "");
-        String self = member ? memberId(context) : null;
+        String self = member ? memberId(context, briefing) : null;
         Briefing.Recipient own = member ? briefing.recipient(self).orElseThrow() : null;
         DocumentView document = briefings.describe(briefing)
                 .map(file -> new DocumentView(file.name(), file.mediaType(), file.size())).orElse(null);
@@ -289,7 +291,7 @@ public final class BriefingService {
                 });
     }
 
-    private static String memberId(CaseContext context) { return context.role().memberId().orElseThrow(); }
+    private static String memberId(CaseContext context, Briefing briefing) { return briefing.readAs(context.role()); }
 
     private static String briefingId(ServerRequest request) {
         return request.path().pathParameters().get("briefingId");

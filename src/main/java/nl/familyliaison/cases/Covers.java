@@ -113,7 +113,8 @@ public final class Covers {
 
     /** Whether the person may see (and end) this cover. */
     public static boolean mayEnd(Account actor, CoverRepository.Cover cover) {
-        return actor.role() == Role.ADMIN || actor.id().equals(cover.absentId()) || actor.id().equals(cover.createdBy());
+        return actor.role() == Role.ADMIN || actor.id().equals(cover.absentId())
+               || actor.id().equals(cover.createdBy());
     }
 
     private String absent(Account actor, String absentId) {

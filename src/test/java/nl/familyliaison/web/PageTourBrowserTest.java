@@ -119,13 +119,15 @@ class PageTourBrowserTest {
 
             team.signIn(client, team.inspector());
             for (String route : List.of("dashboard", "case", "messages", "thread", "interviews", "contacts",
-                                        "staff-briefings", "closing", "removals", "preferences", "sessions")) {
+                                        "staff-briefings", "closing", "removals", "absence", "preferences",
+                                        "sessions")) {
                 visit("staff", route, language, texts, problems);
             }
             Team.signOut(client);
 
             team.signIn(client, admin);
-            for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals")) {
+            for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals",
+                                        "admin/overdue-promises", "absence")) {
                 visit("admin", route, language, texts, problems);
             }
             Team.signOut(client);
