@@ -99,7 +99,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                 new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations")),
                                                  covers, members), access, guards, parts.clock()),
                 DashboardService.create(cases, members, updates, phases, messages, parts.outbox(),
-                                        followUpAfter, guards, parts.audit(), parts.clock()),
+                                        followUpAfter, covers, guards, parts.audit(), parts.clock()),
                 new ClosingService(new Closing(timeline, cases, parts.clock(),
                                                config.get("cases.aftercare-period").as(Duration.class)
                                                        .orElse(Duration.ofDays(90))),

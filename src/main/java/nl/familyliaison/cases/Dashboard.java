@@ -2,6 +2,7 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Dashboard {
     private final java.time.Duration followUpAfter;
     private final MessageActivity messages;
     private final Outbox outbox;
+    private final CoverRepository covers;
     private final Clock clock;
 
     /**
@@ -30,7 +32,9 @@ public final class Dashboard {
      * @param outbox   mails to the members that could not be delivered
      */
     Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
-              java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, Clock clock) {
+              java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, CoverRepository covers,
+              Clock clock) {
+        this.covers = covers;
         this.cases = cases;
         this.members = members;
         this.updates = updates;
@@ -73,14 +77,25 @@ public final class Dashboard {
                 .toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
-        List<WaitingThread> waiting = !readsMessages ? List.of()
-                : messages.waitingForStaff(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
+        List<String> inCharge = inChargeFor(staffAccountId);
+        List<WaitingThread> waiting = !readsMessages ? List.of() : inCharge.stream()
+                .flatMap(id -> messages.waitingForStaff(id, now.minus(java.time.Duration.ofDays(2))).stream())
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
-                .toList();
+                .distinct().toList();
         List<Unreachable> unreachable = unreachable(staffAccountId).stream()
                 .filter(failed -> readsMessages || Category.of(failed.kind()) != Category.MESSAGE)
                 .toList();
-        return new Summary(mine, overdue, waiting, unreachable, unread(staffAccountId));
+        return new Summary(mine, overdue, waiting, unreachable,
+                           inCharge.stream().flatMap(id -> unread(id).stream()).distinct().toList());
+    }
+
+    /** The staff member, and the absent family inspectors they stand in for today (whose cases are theirs now). */
+    private List<String> inChargeFor(String staffAccountId) {
+        LocalDate today = Cases.today(clock);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(staffAccountId), covers
+                .current(java.util.Optional.of(staffAccountId), today).stream()
+                .filter(cover -> cover.substituteId().equals(staffAccountId) && !cover.from().isAfter(today))
+                .map(CoverRepository.Cover::absentId)).distinct().toList();
     }
 
     /** One query over all the staff member's cases: the dashboard is the first page staff open. */

@@ -26,9 +26,10 @@ public final class DashboardService {
     /** Builds the dashboard over the staff member's cases, what messages report waiting and the failed mail. */
     static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
                                    PhaseRepository phases, MessageActivity messages, Outbox outbox,
-                                   Duration followUpAfter, Guards guards, AccessAudit audit, Clock clock) {
-        return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, messages, outbox, clock),
-                                    phases, clock, guards, audit);
+                                   Duration followUpAfter, CoverRepository covers, Guards guards, AccessAudit audit,
+                                   Clock clock) {
+        return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, messages, outbox, covers,
+                                                  clock), phases, clock, guards, audit);
     }
 
     DashboardService(Dashboard dashboard, PhaseRepository phases, Clock clock, Guards guards, AccessAudit audit) {

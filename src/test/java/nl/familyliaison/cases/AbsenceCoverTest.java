@@ -71,6 +71,23 @@ class AbsenceCoverTest {
     }
 
     @Test
+    void theSubstitutesOverviewShowsTheQuestionsWaitingOnTheCasesTheyCover() {
+        CaseFiles.Cast cast = files.cast("cover-dash");
+        CaseFiles.Member member = files.member(cast, "cover-dash-member");
+        People.Staff substitute = service.people().staff(Role.FAMILY_INSPECTOR, "cover-dash-sub@inspectie.example");
+        LocalDate today = Cases.today(service.clock());
+        assertEquals(201, cast.inspectorApi().post("/api/absence-covers", "{\"substituteId\":\""
+                                                   + substitute.account().id() + "\",\"from\":\"" + today
+                                                   + "\",\"until\":\"" + today.plusDays(14) + "\"}").status());
+        String thread = member.api().post("/api/cases/" + cast.caseId() + "/threads", "{\"text\":\"Hallo?\"}")
+                .json().path("thread").path("id").asText();
+        service.clock().advance(Duration.ofDays(4));
+        JsonNode board = service.api().as(service.people().signInStaff(substitute)).get("/api/dashboard").json();
+        assertTrue(board.path("waitingThreads").toString().contains(thread), board.toString());
+        assertTrue(board.path("cases").toString().contains(cast.caseId()), board.toString());
+    }
+
+    @Test
     void aFamilyInspectorNamesASubstituteOnlyForThemselvesAnAdministratorForAnyone() {
         People.Staff away = service.people().staff(Role.FAMILY_INSPECTOR, "cover-away@inspectie.example");
         People.Staff colleague = service.people().staff(Role.FAMILY_INSPECTOR, "cover-colleague@inspectie.example");
