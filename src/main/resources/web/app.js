@@ -43,6 +43,8 @@ const ROUTES = [
   ['admin/audit', 'admin-audit', 'staff'],
   ['admin/failed-mails', 'admin-failed-mails', 'staff'],
   ['admin/figures', 'admin-figures', 'staff'],
+  ['absence', 'absence-cover', 'staff'],
+  ['admin/overdue-promises', 'admin-overdue', 'staff'],
 ];
 
 function quickExit() {
@@ -131,7 +133,8 @@ function homeOf(session) {
 const ADMIN_LINKS = [['admin/cases', 'nav.adminCases'], ['admin/approvals', 'nav.adminApprovals'],
   ['admin/staff', 'nav.adminStaff'],
   ['admin/figures', 'nav.adminFigures'], ['admin/feedback', 'nav.adminFeedback'],
-  ['admin/failed-mails', 'nav.adminFailedMails'], ['admin/audit', 'nav.adminAudit'],
+  ['admin/failed-mails', 'nav.adminFailedMails'], ['admin/overdue-promises', 'nav.adminOverdue'],
+  ['absence', 'nav.absence'], ['admin/audit', 'nav.adminAudit'],
   ['admin/retention', 'nav.adminRetention']];
 
 /** Staff links by role: an administrator has no cases of their own; the family inspector confirms removals. */
@@ -140,7 +143,7 @@ function staffLinks(role) {
     return ADMIN_LINKS;
   }
   return [['dashboard', 'nav.dashboard'], ['agenda', 'nav.agenda']]
-    .concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals']] : []);
+    .concat(role === 'FAMILY_INSPECTOR' ? [['removals', 'nav.staffRemovals'], ['absence', 'nav.absence']] : []);
 }
 
 function translateShell() {

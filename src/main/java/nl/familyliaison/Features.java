@@ -78,6 +78,7 @@ public record Features(RequestLog requestLog,
                        TimelineService timelineService,
                        ContactsService contactsService,
                        DashboardService dashboardService,
+                       CaseFeature.Administering administering,
                        PreferenceService preferenceService,
                        SignInService signIn,
                        SessionService sessions,
@@ -210,7 +211,7 @@ public record Features(RequestLog requestLog,
                             new CrossSiteGuard(origins, base.requestLog(), base.audit()),
                             caseServices.phases(), caseServices.cases(), caseServices.members(),
                             content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
-                            notify.preferences(), base.signIn().service(),
+                            caseServices.administering(), notify.preferences(), base.signIn().service(),
                             new SessionService(base.sessions(), base.guards(), base.audit()),
                             base.signIn().staffService(), approvals, auditService,
                             content.messages().service(), content.appointments().service(), caseServices.closing(),
@@ -238,6 +239,7 @@ public record Features(RequestLog requestLog,
         timelineService.routes(api);
         contactsService.routes(api);
         dashboardService.routes(api);
+        administering.routes(api);
         preferenceService.routes(api);
         signIn.routes(api);
         sessions.routes(api);

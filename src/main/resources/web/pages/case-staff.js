@@ -1,10 +1,13 @@
 // The family inspector's tools on the case page: post, correct and withdraw updates (and share them again with the
-// right members), promise the next update, invite and manage members (members-staff.js).
+// right members), promise the next update, invite and manage members (members-staff.js) and what a representative
+// may do for whom.
 import { get, newKey, post, put } from '../lib/api.js';
 import { choiceGroup, data, disclosure, field, form, h, paragraph, section } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { confirmStep } from './end-parts.js';
 import { memberCards, RELATIONS } from './members-staff.js';
+
+const SCOPES = ['MESSAGES_AND_INTERVIEWS', 'FULL'];
 
 export async function tools(caseId, timeline, reload) {
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
@@ -79,16 +82,39 @@ export async function tools(caseId, timeline, reload) {
       members.map((member) => [member.id, data('span', member.displayName)]), 'checkbox') : null));
   }
 
+  function scopeField(value) {
+    return field('representationScope', 'staffCase.scope', { type: 'select', value, hint: 'staffCase.scopeHint',
+      choices: SCOPES.map((scope) => [scope, t(`scopeChoice.${scope}`)]) });
+  }
+
+  /** What a representative may do for whom, and changing it. */
+  function representation(member, representable) {
+    const represented = members.find((other) => other.id === member.representsMemberId);
+    return h('div', {},
+      h('p', { class: 'fl-meta' }, t('staffCase.representsScope', { name: represented ? represented.displayName : '?',
+        scope: t(`scopeChoice.${member.representationScope}`) })),
+      disclosure('staffCase.changeRepresentation', form('staffCase.changeRepresentationSubmit', async (values) => {
+        await put(`${path}/members/${member.id}/representation`, {
+          representsMemberId: String(values.get('representsMemberId')),
+          representationScope: String(values.get('representationScope')) });
+        reload();
+      }, field('representsMemberId', 'staffCase.represents', { type: 'select', value: member.representsMemberId,
+        choices: representable.map((other) => [other.id, other.displayName, true]) }),
+      scopeField(member.representationScope))));
+  }
+
   function membersSection() {
     const representable = members.filter((member) => !member.representsMemberId);
     return section('staffCase.members',
-      memberCards(path, members, reload),
+      memberCards(path, members, reload,
+        (member) => (member.representsMemberId ? representation(member, representable) : null)),
       disclosure('staffCase.invite', form('staffCase.inviteSubmit', async (values) => {
         const body = { email: String(values.get('email')).trim(), displayName: String(values.get('displayName')),
           relation: String(values.get('relation')), language: String(values.get('language')) };
         const represents = String(values.get('representsMemberId') || '');
         if (represents) {
           body.representsMemberId = represents;
+          body.representationScope = String(values.get('representationScope'));
         }
         await post(`${path}/members`, body);
         reload();
@@ -101,6 +127,7 @@ export async function tools(caseId, timeline, reload) {
         hint: 'staffCase.representsHint',
         choices: [['', t('staffCase.representsNobody')]].concat(
           representable.map((member) => [member.id, member.displayName, true])) }) : null,
+      representable.length ? scopeField() : null,
       field('language', 'staffCase.language', { type: 'select',
         choices: [['nl', t('language.nl')], ['en', t('language.en')]] }))));
   }

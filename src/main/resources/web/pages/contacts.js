@@ -2,7 +2,7 @@
 import { get } from '../lib/api.js';
 import { caseNav, data, h, heading, paragraph, fill, section } from '../lib/dom.js';
 import { accessNotice } from './end-parts.js';
-import { t } from '../lib/i18n.js';
+import { date, t } from '../lib/i18n.js';
 
 export default async function contacts({ view, params, session }) {
   const caseId = params.caseId;
@@ -11,6 +11,21 @@ export default async function contacts({ view, params, session }) {
     heading(1, 'contacts.title'),
     caseNav(caseId, 'contacts', session.role),
     await accessNotice(`/api/cases/${encodeURIComponent(caseId)}`, session),
+    found.replacements.length ? section('contacts.replacements', h('ul', { class: 'fl-cards' },
+      found.replacements.map((cover) => h('li', { class: 'fl-card' },
+        h('p', { class: 'utrecht-paragraph fl-strong' }, t('contacts.replaces', { substitute: cover.substitute,
+          absent: cover.absent, until: date(cover.until) })),
+        h('p', { class: 'utrecht-paragraph' }, t('contacts.email'), ' ',
+          h('a', { class: 'utrecht-link', href: `mailto:${cover.substituteEmail}`, 'data-api': true },
+            cover.substituteEmail)))))) : null,
+    found.represents || found.representedBy.length ? section('contacts.representation',
+      found.represents ? h('p', { class: 'utrecht-paragraph' }, t('contacts.youRepresent', { name: found.represents }))
+        : null,
+      found.representedBy.length ? h('ul', { class: 'fl-cards' }, found.representedBy.map((person) =>
+        h('li', { class: 'fl-card' },
+          data('p', person.name, { class: 'utrecht-paragraph fl-strong' }),
+          h('p', { class: 'utrecht-paragraph' }, t(`relation.${person.relation}`)),
+          h('p', { class: 'utrecht-paragraph' }, t(`scope.${person.scope}`))))) : null) : null,
     section('contacts.people', h('ul', { class: 'fl-cards' }, found.people.map((person) => h('li', { class: 'fl-card' },
       data('p', person.name, { class: 'utrecht-paragraph fl-strong' }),
       h('p', { class: 'utrecht-paragraph' }, t(`role.${person.role}`)),

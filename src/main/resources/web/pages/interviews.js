@@ -59,6 +59,9 @@ function memberProposal(proposal, reload) {
     if (note) {
       body.note = note;
     }
+    if (proposal.answeringFor) {
+      body.onBehalfOf = proposal.answeringFor.id;
+    }
     await put(`/api/interview-proposals/${proposal.id}/answer`, body, { key });
     key = newKey();
     reload();
@@ -73,8 +76,11 @@ function memberProposal(proposal, reload) {
   return h('li', { class: 'fl-card' },
     h('h3', { class: 'utrecht-heading-3' }, t('interviews.proposalBy', { name: proposal.proposedBy.name })),
     details(proposal),
+    proposal.answeringFor ? h('p', { class: 'utrecht-paragraph' },
+      t('interviews.answeringFor', { name: proposal.answeringFor.name })) : null,
     mine ? h('p', { class: 'utrecht-paragraph fl-strong' }, answerText(proposal, mine)) : null,
-    proposal.status === 'OPEN' ? answerForm : h('p', { class: 'fl-meta' }, t(`proposal.${proposal.status}`)));
+    proposal.status !== 'OPEN' ? h('p', { class: 'fl-meta' }, t(`proposal.${proposal.status}`))
+      : proposal.mayAnswer === false ? paragraph('interviews.readOnly') : answerForm);
 }
 
 /** When, what and with whom; the calendar file while it stands. Members and staff see it alike. */
@@ -116,6 +122,8 @@ function staffProposal(proposal, reload) {
     h('h4', { class: 'utrecht-heading-4' }, t('interviews.answers')),
     proposal.answers.length === 0 ? paragraph('interviews.noAnswers')
       : h('ul', {}, proposal.answers.map((answer) => h('li', {}, answerText(proposal, answer),
+        answer.answeredBy ? h('p', { class: 'fl-meta' },
+          t('interviews.answeredOnBehalf', { by: answer.answeredBy.name, name: answer.name })) : null,
         answer.note ? data('p', answer.note, { class: 'fl-meta' }) : null))),
     proposal.status === 'OPEN' ? withdrawPart(proposal, reload) : null);
 }

@@ -80,7 +80,7 @@ function endForm(path, member, reload) {
   return disclosure('members.end', first);
 }
 
-function card(path, member, members, reload) {
+function card(path, member, members, reload, extra) {
   const shown = data('span', member.email);
   const others = members.filter((other) => other.id !== member.id && !other.representsMemberId);
   return h('li', { class: 'fl-card', 'data-member': member.id },
@@ -90,14 +90,15 @@ function card(path, member, members, reload) {
     member.phone ? h('p', { class: 'fl-meta' }, t('members.phoneLabel'), ' ', phoneLink(member.phone)) : null,
     h('p', { class: 'fl-meta' }, member.signedInOnce ? t('staffCase.signedIn')
       : t('staffCase.invitedOn', { date: date(member.invitedAt.slice(0, 10)) })),
+    extra ? extra(member) : null,
     detailsForm(path, member, others, reload),
     addressForm(path, member, shown),
     reinviteForm(path, member),
     endForm(path, member, reload));
 }
 
-/** The cards of the current members, each with its tools. */
-export function memberCards(path, members, reload) {
+/** The cards of the current members, each with its tools; {@code extra(member)} adds a part to a card. */
+export function memberCards(path, members, reload, extra) {
   return members.length === 0 ? h('p', { class: 'utrecht-paragraph' }, t('staffCase.noMembers'))
-    : h('ul', { class: 'fl-cards' }, members.map((member) => card(path, member, members, reload)));
+    : h('ul', { class: 'fl-cards' }, members.map((member) => card(path, member, members, reload, extra)));
 }

@@ -29,6 +29,8 @@ export function messageView(caseId, message) {
     h('p', { class: 'fl-meta' },
       t(message.mine ? 'messages.youWrote' : 'messages.wrote', { name: message.author.name,
         time: dateTime(message.postedAt) })),
+    message.onBehalfOf ? h('p', { class: 'fl-meta' }, t('messages.onBehalfOf', { name: message.onBehalfOf }))
+      : null,
     data('p', message.text, { class: 'utrecht-paragraph fl-text' }),
     message.attachments.length ? h('ul', { class: 'fl-attachments', 'aria-label': t('messages.attachments') },
       message.attachments.map((file) => h('li', {},

@@ -22,9 +22,31 @@ public final class Authorization {
         READ_NOTES, WRITE_NOTES
     }
 
-    /** How the actor stands to one case. */
-    public record CaseRelation(boolean member, boolean familyInspector, boolean investigator) {
+    /**
+     * How the actor stands to one case.
+     *
+     * @param substitute   a family inspector standing in, today, for an absent family inspector of the case
+     * @param representing the member a representative stands for, and in which scope
+     */
+    public record CaseRelation(boolean member, boolean familyInspector, boolean investigator, boolean substitute,
+                               Optional<Representing> representing) {
         public static final CaseRelation NONE = new CaseRelation(false, false, false);
+
+        public CaseRelation(boolean member, boolean familyInspector, boolean investigator) {
+            this(member, familyInspector, investigator, false, Optional.empty());
+        }
+    }
+
+    /** What a representative may do for the member they represent, as the family inspector chose. */
+    public enum RepresentationScope {
+        /** Sees what the represented member sees; writes messages and answers interviews on their behalf. */
+        FULL,
+        /** Sees only the represented member's threads and interviews (and their files); acts only for themselves. */
+        MESSAGES_AND_INTERVIEWS
+    }
+
+    /** The membership a representative stands for. */
+    public record Representing(String memberId, RepresentationScope scope) {
     }
 
     /** Who may see one item of a case: every member, or only the chosen ones. */
@@ -67,7 +89,7 @@ public final class Authorization {
     public boolean mayOnCase(Actor actor, CaseAction action, CaseRelation relation, Visibility visibility) {
         return switch (actor.role()) {
             case ADMIN -> action == CaseAction.ASSIGN_STAFF || action == CaseAction.READ_CASE;
-            case FAMILY_INSPECTOR -> relation.familyInspector() && action != CaseAction.ASSIGN_STAFF;
+            case FAMILY_INSPECTOR -> inCharge(relation) && action != CaseAction.ASSIGN_STAFF;
             case INVESTIGATOR -> relation.investigator() && investigatorMay(action);
             case MEMBER -> relation.member() && memberMay(action) && visibility.includes(actor.accountId());
         };
@@ -81,7 +103,7 @@ public final class Authorization {
     public boolean maySee(Role role, String accountId, CaseRelation relation, Optional<String> memberId, Item item) {
         boolean kindAllowed = switch (role) {
             case ADMIN -> false;
-            case FAMILY_INSPECTOR -> relation.familyInspector();
+            case FAMILY_INSPECTOR -> inCharge(relation);
             case INVESTIGATOR -> relation.investigator() && investigatorSees(item.kind());
             case MEMBER -> relation.member() && memberId.isPresent();
         };
@@ -91,7 +113,35 @@ public final class Authorization {
         if (item.heldBy() != null) {
             return item.heldBy().equals(accountId);
         }
-        return role != Role.MEMBER || item.visibility().includes(memberId.orElseThrow());
+        return role != Role.MEMBER || item.visibility().includes(memberId.orElseThrow())
+               || relation.representing().filter(represented -> representedSees(represented, item))
+                       .isPresent();
+    }
+
+    /**
+     * Whether a member may act ({@link CaseAction#POST_MESSAGE}, {@link CaseAction#ANSWER_APPOINTMENT}) on behalf of
+     * the membership {@code forMember}: only a representative with the FULL scope, for the member they represent.
+     */
+    public boolean mayActFor(Actor actor, CaseRelation relation, CaseAction action, String forMember) {
+        return actor.role() == Role.MEMBER && relation.member()
+               && (action == CaseAction.POST_MESSAGE || action == CaseAction.ANSWER_APPOINTMENT)
+               && relation.representing()
+                       .filter(represented -> represented.scope() == RepresentationScope.FULL)
+                       .filter(represented -> represented.memberId().equals(forMember)).isPresent();
+    }
+
+    /** The case's own family inspector, or the substitute standing in for them today. */
+    private static boolean inCharge(CaseRelation relation) {
+        return relation.familyInspector() || relation.substitute();
+    }
+
+    /** A representative sees an item shared with the member they represent, within their scope. */
+    private static boolean representedSees(Representing represented, Item item) {
+        boolean inScope = represented.scope() == RepresentationScope.FULL || switch (item.kind()) {
+            case THREAD, ATTACHMENT, PROPOSAL, APPOINTMENT -> true;
+            case UPDATE, BRIEFING, MEMBERSHIP -> false;
+        };
+        return inScope && item.visibility().includes(represented.memberId());
     }
 
     /** {@link #maySee(Role, String, CaseRelation, Optional, Item)} for the signed-in actor. */

@@ -35,7 +35,8 @@ final class AppointmentRepository {
     }
 
     /** An answer's row; the member's words still sealed. */
-    record StoredAnswer(String memberId, Answer.Choice choice, String slotId, Sealed words, Instant answeredAt) {
+    record StoredAnswer(String memberId, Answer.Choice choice, String slotId, Sealed words, Instant answeredAt,
+                        String answeredBy) {
     }
 
     /** An appointment's own row; its free texts still sealed. */
@@ -120,7 +121,7 @@ final class AppointmentRepository {
                 .addParam("proposalId", proposalId).addParam("memberId", answer.memberId())
                 .addParam("choice", answer.choice().name()).addParam("slotId", answer.slotId())
                 .addParam("detailsKeyId", answer.words().keyId()).addParam("details", answer.words().bytes())
-                .addParam("now", Rows.utc(answer.answeredAt()))
+                .addParam("now", Rows.utc(answer.answeredAt())).addParam("answeredBy", answer.answeredBy())
                 .execute();
     }
 
@@ -129,7 +130,7 @@ final class AppointmentRepository {
                 .map(row -> new StoredAnswer(Rows.text(row, "member_id"),
                                              Answer.Choice.valueOf(Rows.text(row, "choice")),
                                              Rows.text(row, "slot_id"), sealed(row, "details_key_id", "details"),
-                                             Rows.instant(row, "answered_at")))
+                                             Rows.instant(row, "answered_at"), Rows.text(row, "answered_by")))
                 .toList();
     }
 

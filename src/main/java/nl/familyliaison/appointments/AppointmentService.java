@@ -167,9 +167,9 @@ public final class AppointmentService {
         String what = "appointment.proposal.answer";
         Found<Proposal> found = proposal(request, what);
         Scheduling.NewAnswer body = Json.read(request, Scheduling.NewAnswer.class);
-        String memberId = found.context().role().memberId().orElseThrow();
+        Presenter.Answering who = presenter.answering(found.context(), found.object(), body.onBehalfOf());
         write(request, response, found.context(), what, "interview-proposal", body, Status.OK_200, tx -> {
-            scheduling.answer(tx, found.object(), memberId, body);
+            scheduling.answer(tx, found.object(), who.memberId(), who.answeredBy(), body);
             return found.object().id();
         });
     }

@@ -19,14 +19,15 @@ public final class AppointmentViews {
     record SlotView(String id, int number, Instant start, Instant end) {
     }
 
+    /** An answer; {@code answeredBy}: the representative who gave it on the member's behalf (absent otherwise). */
     record AnswerView(String memberId, String name, Answer.Choice choice, String slotId, List<TimeSlot> otherTimes,
-                      String note, Instant answeredAt) {
+                      String note, Instant answeredAt, PersonView answeredBy) {
     }
 
     public record ProposalView(String id, String caseId, Proposal.Status status, InterviewMode mode, String place,
                         String note, Instant createdAt, PersonView proposedBy, List<SlotView> slots,
                         List<PersonView> staff, List<PersonView> members, List<AnswerView> answers,
-                        String appointmentId, List<NeedsView> needs) {
+                        String appointmentId, List<NeedsView> needs, boolean mayAnswer, PersonView answeringFor) {
     }
 
     /** What one invited member needs to take part; staff see everyone's, a member only their own. */

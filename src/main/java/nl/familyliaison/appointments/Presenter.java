@@ -9,7 +9,10 @@ import java.util.Set;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.Authorization.Item;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.access.Authorization.ItemKind;
 import nl.familyliaison.access.Authorization.Visibility;
 import nl.familyliaison.cases.CaseAccess;
@@ -82,14 +85,48 @@ final class Presenter {
         return Item.of(ItemKind.APPOINTMENT, Visibility.chosen(Set.copyOf(appointment.memberIds())));
     }
 
+    /**
+     * The invited membership a representative answers for: only with the FULL scope, for the member they represent
+     * (403 otherwise).
+     */
+    String answeringFor(CaseContext context, Proposal proposal, String onBehalfOf) {
+        if (!proposal.memberIds().contains(onBehalfOf)
+            || !access.mayActFor(context, Authorization.CaseAction.ANSWER_APPOINTMENT, onBehalfOf)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not answer for this person.");
+        }
+        return onBehalfOf;
+    }
+
+    /** Whom an answer is for and, when a representative gives it for them, who gave it (null: their own). */
+    record Answering(String memberId, String answeredBy) {
+    }
+
+    Answering answering(CaseContext context, Proposal proposal, String onBehalfOf) {
+        String self = context.role().memberId().orElseThrow();
+        String memberId = onBehalfOf == null ? self : answeringFor(context, proposal, onBehalfOf);
+        return new Answering(memberId, memberId.equals(self) ? null : context.actor().accountId());
+    }
+
+    /** The invited membership a member caller answers for: their own, or the one they represent in full; else none. */
+    private Optional<String> answerFor(CaseContext context, Proposal proposal) {
+        Optional<String> self = context.role().memberId().filter(proposal.memberIds()::contains);
+        return self.isPresent() || context.role().memberId().isEmpty() ? self
+                : context.role().representing().map(Authorization.Representing::memberId)
+                        .filter(proposal.memberIds()::contains)
+                        .filter(id -> access.mayActFor(context, Authorization.CaseAction.ANSWER_APPOINTMENT, id));
+    }
+
     ProposalView show(CaseContext context, Proposal proposal) {
         Names names = names(proposal.caseId());
         Optional<String> self = context.role().memberId();
+        Optional<String> represented = context.role().representing().map(Authorization.Representing::memberId);
         List<AnswerView> answers = stored.answers(proposal.id()).stream()
-                .filter(answer -> self.map(answer.memberId()::equals).orElse(true))
+                .filter(answer -> self.isEmpty() || self.get().equals(answer.memberId())
+                                  || represented.filter(answer.memberId()::equals).isPresent())
                 .map(answer -> new AnswerView(answer.memberId(), names.member(answer.memberId()), answer.choice(),
                                               answer.slotId(), answer.otherTimes(), answer.note(),
-                                              answer.answeredAt()))
+                                              answer.answeredAt(), answer.answeredBy() == null ? null
+                                                      : names.memberByAccount(answer.answeredBy())))
                 .toList();
         return new ProposalView(proposal.id(), proposal.caseId(), proposal.status(), proposal.mode(),
                                 proposal.details().place(), proposal.details().note(), proposal.createdAt(),
@@ -99,7 +136,9 @@ final class Presenter {
                                 proposal.staffIds().stream().map(names::staff).toList(),
                                 proposal.memberIds().stream().map(id -> names.memberPerson(id)).toList(),
                                 answers, repository.appointmentOf(proposal.id()).orElse(null),
-                                needs(proposal.id(), self, names));
+                                needs(proposal.id(), self, names), answerFor(context, proposal).isPresent(),
+                                answerFor(context, proposal).filter(id -> !self.orElse("").equals(id))
+                                        .map(names::memberPerson).orElse(null));
     }
 
     AppointmentView show(CaseContext context, Appointment appointment) {

@@ -39,7 +39,7 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
                        List<String> memberIds, List<Needs.ForMember> needs) {
     }
 
-    record NewAnswer(Answer.Choice choice, String slotId, List<TimeSlot> otherTimes, String note) {
+    record NewAnswer(Answer.Choice choice, String slotId, List<TimeSlot> otherTimes, String note, String onBehalfOf) {
     }
 
     Proposal propose(DbExecute tx, CaseContext context, NewProposal request) {
@@ -66,7 +66,7 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
                             invited.stream().map(Member::id).toList());
     }
 
-    Answer answer(DbExecute tx, Proposal proposal, String memberId, NewAnswer request) {
+    Answer answer(DbExecute tx, Proposal proposal, String memberId, String answeredBy, NewAnswer request) {
         if (request.choice() == null) {
             throw ProblemException.invalid("choice", "Choose SLOT, DECLINE or OTHER_TIMES.");
         }
@@ -85,10 +85,10 @@ record Scheduling(AppointmentRepository store, Stored stored, CaseRepository cas
             }
             case DECLINE -> { }
         }
-        Answer answer = new Answer(memberId, request.choice(), slotId, otherTimes, note, now);
+        Answer answer = new Answer(memberId, request.choice(), slotId, otherTimes, note, now, answeredBy);
         store.in(tx).saveAnswer(proposal.id(), new AppointmentRepository.StoredAnswer(
-                memberId, answer.choice(), slotId,
-                vault.seal(new Answer.Words(otherTimes, note), Vault.answer(proposal.id(), memberId)), now));
+                memberId, answer.choice(), slotId, vault.seal(new Answer.Words(otherTimes, note),
+                                                              Vault.answer(proposal.id(), memberId)), now, answeredBy));
         for (String accountId : proposal.staffIds()) {
             mailStaff(tx, accountId, MailTemplate.APPOINTMENT_ANSWER,
                       "appointment-answer:" + proposal.id() + ":" + memberId + ":" + now.toEpochMilli());

@@ -33,7 +33,7 @@ final class Stored {
         return repository.answers(proposalId).stream().map(row -> {
             Answer.Words words = vault.open(row.words(), Vault.answer(proposalId, row.memberId()), Answer.Words.class);
             return new Answer(row.memberId(), row.choice(), row.slotId(), words.otherTimes(), words.note(),
-                              row.answeredAt());
+                              row.answeredAt(), row.answeredBy());
         }).toList();
     }
 

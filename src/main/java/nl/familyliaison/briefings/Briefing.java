@@ -45,4 +45,14 @@ record Briefing(String id, String caseId, String sharedBy, String attachmentId, 
     public Optional<Recipient> recipient(String memberId) {
         return recipients.stream().filter(recipient -> recipient.memberId().equals(memberId)).findFirst();
     }
+
+    /**
+     * The chosen member a member caller reads and answers this briefing as: themselves, or, for a representative
+     * who was not chosen, the member they represent (who the one decision let them see it for).
+     */
+    public String readAs(nl.familyliaison.cases.CaseRole role) {
+        String self = role.memberId().orElseThrow();
+        return recipient(self).isPresent() ? self : role.representing()
+                .map(nl.familyliaison.access.Authorization.Representing::memberId).orElse(self);
+    }
 }

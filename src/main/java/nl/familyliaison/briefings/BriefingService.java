@@ -145,7 +145,7 @@ public final class BriefingService {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
                                              "case.briefing.open");
         Briefing briefing = find(context, briefingId(request), "case.briefing.open");
-        briefings.open(briefing, memberId(context), access.write(context, "case.briefing.open", "briefing"));
+        briefings.open(briefing, memberId(context, briefing), access.write(context, "case.briefing.open", "briefing"));
         response.send(view(context, find(context, briefing.id(), "case.briefing.open")));
     }
 
@@ -154,7 +154,7 @@ public final class BriefingService {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
                                              action);
         Briefing briefing = find(context, briefingId(request), action);
-        if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context))) {
+        if (context.actor().role() == Role.MEMBER && !briefings.openedBy(briefing, memberId(context, briefing))) {
             throw new ProblemException(ProblemType.CONFLICT, "Read the warning first and choose to open the report "
                                                              + "(or ask to have it explained in a meeting).");
         }
@@ -172,7 +172,7 @@ public final class BriefingService {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.READ_BRIEFING,
                                              action);
         Briefing briefing = find(context, briefingId(request), action);
-        briefings.requestMeeting(briefing, memberId(context), access.write(context, action, "briefing"));
+        briefings.requestMeeting(briefing, memberId(context, briefing), access.write(context, action, "briefing"));
         response.send(view(context, find(context, briefing.id(), action)));
     }
 
@@ -200,7 +200,7 @@ public final class BriefingService {
         AtomicReference<Briefing.Remark> made = new AtomicReference<>();
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201, claim -> {
-                    made.set(briefings.remark(briefing, memberId(context), body.text(),
+                    made.set(briefings.remark(briefing, memberId(context, briefing), body.text(),
                                               access.write(context, action, "briefing").with(claim)));
                     return briefing.id();
                 }, id -> new RemarkView(made.get().id(), made.get().memberId(), context.actor().account().displayName(),
@@ -254,7 +254,7 @@ public final class BriefingService {
     private Stream<Briefing> opened(CaseContext context) {
         return visible(context).stream()
                 .filter(briefing -> context.actor().role() != Role.MEMBER
-                                    || briefings.openedBy(briefing, memberId(context)));
+                                    || briefings.openedBy(briefing, memberId(context, briefing)));
     }
 
     /** One briefing as the caller sees it. */
@@ -263,7 +263,7 @@ public final class BriefingService {
         Map<String, String> names = members.ofCase(context.caseId()).stream()
                 .collect(Collectors.toMap(Member::id, Member::displayName));
         Function<String, String> name = id -> names.getOrDefault(id, "");
-        String self = member ? memberId(context) : null;
+        String self = member ? memberId(context, briefing) : null;
         Briefing.Recipient own = member ? briefing.recipient(self).orElseThrow() : null;
         DocumentView document = briefings.describe(briefing)
                 .map(file -> new DocumentView(file.name(), file.mediaType(), file.size())).orElse(null);
@@ -290,7 +290,7 @@ public final class BriefingService {
                 });
     }
 
-    private static String memberId(CaseContext context) { return context.role().memberId().orElseThrow(); }
+    private static String memberId(CaseContext context, Briefing briefing) { return briefing.readAs(context.role()); }
 
     private static String briefingId(ServerRequest request) {
         return request.path().pathParameters().get("briefingId");

@@ -49,12 +49,12 @@ public final class CaseAccess {
      */
     public CaseContext require(Actor actor, String caseId, CaseAction action, String what, String objectType) {
         Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
-                ? cases.withRoleOf(caseId, actor.accountId()) : Optional.empty();
+                ? cases.withRoleOf(caseId, actor.accountId(), Cases.today(clock)) : Optional.empty();
         CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
         boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
                           && open(found.get().investigation(), actor);
-        record(actor, what, objectType, Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
+        record(actor, role, what, objectType, Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();
@@ -72,6 +72,11 @@ public final class CaseAccess {
         return authorization.maySee(context.actor(), context.role().relation(), context.role().memberId(), item);
     }
 
+    /** Whether the person of {@code context} may do {@code action} on behalf of the membership {@code forMember}. */
+    public boolean mayActFor(CaseContext context, CaseAction action, String forMember) {
+        return authorization.mayActFor(context.actor(), context.role().relation(), action, forMember);
+    }
+
     /** Whether the person of {@code context} may see an item of {@code kind} shared with {@code visibility}. */
     public boolean maySee(CaseContext context, Authorization.ItemKind kind, Visibility visibility) {
         return maySee(context, Authorization.Item.of(kind, visibility));
@@ -79,7 +84,7 @@ public final class CaseAccess {
 
     /** Records an access to one object of a case (a read or write that {@link #require} let through). */
     public void recorded(CaseContext context, String what, String objectType, String objectId, boolean allowed) {
-        record(context.actor(), what, objectType, objectId, context.caseId(),
+        record(context.actor(), context.role(), what, objectType, objectId, context.caseId(),
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
     }
 
@@ -95,32 +100,35 @@ public final class CaseAccess {
      * own transaction: it commits or rolls back with the write.
      */
     public WriteEvent write(CaseContext context, String what, String objectType) {
-        return (tx, objectId) -> audit.append(tx, event(context.actor(), what, objectType, objectId,
+        return (tx, objectId) -> audit.append(tx, event(context.actor(), context.role(), what, objectType, objectId,
                                                         context.caseId(), Outcome.ALLOWED));
     }
 
     /** The event of opening a case (the new case's id comes with the write), for its own transaction. */
     public WriteEvent opening(Actor actor, String what) {
-        return (tx, caseId) -> audit.append(tx, event(actor, what, "case", caseId, caseId, Outcome.ALLOWED));
+        return (tx, caseId) -> audit.append(tx, event(actor, CaseRole.NONE, what, "case", caseId, caseId,
+                                                      Outcome.ALLOWED));
     }
 
     /** Records a read that lists objects of several cases (such as the case list), in no one case. */
     public void recordedList(Actor actor, String what, String objectType) {
-        record(actor, what, objectType, null, null, Outcome.ALLOWED);
+        record(actor, CaseRole.NONE, what, objectType, null, null, Outcome.ALLOWED);
     }
 
-    private void record(Actor actor, String what, String objectType, String objectId, String caseId,
+    private void record(Actor actor, CaseRole role, String what, String objectType, String objectId, String caseId,
                         Outcome outcome) {
-        audit.append(event(actor, what, objectType, objectId, caseId, outcome));
+        audit.append(event(actor, role, what, objectType, objectId, caseId, outcome));
     }
 
-    private AuditEvent event(Actor actor, String what, String objectType, String objectId, String caseId,
-                             Outcome outcome) {
+    /** An access by a substitute says so, and for whom they stand in. */
+    private AuditEvent event(Actor actor, CaseRole role, String what, String objectType, String objectId,
+                             String caseId, Outcome outcome) {
         return audit.event(what, outcome)
                 .actor(actor.accountId(), actor.role().name())
                 .object(objectType, objectId)
                 .caseId(caseId)
                 .request(actor.caller().requestId(), actor.caller().address())
+                .detail(role.substitute() ? "substitute-for:" + role.substituteFor().orElseThrow() : null)
                 .build();
     }
 

@@ -25,7 +25,8 @@ import nl.familyliaison.ratelimit.RateLimiter;
 public record CaseFeature(Config config, Parts parts, PhaseRepository phases, CaseRepository cases,
                           MemberRepository members, UpdateRepository updates, CaseAccess access, Cases rules,
                           Timeline timeline, TimelineService timelineService, NoteRepository notes,
-                          PhoneRepository phones, CaseAdminService adminCases) {
+                          PhoneRepository phones, CaseAdminService adminCases, CoverRepository covers,
+                          PromiseRepository promises) {
 
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
@@ -36,7 +37,15 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
     /** The HTTP services, the background follow-up and the member's file (which the audit service shows). */
     public record Services(PhaseService phases, CaseService cases, MemberService members, ContactsService contacts,
                            DashboardService dashboard, ClosingService closing, UnreadFollowUp followUp,
-                           MemberFiles memberFiles) {
+                           MemberFiles memberFiles, Administering administering) {
+    }
+
+    /** What keeps families answered while staff are away or late: absence cover and overdue promises. */
+    public record Administering(CoverService covers, OverduePromiseService overdue, OverduePromises promises) {
+        public void routes(nl.familyliaison.platform.ApiRoutes routes) {
+            covers.routes(routes);
+            overdue.routes(routes);
+        }
     }
 
     /** Seals any update still stored in plain text before the first request can read one. */
@@ -56,7 +65,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                                    parts.idempotency()),
                                new NoteRepository(db, keys), new PhoneRepository(db, keys),
                                new CaseAdminService(new CaseOverviewRepository(db), cases, access, phases, rules,
-                                                    parts.guards()));
+                                                    parts.guards()),
+                               new CoverRepository(db), new PromiseRepository(db));
     }
 
     /** Who takes part in which case, for four-eyes approvals of staff changes. */
@@ -64,11 +74,26 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         return new StaffAssignment(cases, parts.accounts(), parts.outbox(), parts.clock());
     }
 
+    private Administering administering(OverduePromises overdue) {
+        return new Administering(new CoverService(new Covers(covers, parts.accounts(), parts.outbox(),
+                                                             parts.transactions(), parts.clock()),
+                                                  parts.guards(), parts.audit(), parts.idempotency()),
+                                 new OverduePromiseService(overdue, parts.guards(), parts.audit()), overdue);
+    }
+
+    /** Reminders and escalation of next-update promises, run with the unread follow-up on the background pool. */
+    private OverduePromises overduePromises(Transactions background) {
+        return new OverduePromises(cases, promises, parts.accounts(), parts.outbox(), background, parts.clock(),
+                                   config.get("cases.escalation-after").asInt().orElse(5),
+                                   config.get("cases.coordination-address").asString().asOptional());
+    }
+
     public Services services(MessageActivity messages, Map<String, MemberFiles.ItemLookup> items,
                              Transactions background) {
         Duration followUpAfter = config.get("notify.unread-reminder-after").as(Duration.class)
                 .orElse(Duration.ofDays(3));
         Guards guards = parts.guards();
+        OverduePromises overdue = overduePromises(background);
         return new Services(
                 new PhaseService(phases),
                 new CaseService(rules, cases, access, phases, guards, parts.idempotency(), messages,
@@ -80,10 +105,10 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                   new MemberChanges(members, phones, parts.accounts(), parts.outbox(),
                                                     parts.transactions(), parts.clock()),
                                   access, parts.limiter(), guards, parts.idempotency()),
-                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations"))),
-                                    access, guards),
+                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations")),
+                                                 covers, members), access, guards, parts.clock()),
                 DashboardService.create(cases, members, updates, phases, messages, parts.outbox(), phones,
-                                        followUpAfter, guards, parts.audit(), parts.clock()),
+                                        followUpAfter, covers, guards, parts.audit(), parts.clock()),
                 new ClosingService(new Closing(timeline, cases, parts.clock(),
                                                config.get("cases.aftercare-period").as(Duration.class)
                                                        .orElse(Duration.ofDays(90))),
@@ -91,7 +116,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                 new UnreadFollowUp(cases, new UnreadUpdates(members, updates), messages, parts.accounts(),
                                    parts.outbox(), background, parts.clock(), followUpAfter,
                                    config.get("notify.unread-check-interval").as(Duration.class)
-                                           .orElse(Duration.ofMinutes(15))),
-                new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()));
+                                           .orElse(Duration.ofMinutes(15)), overdue::round),
+                new MemberFiles(cases, updates, parts.authorization(), items, parts.clock()),
+                administering(overdue));
     }
 }

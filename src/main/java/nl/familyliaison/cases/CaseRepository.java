@@ -10,6 +10,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbStatementQuery;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.platform.Rows;
 
 /** Cases and the staff assigned to them. */
@@ -63,30 +64,40 @@ public final class CaseRepository {
         return list(db.get().createNamedQuery("case-select-for-member"), accountId);
     }
 
-    public List<Investigation> ofStaff(String accountId) {
-        return list(db.get().createNamedQuery("case-select-for-staff"), accountId);
+    /** The staff member's cases, with those of an absent family inspector they stand in for on {@code today}. */
+    public List<Investigation> ofStaff(String accountId, LocalDate today) {
+        return list(db.get().createNamedQuery("case-select-for-staff").addParam("today", today), accountId);
     }
 
     public List<Investigation> all() {
         return db.get().createNamedQuery("case-select-all").execute().map(CaseRepository::investigation).toList();
     }
 
-    /** The case and how {@code accountId} stands to it; empty when there is no such case. */
-    public Optional<CaseWithRole> withRoleOf(String caseId, String accountId) {
+    /**
+     * The case and how {@code accountId} stands to it on {@code today} (a substitute's cover is for its dates only);
+     * empty when there is no such case.
+     */
+    public Optional<CaseWithRole> withRoleOf(String caseId, String accountId, LocalDate today) {
         return db.get().createNamedGet("case-select-with-role").addParam("id", caseId)
-                .addParam("accountId", accountId).execute()
-                .map(row -> new CaseWithRole(investigation(row),
-                                             role(Optional.ofNullable(Rows.text(row, "member_id")),
-                                                  Optional.ofNullable(Rows.text(row, "staff_role")))));
+                .addParam("accountId", accountId).addParam("today", today).execute()
+                .map(row -> new CaseWithRole(investigation(row), role(row)));
     }
 
     /** A case and how one account stands to it. */
     public record CaseWithRole(Investigation investigation, CaseRole role) {
     }
 
-    private static CaseRole role(Optional<String> memberId, Optional<String> staffRole) {
-        return new CaseRole(memberId, staffRole.filter("FAMILY_INSPECTOR"::equals).isPresent(),
-                            staffRole.filter("INVESTIGATOR"::equals).isPresent());
+    private static CaseRole role(DbRow row) {
+        Optional<String> staffRole = Optional.ofNullable(Rows.text(row, "staff_role"));
+        Optional<String> represents = Optional.ofNullable(Rows.text(row, "represents_member"));
+        Optional<String> scope = Optional.ofNullable(Rows.text(row, "represent_scope"));
+        return new CaseRole(Optional.ofNullable(Rows.text(row, "member_id")),
+                            staffRole.filter("FAMILY_INSPECTOR"::equals).isPresent(),
+                            staffRole.filter("INVESTIGATOR"::equals).isPresent(),
+                            Optional.ofNullable(Rows.text(row, "substitute_for")),
+                            represents.map(member -> new Authorization.Representing(
+                                    member, scope.map(Authorization.RepresentationScope::valueOf)
+                                    .orElse(Authorization.RepresentationScope.MESSAGES_AND_INTERVIEWS))));
     }
 
     /** The case's current memberships (not the ended ones). */
@@ -152,6 +163,15 @@ public final class CaseRepository {
                     .addParam("role", assignment.role()).addParam("now", Rows.utc(now))
                     .execute();
         }
+    }
+
+    /**
+     * The accounts in charge of the case as its family inspectors on {@code today}: each family inspector, or the
+     * substitute standing in for them while they are away.
+     */
+    public List<String> inspectorsInCharge(String caseId, LocalDate today) {
+        return db.get().createNamedQuery("case-inspectors-in-charge").addParam("caseId", caseId)
+                .addParam("today", today).execute().map(row -> Rows.text(row, "account_id")).toList();
     }
 
     public List<StaffOfCase> staff(String caseId) {

@@ -71,7 +71,7 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
             case MEMBER -> repository.ofMember(actor.accountId()).stream()
                     .filter(investigation -> investigation.openToMembersAt(cases.now())).toList();
             case ADMIN -> repository.all();
-            default -> repository.ofStaff(actor.accountId());
+            default -> repository.ofStaff(actor.accountId(), cases.today());
         };
         // Only a family inspector has messages waiting: the query keeps to the cases they are family inspector of.
         java.util.Set<String> waiting = actor.role() != Role.FAMILY_INSPECTOR ? java.util.Set.of()

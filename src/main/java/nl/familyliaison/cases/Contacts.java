@@ -1,9 +1,11 @@
 package nl.familyliaison.cases;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.helidon.config.Config;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.platform.Language;
 
 /**
@@ -14,10 +16,15 @@ public final class Contacts {
 
     private final CaseRepository cases;
     private final List<Organisation> organisations;
+    private final CoverRepository covers;
+    private final MemberRepository members;
 
-    public Contacts(CaseRepository cases, List<Organisation> organisations) {
+    public Contacts(CaseRepository cases, List<Organisation> organisations, CoverRepository covers,
+                    MemberRepository members) {
         this.cases = cases;
         this.organisations = List.copyOf(organisations);
+        this.covers = covers;
+        this.members = members;
     }
 
     /** A support organisation (from {@code contacts.support-organisations}). */
@@ -32,7 +39,21 @@ public final class Contacts {
     public record Support(String name, String phone, String url, String whatTheyDo) {
     }
 
-    public record Sheet(List<Person> people, List<Support> organisations) {
+    /** Who stands in for an absent family inspector, until (and including) when. */
+    public record Replacement(String absent, String substitute, String substituteEmail, LocalDate until) {
+    }
+
+    /** A representative of a member: their name, relation and what they may do (FULL or MESSAGES_AND_INTERVIEWS). */
+    public record Representative(String name, Relation relation, Authorization.RepresentationScope scope) {
+    }
+
+    /**
+     * @param replacements   family inspectors away today and who stands in for them
+     * @param representedBy  for a member: who represents them
+     * @param represents     for a representative: the name of the member they represent (absent otherwise)
+     */
+    public record Sheet(List<Person> people, List<Support> organisations, List<Replacement> replacements,
+                        List<Representative> representedBy, String represents) {
     }
 
     public static List<Organisation> from(Config list) {
@@ -46,7 +67,28 @@ public final class Contacts {
         return found;
     }
 
-    public Sheet of(String caseId, Language language) {
+    /** The sheet for someone standing to the case as {@code role} (a member sees who represents them). */
+    public Sheet of(String caseId, CaseRole role, LocalDate today, Language language) {
+        Sheet sheet = of(caseId, language);
+        List<Replacement> replacements = covers.ofCase(caseId, today).stream()
+                .map(cover -> new Replacement(cover.absentName(), cover.substituteName(), cover.substituteEmail(),
+                                              cover.until()))
+                .toList();
+        if (role.memberId().isEmpty()) {
+            return new Sheet(sheet.people(), sheet.organisations(), replacements, List.of(), null);
+        }
+        String self = role.memberId().get();
+        List<Member> all = members.ofCase(caseId).stream().filter(Member::isActive).toList();
+        List<Representative> representedBy = all.stream().filter(member -> self.equals(member.representsMemberId()))
+                .map(member -> new Representative(member.displayName(), member.relation(), member.representScope()))
+                .toList();
+        String represents = role.representing().flatMap(represented -> all.stream()
+                .filter(member -> member.id().equals(represented.memberId())).findFirst())
+                .map(Member::displayName).orElse(null);
+        return new Sheet(sheet.people(), sheet.organisations(), replacements, representedBy, represents);
+    }
+
+    private Sheet of(String caseId, Language language) {
         boolean dutch = language == Language.NL;
         List<Person> people = cases.staff(caseId).stream()
                 .map(staff -> new Person(staff.displayName(), staff.role(), role(staff.role(), dutch), staff.email()))
@@ -55,7 +97,7 @@ public final class Contacts {
                 .map(org -> new Support(org.name(), org.phone(), org.url(),
                                         dutch ? org.whatTheyDoNl() : org.whatTheyDoEn()))
                 .toList();
-        return new Sheet(people, support);
+        return new Sheet(people, support, List.of(), List.of(), null);
     }
 
     private static String role(String role, boolean dutch) {

@@ -11,7 +11,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Language;
 
 /** {@code GET /api/cases/{caseId}/contacts}: who does what on the case, and where else to find help. */
-public record ContactsService(Contacts contacts, CaseAccess access, Guards guards) {
+public record ContactsService(Contacts contacts, CaseAccess access, Guards guards, java.time.Clock clock) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/cases/{caseId}/contacts", guards.signedIn(), this::show);
@@ -20,6 +20,6 @@ public record ContactsService(Contacts contacts, CaseAccess access, Guards guard
     private void show(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
                                                         CaseAction.READ_CONTACTS, "case.contacts.read");
-        response.send(contacts.of(context.caseId(), Language.of(request)));
+        response.send(contacts.of(context.caseId(), context.role(), Cases.today(clock), Language.of(request)));
     }
 }

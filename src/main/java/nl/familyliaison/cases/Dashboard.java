@@ -2,6 +2,7 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class Dashboard {
     private final MessageActivity messages;
     private final Outbox outbox;
     private final PhoneRepository phones;
+    private final CoverRepository covers;
     private final Clock clock;
 
     /**
@@ -32,8 +34,9 @@ public final class Dashboard {
      */
     Dashboard(CaseRepository cases, MemberRepository members, UpdateRepository updates,
               java.time.Duration followUpAfter, MessageActivity messages, Outbox outbox, PhoneRepository phones,
-              Clock clock) {
+              CoverRepository covers, Clock clock) {
         this.phones = phones;
+        this.covers = covers;
         this.cases = cases;
         this.members = members;
         this.updates = updates;
@@ -72,21 +75,35 @@ public final class Dashboard {
      * inspector of.
      */
     public Summary of(String staffAccountId, boolean readsMessages) {
-        List<Investigation> mine = cases.ofStaff(staffAccountId);
+        List<Investigation> mine = cases.ofStaff(staffAccountId, Cases.today(clock));
         List<Investigation> overdue = mine.stream().filter(found -> found.isUpdateOverdueOn(Cases.today(clock)))
                 .toList();
         Instant now = clock.instant();
         // Anything newer than two calendar days cannot have waited two working days; the rule decides the rest.
-        List<WaitingThread> waiting = !readsMessages ? List.of()
-                : messages.waitingForStaff(staffAccountId, now.minus(java.time.Duration.ofDays(2))).stream()
+        List<String> inCharge = inChargeFor(staffAccountId);
+        List<WaitingThread> waiting = !readsMessages ? List.of() : inCharge.stream()
+                .flatMap(id -> messages.waitingForStaff(id, now.minus(java.time.Duration.ofDays(2))).stream())
                 .filter(thread -> WorkingDays.waitedMoreThan(thread.waitingSince(), ANSWER_WITHIN_WORKING_DAYS, now))
-                .toList();
-        // Phone numbers only of the cases the staff member is family inspector of (the query keeps to those).
-        Map<String, String> phoneOf = readsMessages ? phones.onCasesInspectedBy(staffAccountId) : Map.of();
+                .distinct().toList();
+        // Phone numbers only of the cases the staff member (or whom they stand in for) is family inspector of.
+        Map<String, String> phoneOf = new HashMap<>();
+        if (readsMessages) {
+            inCharge.forEach(id -> phoneOf.putAll(phones.onCasesInspectedBy(id)));
+        }
         List<Unreachable> unreachable = unreachable(staffAccountId, phoneOf).stream()
                 .filter(failed -> readsMessages || Category.of(failed.kind()) != Category.MESSAGE)
                 .toList();
-        return new Summary(mine, overdue, waiting, unreachable, unread(staffAccountId, phoneOf));
+        return new Summary(mine, overdue, waiting, unreachable,
+                           inCharge.stream().flatMap(id -> unread(id, phoneOf).stream()).distinct().toList());
+    }
+
+    /** The staff member, and the absent family inspectors they stand in for today (whose cases are theirs now). */
+    private List<String> inChargeFor(String staffAccountId) {
+        LocalDate today = Cases.today(clock);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(staffAccountId), covers
+                .current(java.util.Optional.of(staffAccountId), today).stream()
+                .filter(cover -> cover.substituteId().equals(staffAccountId) && !cover.from().isAfter(today))
+                .map(CoverRepository.Cover::absentId)).distinct().toList();
     }
 
     /** One query over all the staff member's cases: the dashboard is the first page staff open. */

@@ -27,10 +27,10 @@ public final class DashboardService {
     /** Builds the dashboard over the staff member's cases, what messages report waiting and the failed mail. */
     static DashboardService create(CaseRepository cases, MemberRepository members, UpdateRepository updates,
                                    PhaseRepository phases, MessageActivity messages, Outbox outbox,
-                                   PhoneRepository phones, Duration followUpAfter, Guards guards, AccessAudit audit,
-                                   Clock clock) {
+                                   PhoneRepository phones, Duration followUpAfter, CoverRepository covers,
+                                   Guards guards, AccessAudit audit, Clock clock) {
         return new DashboardService(new Dashboard(cases, members, updates, followUpAfter, messages, outbox, phones,
-                                                  clock), phases, clock, guards, audit);
+                                                  covers, clock), phases, clock, guards, audit);
     }
 
     DashboardService(Dashboard dashboard, PhaseRepository phases, Clock clock, Guards guards, AccessAudit audit) {

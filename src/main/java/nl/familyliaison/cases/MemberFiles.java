@@ -65,7 +65,7 @@ public final class MemberFiles implements MemberFile.Source {
     public List<MemberFile> of(String memberAccountId) {
         return cases.ofMember(memberAccountId).stream()
                 .filter(investigation -> investigation.openToMembersAt(clock.instant()))
-                .flatMap(investigation -> cases.withRoleOf(investigation.id(), memberAccountId)
+                .flatMap(investigation -> cases.withRoleOf(investigation.id(), memberAccountId, Cases.today(clock))
                         .flatMap(found -> found.role().memberId())
                         .map(memberId -> (MemberFile) new File(investigation.id(), memberAccountId, memberId))
                         .stream())

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Rows;
 
@@ -28,11 +29,12 @@ public final class MemberRepository {
     }
 
     /** A membership; {@code displayName} is the name the inviter entered (for this case only). */
-    public void insert(String id, String caseId, String accountId, Relation relation, String representsMember,
+    public void insert(String id, String caseId, String accountId, Relation relation, Represents represents,
                        String invitedBy, String displayName, Instant now) {
         db.get().createNamedInsert("member-insert")
                 .addParam("id", id).addParam("caseId", caseId).addParam("accountId", accountId)
-                .addParam("relation", relation.name()).addParam("representsMember", representsMember)
+                .addParam("relation", relation.name()).addParam("representsMember", represents.memberId())
+                .addParam("scope", represents.scopeName())
                 .addParam("invitedBy", invitedBy).addParam("displayName", displayName).addParam("now", Rows.utc(now))
                 .execute();
     }
@@ -44,12 +46,30 @@ public final class MemberRepository {
                 .map(row -> Rows.text(row, "id"));
     }
 
-    public void reopen(String id, Relation relation, String representsMember, String invitedBy, String displayName,
+    public void reopen(String id, Relation relation, Represents represents, String invitedBy, String displayName,
                        Instant now) {
         db.get().createNamedUpdate("member-reopen")
-                .addParam("id", id).addParam("relation", relation.name()).addParam("representsMember", representsMember)
+                .addParam("id", id).addParam("relation", relation.name())
+                .addParam("representsMember", represents.memberId()).addParam("scope", represents.scopeName())
                 .addParam("invitedBy", invitedBy).addParam("displayName", displayName).addParam("now", Rows.utc(now))
                 .execute();
+    }
+
+    /** Whom a representative represents, and in which scope; both null for a member who represents nobody. */
+    public record Represents(String memberId, Authorization.RepresentationScope scope) {
+        public static final Represents NOBODY = new Represents(null, null);
+
+        String scopeName() {
+            return scope == null ? null : scope.name();
+        }
+    }
+
+    /** Changes whom an active representative's membership represents, and how; false when it is not one. */
+    public boolean setRepresentation(String caseId, String memberId, Represents represents) {
+        return db.get().createNamedUpdate("member-update-representation")
+                       .addParam("id", memberId).addParam("caseId", caseId)
+                       .addParam("representsMember", represents.memberId()).addParam("scope", represents.scopeName())
+                       .execute() == 1;
     }
 
     public List<Member> ofCase(String caseId) {
@@ -76,7 +96,9 @@ public final class MemberRepository {
                           Relation.valueOf(Rows.text(row, "relation")),
                           Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
                           Rows.instant(row, "ended_at"), Rows.flag(row, "signed_in"),
-                          Language.parse(Rows.text(row, "language")).orElse(Language.NL));
+                          Language.parse(Rows.text(row, "language")).orElse(Language.NL),
+                          Optional.ofNullable(Rows.text(row, "represent_scope"))
+                                  .map(Authorization.RepresentationScope::valueOf).orElse(null));
     }
 
     public boolean end(String caseId, String memberId, Instant now) {

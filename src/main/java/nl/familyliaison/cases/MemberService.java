@@ -11,10 +11,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.access.Authorization.RepresentationScope;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
+import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
@@ -51,21 +53,27 @@ public final class MemberService {
                      this::correctAddress)
                 .post("/api/cases/{caseId}/members/{memberId}/invitation", guards.roles(Role.FAMILY_INSPECTOR),
                       this::resendInvitation)
-                .delete("/api/cases/{caseId}/members/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::end);
+                .delete("/api/cases/{caseId}/members/{memberId}", guards.roles(Role.FAMILY_INSPECTOR), this::end)
+                .put("/api/cases/{caseId}/members/{memberId}/representation", guards.roles(Role.FAMILY_INSPECTOR),
+                     this::represent);
     }
 
     record NewMember(String email, String displayName, Relation relation, String representsMemberId,
-                     String language) {
+                     RepresentationScope representationScope, String language) {
+    }
+
+    record Representation(String representsMemberId, RepresentationScope representationScope) {
     }
 
     /** {@code phone} only for the case's family inspector. */
     record MemberView(String id, String accountId, String displayName, String email, Relation relation,
-                      String representsMemberId, Instant invitedAt, Instant endedAt, boolean signedInOnce,
-                      String phone) {
+                      String representsMemberId, RepresentationScope representationScope, Instant invitedAt,
+                      Instant endedAt, boolean signedInOnce, String phone) {
         static MemberView of(Member member, Map<String, String> phones) {
             return new MemberView(member.id(), member.accountId(), member.displayName(), member.email(),
-                                  member.relation(), member.representsMemberId(), member.invitedAt(), member.endedAt(),
-                                  member.signedInOnce(), phones.get(member.id()));
+                                  member.relation(), member.representsMemberId(), member.representScope(),
+                                  member.invitedAt(), member.endedAt(), member.signedInOnce(),
+                                  phones.get(member.id()));
         }
     }
 
@@ -139,7 +147,8 @@ public final class MemberService {
                 : Language.parse(body.language()).orElseThrow(
                         () -> ProblemException.invalid("language", "Choose nl or en."));
         Members.Invitation invitation = new Members.Invitation(body.email(), body.displayName(), body.relation(),
-                                                               body.representsMemberId(), language);
+                                                               body.representsMemberId(),
+                                                               body.representationScope(), language);
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> members.invite(context.caseId(), context.actor().accountId(), invitation,
@@ -147,6 +156,19 @@ public final class MemberService {
                 memberId -> view(context, memberId));
         access.replayed(context, "case.members.invite", "member", answer);
         answer.send(response);
+    }
+
+    private void represent(ServerRequest request, ServerResponse response) {
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.represent");
+        String memberId = memberId(request);
+        Representation body = Json.read(request, Representation.class);
+        if (!Ids.isId(memberId)) {
+            throw ProblemException.notFound();
+        }
+        members.represent(context.caseId(), memberId, body.representsMemberId(), body.representationScope(),
+                          access.write(context, "case.members.represent", "member"));
+        response.send(view(context, memberId));
     }
 
     private void end(ServerRequest request, ServerResponse response) {

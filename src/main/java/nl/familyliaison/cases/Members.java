@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.audit.WriteEvent;
@@ -43,13 +44,14 @@ public final class Members {
 
     /** What the family inspector fills in. */
     public record Invitation(String email, String displayName, Relation relation, String representsMemberId,
-                             Language language) {
+                             Authorization.RepresentationScope scope, Language language) {
     }
 
     /** Invites; {@code audited} (about the member) is appended in the same transaction. */
     public String invite(String caseId, String invitedBy, Invitation invitation, WriteEvent audited) {
         String email = checkedEmail(invitation);
-        String represents = representedMember(caseId, invitation);
+        MemberRepository.Represents represents = represents(caseId, null, invitation.relation(),
+                                                            invitation.representsMemberId(), invitation.scope());
         Optional<Account> existing = accounts.byEmail(email);
         if (existing.isPresent() && existing.get().role() != Role.MEMBER) {
             throw new ProblemException(ProblemType.CONFLICT, "This address belongs to a staff account.");
@@ -120,18 +122,50 @@ public final class Members {
         return displayName.strip();
     }
 
-    private String representedMember(String caseId, Invitation invitation) {
-        if (!invitation.relation().isRepresentative()) {
-            if (invitation.representsMemberId() != null) {
+    /**
+     * Changes whom a representative represents and in which scope; {@code audited} (about the member) is appended in
+     * the same transaction.
+     */
+    public void represent(String caseId, String memberId, String representsMemberId,
+                          Authorization.RepresentationScope scope, WriteEvent audited) {
+        Member member = members.ofCase(caseId).stream()
+                .filter(found -> found.id().equals(memberId) && found.isActive()).findFirst()
+                .orElseThrow(ProblemException::notFound);
+        if (!member.relation().isRepresentative()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Only a lawyer, guardian or support worker represents a "
+                                                             + "member.");
+        }
+        MemberRepository.Represents represents = represents(caseId, memberId, member.relation(), representsMemberId,
+                                                            scope == null ? Authorization.RepresentationScope.FULL
+                                                                          : scope);
+        transactions.inTransaction(tx -> {
+            if (!members.in(tx).setRepresentation(caseId, memberId, represents)) {
+                throw ProblemException.notFound();
+            }
+            audited.append(tx, memberId);
+            return null;
+        });
+    }
+
+    /**
+     * Whom a representative ({@code self}, null while invited) represents: an active other member of the case, in
+     * the scope chosen (the narrow one when none was).
+     */
+    private MemberRepository.Represents represents(String caseId, String self, Relation relation,
+                                                   String representsMemberId,
+                                                   Authorization.RepresentationScope scope) {
+        if (!relation.isRepresentative()) {
+            if (representsMemberId != null || scope != null) {
                 throw ProblemException.invalid("representsMemberId", "Only a representative represents a member.");
             }
-            return null;
+            return MemberRepository.Represents.NOBODY;
         }
-        if (!Ids.isId(invitation.representsMemberId())
-            || !members.isActiveIn(caseId, invitation.representsMemberId())) {
+        if (!Ids.isId(representsMemberId) || representsMemberId.equals(self)
+            || !members.isActiveIn(caseId, representsMemberId)) {
             throw ProblemException.invalid("representsMemberId", "Choose the member this person represents.");
         }
-        return invitation.representsMemberId();
+        return new MemberRepository.Represents(representsMemberId, scope == null
+                ? Authorization.RepresentationScope.MESSAGES_AND_INTERVIEWS : scope);
     }
 
     private static Account newMember(String email, Invitation invitation) {

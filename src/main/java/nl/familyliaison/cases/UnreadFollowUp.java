@@ -32,7 +32,7 @@ public final class UnreadFollowUp implements AutoCloseable {
 
     UnreadFollowUp(CaseRepository cases, UnreadUpdates unreadUpdates, MessageActivity messages,
                    AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock, Duration after,
-                   Duration interval) {
+                   Duration interval, Runnable alsoEachRound) {
         this.cases = cases;
         this.unreadUpdates = unreadUpdates;
         this.messages = messages;
@@ -41,7 +41,14 @@ public final class UnreadFollowUp implements AutoCloseable {
         this.transactions = transactions;
         this.clock = clock;
         this.after = after;
-        this.periodic = new Periodic("unread-follow-up", interval, this::remind);
+        // The same rounds follow up overdue promises ({@link OverduePromises}); one failing does not stop the other.
+        this.periodic = new Periodic("unread-follow-up", interval, () -> {
+            try {
+                remind();
+            } finally {
+                alsoEachRound.run();
+            }
+        });
     }
 
     /** A message one member has not read. */

@@ -2,32 +2,50 @@ package nl.familyliaison.cases;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-/** Counting in working days (Monday to Friday, Europe/Amsterdam): a question sent on Friday waits over the weekend. */
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.HolidayType;
+import de.focus_shift.jollyday.core.ManagerParameters;
+
+/**
+ * Counting in working days (Europe/Amsterdam): Monday to Friday, without the Dutch public holidays (New Year,
+ * Easter and Easter Monday, Koningsdag, Liberation Day, Ascension, Whit Monday, Christmas), which jollyday knows from
+ * its bundled rules (no network). A question sent on Friday, or before Easter, waits over the days off.
+ */
 public final class WorkingDays {
+
+    private static final HolidayManager HOLIDAYS =
+            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NETHERLANDS));
 
     private WorkingDays() {
     }
 
-    /** The moment {@code days} working days after {@code from}: weekend days do not count. */
+    /** Whether people work on {@code date}: a weekday that is not a public holiday. */
+    public static boolean isWorkingDay(LocalDate date) {
+        return !isWeekend(date.getDayOfWeek()) && !HOLIDAYS.isHoliday(date, HolidayType.PUBLIC_HOLIDAY);
+    }
+
+    /** The moment {@code days} working days after {@code from}: days off do not count. */
     public static Instant after(Instant from, int days) {
-        ZonedDateTime moment = from.atZone(Cases.ZONE);
+        ZonedDateTime start = from.atZone(Cases.ZONE);
+        // Something sent on a day off starts counting at the start of the next working day.
+        if (!isWorkingDay(start.toLocalDate())) {
+            LocalDate next = start.toLocalDate().plusDays(1);
+            while (!isWorkingDay(next)) {
+                next = next.plusDays(1);
+            }
+            return after(next.atStartOfDay(Cases.ZONE).toInstant(), days);
+        }
+        ZonedDateTime moment = start;
         int left = days;
         while (left > 0) {
             moment = moment.plusDays(1);
-            if (!isWeekend(moment.getDayOfWeek())) {
+            if (isWorkingDay(moment.toLocalDate())) {
                 left--;
             }
-        }
-        // A message sent during a weekend starts counting on Monday morning.
-        ZonedDateTime start = from.atZone(Cases.ZONE);
-        if (isWeekend(start.getDayOfWeek())) {
-            ZonedDateTime monday = start.toLocalDate().atStartOfDay(Cases.ZONE);
-            while (isWeekend(monday.getDayOfWeek())) {
-                monday = monday.plusDays(1);
-            }
-            return after(monday.toInstant(), days);
         }
         return moment.toInstant();
     }
@@ -47,6 +65,30 @@ public final class WorkingDays {
             days++;
         }
         return days;
+    }
+
+    /** The working day {@code days} working days before {@code date} (a day off counts from the day before it). */
+    public static LocalDate before(LocalDate date, int days) {
+        LocalDate day = date;
+        int left = days;
+        while (left > 0) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    /** The working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
+    public static int between(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean isWeekend(DayOfWeek day) {

@@ -85,7 +85,7 @@ final class MessageRepository {
                 .addParam("id", message.id()).addParam("threadId", message.threadId())
                 .addParam("position", message.position()).addParam("authorId", message.authorId())
                 .addParam("bodyKeyId", message.body().keyId()).addParam("body", message.body().bytes())
-                .addParam("now", Rows.utc(message.postedAt()))
+                .addParam("now", Rows.utc(message.postedAt())).addParam("onBehalfOf", message.onBehalfOf())
                 .execute();
     }
 
@@ -131,7 +131,7 @@ final class MessageRepository {
         return new StoredMessage(Rows.text(row, "id"), threadId, (int) Rows.number(row, "position"),
                                  Rows.text(row, "author_id"),
                                  new KeyRing.Sealed(Rows.text(row, "body_key_id"), Rows.bytes(row, "body")),
-                                 Rows.instant(row, "posted_at"));
+                                 Rows.instant(row, "posted_at"), Rows.text(row, "on_behalf_of"));
     }
 
     /** A thread and how many messages in it one person has not read. */

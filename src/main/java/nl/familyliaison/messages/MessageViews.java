@@ -21,9 +21,12 @@ public final class MessageViews {
     public record Receipt(Person reader, Instant readAt) {
     }
 
-    /** One message; {@code readBy} only on the caller's own messages: who read it, and when. */
+    /**
+     * One message; {@code readBy} only on the caller's own messages: who read it, and when; {@code onBehalfOf} the
+     * name of the member a representative wrote it for (absent otherwise).
+     */
     public record MessageView(String id, Person author, boolean mine, String text, Instant postedAt,
-                              List<AttachmentView> attachments, List<Receipt> readBy) {
+                              List<AttachmentView> attachments, List<Receipt> readBy, String onBehalfOf) {
     }
 
     public record ThreadView(String id, Person startedBy, Instant startedAt, Instant lastMessageAt,

@@ -27,6 +27,12 @@ final class Names {
                 () -> new IllegalStateException("Account " + id + " is referenced but does not exist")));
     }
 
+    /** The name of a membership of the case ({@code memberId}, may be null: then null), as the case names them. */
+    String member(String memberId, Roster roster) {
+        String accountId = memberId == null ? null : roster.memberAccounts().get(memberId);
+        return accountId == null ? null : person(accountId).name();
+    }
+
     Person person(String accountId) {
         Account account = account(accountId);
         return new Person(caseNames.getOrDefault(accountId, account.displayName()), account.role());

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.cases.CaseRepository;
+import nl.familyliaison.cases.Cases;
 import nl.familyliaison.messages.MessageViews.AttachmentView;
 import nl.familyliaison.messages.MessageViews.MessageView;
 import nl.familyliaison.notify.Mail;
@@ -28,24 +30,32 @@ record Posting(MessageRepository messages, Attachments attachments, CaseReposito
 
     static final MailTemplate MAIL_TEMPLATE = MailTemplate.NEW_MESSAGE;
 
-    MessageView post(DbExecute tx, MessageThread thread, String authorId, MessageText text,
+    /** Posts; {@code onBehalfOf} is the membership a representative writes for, or null. */
+    MessageView post(DbExecute tx, MessageThread thread, String authorId, String onBehalfOf, MessageText text,
                      List<String> attachmentIds) {
         String id = Ids.newId();
         Instant now = clock.instant();
         int position = messages.in(tx).nextPosition(thread.id(), now);
-        messages.in(tx).insertMessage(new StoredMessage(id, thread.id(), position, authorId, seal(id, text), now));
+        messages.in(tx).insertMessage(new StoredMessage(id, thread.id(), position, authorId, seal(id, text), now,
+                                                        onBehalfOf));
         List<AttachmentView> sent = attachments.attach(tx, thread.caseId(), authorId, id, attachmentIds);
         Names names = new Names(accounts.in(tx), cases.in(tx).memberNames(thread.caseId()));
-        tellTheOthers(tx, thread, authorId, id, names);
-        return new MessageView(id, names.person(authorId), true, text.value(), now, sent, List.of());
+        Roster roster = Roster.of(cases.in(tx), thread.caseId());
+        tellTheOthers(tx, thread, authorId, id, names, roster);
+        return new MessageView(id, names.person(authorId), true, text.value(), now, sent, List.of(),
+                               names.member(onBehalfOf, roster));
     }
 
     private KeyRing.Sealed seal(String messageId, MessageText text) {
         return keys.seal(text.value().getBytes(StandardCharsets.UTF_8), StoredMessage.context(messageId));
     }
 
-    private void tellTheOthers(DbExecute tx, MessageThread thread, String authorId, String messageId, Names names) {
-        for (String accountId : Roster.of(cases.in(tx), thread.caseId()).accountsIn(thread)) {
+    /** Mails everyone else in the thread; for the family inspectors, whoever is in charge today (a substitute). */
+    private void tellTheOthers(DbExecute tx, MessageThread thread, String authorId, String messageId, Names names,
+                               Roster roster) {
+        LocalDate today = LocalDate.now(clock.withZone(Cases.ZONE));
+        for (String accountId : roster.inCharge(cases.in(tx).inspectorsInCharge(thread.caseId(), today))
+                .accountsIn(thread)) {
             Account account = names.account(accountId);
             if (!accountId.equals(authorId) && account.status() != Account.Status.DISABLED) {
                 outbox.enqueue(tx, new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,

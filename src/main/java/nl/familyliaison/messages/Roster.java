@@ -27,6 +27,11 @@ record Roster(List<String> inspectors, Map<String, String> memberAccounts) {
         return new Roster(inspectors, members);
     }
 
+    /** The same roster with {@code inspectors} in charge of the case (a substitute instead of an absent one). */
+    Roster inCharge(List<String> inspectors) {
+        return new Roster(List.copyOf(inspectors), memberAccounts);
+    }
+
     /** The accounts taking part in {@code thread}: the family inspectors, then its members who still are members. */
     List<String> accountsIn(MessageThread thread) {
         List<String> accounts = new ArrayList<>(inspectors);

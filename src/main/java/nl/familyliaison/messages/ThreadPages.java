@@ -40,12 +40,14 @@ record ThreadPages(MessageRepository messages, Attachments attachments, AccountR
         Map<String, List<AttachmentView>> files = attachments.ofMessages(thread.id(), oldest, newest);
         List<ReadReceipt> reads = messages.readsOf(thread.id(), me, oldest, newest);
         Names names = new Names(accounts, cases.memberNames(context.caseId()));
+        Roster roster = Roster.of(cases, context.caseId());
         List<MessageView> views = new ArrayList<>();
         for (StoredMessage message : page) {
             boolean mine = message.authorId().equals(me);
             views.add(new MessageView(message.id(), names.person(message.authorId()), mine, text(message),
                                       message.postedAt(), files.getOrDefault(message.id(), List.of()),
-                                      mine ? receipts(message, reads, names) : null));
+                                      mine ? receipts(message, reads, names) : null,
+                                      names.member(message.onBehalfOf(), roster)));
         }
         return new MessagePage(views, found.size() > limit ? new Cursor(oldest).encode() : null);
     }

@@ -8,6 +8,10 @@ import java.util.Set;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.AccountRepository;
+import nl.familyliaison.access.Authorization;
+import nl.familyliaison.access.Authorization.CaseAction;
+import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.CaseAccess.CaseContext;
 import nl.familyliaison.cases.CaseRepository;
@@ -53,14 +57,26 @@ record Threads(MessageRepository messages, Posting posting, CaseRepository cases
         MessageThread thread = new MessageThread(Ids.newId(), context.caseId(), context.actor().accountId(), now, now,
                                                  members);
         messages.in(tx).insertThread(thread);
-        MessageView first = posting.post(tx, thread, context.actor().accountId(), text, attachmentIds);
+        MessageView first = posting.post(tx, thread, context.actor().accountId(), null, text, attachmentIds);
         return new StartedThread(view(thread, roster, new Names(accounts.in(tx), cases.in(tx).memberNames(context.caseId())), 0), first);
     }
 
-    /** Adds a message to a thread the person takes part in. */
+    /**
+     * Adds a message to a thread the person takes part in. A representative who sees the thread only through the
+     * member they represent writes on that member's behalf, which the FULL scope alone allows (403 otherwise).
+     */
     public MessageView post(DbExecute tx, CaseContext context, MessageThread thread, MessageText text,
                             List<String> attachmentIds) {
-        return posting.post(tx, thread, context.actor().accountId(), text, attachmentIds);
+        Optional<String> self = context.role().memberId();
+        String onBehalfOf = null;
+        if (self.isPresent() && !thread.memberIds().contains(self.get())) {
+            onBehalfOf = context.role().representing().map(Authorization.Representing::memberId)
+                    .filter(thread.memberIds()::contains)
+                    .filter(represented -> access.mayActFor(context, CaseAction.POST_MESSAGE, represented))
+                    .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "You may read this conversation "
+                                                            + "but not write in it for the person you represent."));
+        }
+        return posting.post(tx, thread, context.actor().accountId(), onBehalfOf, text, attachmentIds);
     }
 
     /**

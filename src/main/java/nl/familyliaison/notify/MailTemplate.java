@@ -20,6 +20,8 @@ public enum MailTemplate {
     REMOVAL_REQUESTED("removal-requested", Category.ACCOUNT),
     REMOVAL_CONFIRMED("removal-confirmed", Category.ACCOUNT),
     BRIEFING_NEWS("briefing-news", Category.ACCOUNT),
+    PROMISE_REMINDER("promise-reminder", Category.ACCOUNT),
+    PROMISE_ESCALATED("promise-escalated", Category.ACCOUNT),
     NEW_UPDATE("new-update", Category.UPDATE),
     UNREAD_REMINDER("unread-reminder", Category.UPDATE),
     BRIEFING_SHARED("briefing-shared", Category.UPDATE),

@@ -93,6 +93,8 @@ class AuthorizationMatrixTest {
     /** Two administrators apart from the matrix's own: they set the own case's staff, and ask for things to decide. */
     private static Admins approvals;
     private static String feedbackId;
+    /** Representatives of the member (both scopes) and a substitute for the own case's family inspector. */
+    private static StandingRows standing;
 
     /** An open interview proposal and a confirmed appointment of one case. */
     record Scheduled(String proposalId, String appointmentId) {
@@ -155,16 +157,22 @@ class AuthorizationMatrixTest {
                 service, "MATRIX-2", people.staff(Role.FAMILY_INSPECTOR, "matrix-fi2@inspectie.example"),
                 people.staff(Role.INVESTIGATOR, "matrix-inv2@inspectie.example"),
                 "matrix-other-case@example.org");
-        shareWithTheMemberOnly(ownMembership);
+        String secondMembership = shareWithTheMemberOnly(ownMembership);
+        String secondMemberThread = ownInspector.post("/api/cases/" + own + "/threads", "{\"text\":\"Ander lid\","
+                                                      + "\"memberIds\":[\"" + secondMembership + "\"]}")
+                .json().path("thread").path("id").asText();
+        standing = StandingRows.setUp(service, people, ownInspector, new StandingRows.Fixture(
+                own, other, ownMembership, chosenUpdate, chosenThread, chosenFile, ownBriefing,
+                ownSchedule.proposalId(), secondMemberThread));
     }
 
     /** A second member and an ended one on the own case, and one item of each kind for the member only. */
-    private static void shareWithTheMemberOnly(String ownMembership) {
+    private static String shareWithTheMemberOnly(String ownMembership) {
         secondMemberEmail = "matrix-second@example.org";
         endedMemberEmail = "matrix-ended@example.org";
         String base = "/api/cases/" + own;
         Api ownInspector = service.api().as(people.signInStaff(STAFF.get(Who.FAMILY_INSPECTOR)));
-        ownInspector.post(base + "/members", invite(secondMemberEmail));
+        String second = ownInspector.post(base + "/members", invite(secondMemberEmail)).json().path("id").asText();
         String ended = ownInspector.post(base + "/members", invite(endedMemberEmail)).json().path("id").asText();
         service.api().as(people.signInMember(endedMemberEmail));
         assertEquals(204, ownInspector.delete(base + "/members/" + ended).status());
@@ -179,6 +187,7 @@ class AuthorizationMatrixTest {
         MEMBER_ONLY_TRACES.addAll(List.of(MEMBER_ONLY_TEXT, chosenUpdate, chosenThread, chosenFile, briefingFile,
                                           ownBriefing, ownSchedule.proposalId(), ownSchedule.appointmentId(),
                                           ownThread.threadId(), ownThread.attachmentId()));
+        return second;
     }
 
     private static String newCase(String reference) {
@@ -281,6 +290,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET /api/feedback", api -> api.get("/api/feedback"), only(Who.ADMIN)));
         rows.add(row("GET /api/retention/preview", api -> api.get("/api/retention/preview"), only(Who.ADMIN)));
         adminConsoleRows(rows);
+        coverRows(rows);
         return rows;
     }
 
@@ -361,6 +371,30 @@ class AuthorizationMatrixTest {
                 row("PUT /api/appointments/{appointmentId}/outcome" + note,
                     api -> api.send("PUT", appointment + "/outcome", "application/json", "{}".getBytes()),
                     scheduling));
+    }
+
+    /** Absence cover and overdue promises: for family inspectors and administrators, the console for administrators. */
+    private static void coverRows(List<Row> rows) {
+        Map<Who, Expect> staffInCharge = only(Who.FAMILY_INSPECTOR, Who.ADMIN);
+        rows.add(row("GET /api/absence-covers", api -> api.get("/api/absence-covers"), staffInCharge));
+        rows.add(row("POST /api/absence-covers", api -> api.post("/api/absence-covers", "{}"), staffInCharge));
+        rows.add(row("GET /api/absence-covers/substitutes", api -> api.get("/api/absence-covers/substitutes"),
+                     staffInCharge));
+        rows.add(row("DELETE /api/absence-covers/{coverId} (no such cover)",
+                     api -> api.delete("/api/absence-covers/" + java.util.UUID.randomUUID()), hiddenForAllSignedIn()));
+        rows.add(row("GET /api/overdue-promises", api -> api.get("/api/overdue-promises"), only(Who.ADMIN)));
+        twoCases(rows, "PUT /api/cases/{caseId}/members/{memberId}/representation",
+                 id -> api -> api.send("PUT", "/api/cases/" + id + "/members/" + ownMember + "/representation",
+                                       "application/json", "{}".getBytes()), only(Who.FAMILY_INSPECTOR),
+                 hiddenForAllSignedIn());
+    }
+
+    @Test
+    void representativesAndSubstitutesGetWhatTheirStandingAllows() {
+        List<String> wrong = standing.wrong();
+        if (!wrong.isEmpty()) {
+            fail(String.join("\n", wrong));
+        }
     }
 
     private static void caseRows(List<Row> rows) {

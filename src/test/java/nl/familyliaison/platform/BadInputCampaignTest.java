@@ -89,6 +89,10 @@ class BadInputCampaignTest {
         REAL_IDS.put("accountId", investigator.account().id());
         REAL_IDS.put("feedbackId", CALLERS.get("admin").get("/api/feedback").json().path("feedback").path(0)
                 .path("id").asText());
+        REAL_IDS.put("substituteId", inspector.account().id());
+        REAL_IDS.put("absentId", inspector.account().id());
+        REAL_IDS.put("representsMemberId", membershipId);
+        REAL_IDS.put("onBehalfOf", membershipId);
     }
 
     @AfterAll

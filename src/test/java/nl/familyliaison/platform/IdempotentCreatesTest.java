@@ -61,6 +61,11 @@ class IdempotentCreatesTest {
                         "{\"email\":\"idem-" + cast.caseId().substring(0, 8) + "@inspectie.example\","
                         + "\"displayName\":\"Nieuw\",\"role\":\"INVESTIGATOR\"}", "approval_request")),
                 creating("ask to enable a staff account again", IdempotentCreatesTest::enabling),
+                creating("name a substitute", cast -> new Call(cast.inspectorApi(), "/api/absence-covers",
+                        "{\"substituteId\":\"" + service.people().staff(Role.FAMILY_INSPECTOR, "idem-sub-"
+                        + cast.caseId().substring(0, 8) + "@inspectie.example").account().id() + "\",\"from\":\""
+                        + java.time.LocalDate.now(service.clock()) + "\",\"until\":\""
+                        + java.time.LocalDate.now(service.clock()).plusDays(3) + "\"}", "absence_cover")),
                 creating("start a thread", cast -> new Call(member(cast).api(), base(cast) + "/threads",
                         "{\"text\":\"Een vraag.\"}", "message_thread")),
                 creating("post a message", cast -> {

@@ -120,14 +120,16 @@ class PageTourBrowserTest {
             team.signIn(client, team.inspector());
             for (String route : List.of("dashboard", "agenda", "case", "messages", "thread", "interviews",
                                         "contacts",
-                                        "staff-briefings", "closing", "removals", "preferences", "sessions")) {
+                                        "staff-briefings", "closing", "removals", "absence", "preferences",
+                                        "sessions")) {
                 visit("staff", route, language, texts, problems);
             }
             Team.signOut(client);
 
             team.signIn(client, admin);
             for (String route : List.of("admin/feedback", "admin/retention", "admin/approvals", "admin/cases",
-                                        "admin-case", "admin/figures", "admin/failed-mails", "admin/audit")) {
+                                        "admin-case", "admin/figures", "admin/failed-mails", "admin/audit",
+                                        "admin/overdue-promises", "absence")) {
                 visit("admin", route, language, texts, problems);
             }
             Team.signOut(client);
