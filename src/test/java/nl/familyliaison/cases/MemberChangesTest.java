@@ -63,6 +63,29 @@ class MemberChangesTest {
     }
 
     @Test
+    void aMemberMadeARepresentativeByTheirDetailsGetsTheNarrowScopeAndLosesItAgain() {
+        CaseFiles.Cast cast = files.cast("mc-scope");
+        CaseFiles.Member member = files.member(cast, "mc-scope-lawyer");
+        CaseFiles.Member represented = files.member(cast, "mc-scope-victim");
+        String path = "/api/cases/" + cast.caseId() + "/members/" + member.membershipId();
+
+        JsonNode lawyer = cast.inspectorApi().send("PUT", path, "application/json",
+                                                   ("{\"displayName\":\"Mr. Jansen\",\"relation\":\"LAWYER\","
+                                                    + "\"representsMemberId\":\"" + represented.membershipId()
+                                                    + "\"}").getBytes()).json();
+        assertEquals(represented.membershipId(), lawyer.path("representsMemberId").asText());
+        assertEquals("MESSAGES_AND_INTERVIEWS", lawyer.path("representationScope").asText(),
+                     "a representative made so by their details has the narrow scope until it is changed");
+
+        JsonNode kin = cast.inspectorApi().send("PUT", path, "application/json",
+                                                "{\"displayName\":\"Sam\",\"relation\":\"SIBLING\"}".getBytes())
+                .json();
+        assertTrue(kin.path("representsMemberId").isMissingNode() || kin.path("representsMemberId").isNull());
+        assertTrue(kin.path("representationScope").isMissingNode() || kin.path("representationScope").isNull(),
+                   "who represents nobody has no scope");
+    }
+
+    @Test
     void theDashboardOffersThePhoneNumberOfAMemberWhoHasNotRead() {
         CaseFiles.Cast cast = files.cast("mc-dash");
         CaseFiles.Member member = files.member(cast, "mc-dash-kin");
