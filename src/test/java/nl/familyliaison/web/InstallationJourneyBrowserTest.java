@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -202,7 +203,7 @@ class InstallationJourneyBrowserTest {
                 .selectByVisibleText("Noor Bakker");
         fien.select("staffCase.inviteSubmit", "representationScope", "FULL").submit("staffCase.inviteSubmit");
         fien.awaitText("Vertegenwoordigt Noor Bakker.");
-        check(fien, "install-08-case-members");
+        check(fien, "install-08-case-members", "Vertegenwoordigt Noor Bakker.");
     }
 
     /** The invitation names no code and no case; the member asks for a code at the address it gives. */
@@ -234,6 +235,7 @@ class InstallationJourneyBrowserTest {
                 .select("interviews.proposeSubmit", "mode", "PHONE")
                 .submit("interviews.proposeSubmit");
         ivo.awaitText("Wacht op antwoord");
+        scrollTo(ivo, "Wacht op antwoord");
         ivo.shot("install-09-interview-proposed");
     }
 
@@ -242,18 +244,18 @@ class InstallationJourneyBrowserTest {
         Client visser = client("visser");
         Team.signInMember(visser, REPRESENTATIVE, step -> { });
         visser.open("cases/" + caseId).awaitText("het gesprek met de brandweer is volgende week");
-        check(visser, "install-10-representative-timeline");
+        check(visser, "install-10-representative-timeline", "het gesprek met de brandweer");
         visser.open("cases/" + caseId + "/interviews").awaitText("U antwoordt namens Noor Bakker.");
         visser.form("interviews.answerSubmit")
                 .findElement(By.xpath(".//label[contains(., 'dinsdag 17 maart 2026')]")).click();
         visser.submit("interviews.answerSubmit").awaitText("kiest: dinsdag 17 maart 2026");
-        check(visser, "install-11-representative-answered");
+        check(visser, "install-11-representative-answered", "U antwoordt namens Noor Bakker.");
     }
 
     private void ivoSeesTheAnswerOnBehalf(String caseId) {
         ivo.open("cases/" + caseId + "/interviews").awaitText("Gegeven door Mr. Visser, namens Noor Bakker");
         assertTrue(ivo.text().contains("kiest: dinsdag 17 maart 2026"), ivo.text());
-        check(ivo, "install-12-staff-see-on-behalf");
+        check(ivo, "install-12-staff-see-on-behalf", "Gegeven door Mr. Visser, namens Noor Bakker");
     }
 
     /** The "who works on it" section of the administrator's case page. */
@@ -268,9 +270,20 @@ class InstallationJourneyBrowserTest {
         return client;
     }
 
-    /** axe-core at 360 and 1280 px, no untranslated text, and a screenshot at the phone's width. */
+    /** axe-core at 360 and 1280 px, no untranslated text, and a screenshot at each width. */
     private void check(Client client, String shot) {
         client.shot(shot);
+        atBothWidths(client, shot, () -> client.shot(shot + "-wide"));
+    }
+
+    /** The same, with the text the page is about scrolled into view for both screenshots. */
+    private void check(Client client, String shot, String about) {
+        scrollTo(client, about);
+        client.shot(shot);
+        atBothWidths(client, shot, () -> scrollTo(client, about).shot(shot + "-wide"));
+    }
+
+    private void atBothWidths(Client client, String shot, Runnable wide) {
         for (String violation : PageChecks.accessibilityViolations(client)) {
             problems.add(shot + " 360: " + violation);
         }
@@ -279,7 +292,16 @@ class InstallationJourneyBrowserTest {
         for (String violation : PageChecks.accessibilityViolations(client)) {
             problems.add(shot + " 1280: " + violation);
         }
-        client.shot(shot + "-wide");
+        wide.run();
         client.driver().manage().window().setSize(new Dimension(360, 640));
+    }
+
+    /** Scrolls the innermost element of the page that holds {@code text} to the middle of the window. */
+    private static Client scrollTo(Client client, String text) {
+        WebElement holder = client.driver().findElement(By.xpath(
+                "//main//*[contains(normalize-space(.), \"" + text + "\") and not(*[contains(normalize-space(.), \""
+                + text + "\")])]"));
+        client.browser().js("arguments[0].scrollIntoView({ block: 'center' });", holder);
+        return client;
     }
 }
