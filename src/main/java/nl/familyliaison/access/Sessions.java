@@ -15,25 +15,11 @@ import nl.familyliaison.platform.Transactions;
  * Starting, finding and ending sessions. A session is a random 256-bit token known only to the client; the service
  * keeps its hash. Every sign-in makes a new token; idle and absolute limits end a session without any action.
  */
-public final class Sessions {
+public record Sessions(SessionRepository sessions, Transactions transactions, Clock clock, Duration idleTimeout,
+                       Duration absoluteTimeout) {
 
     /** How often last-seen is written: often enough for the idle limit, rarely enough not to write on every request. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-
-    private final SessionRepository sessions;
-    private final Transactions transactions;
-    private final Clock clock;
-    private final Duration idleTimeout;
-    private final Duration absoluteTimeout;
-
-    public Sessions(SessionRepository sessions, Transactions transactions, Clock clock, Duration idleTimeout,
-                    Duration absoluteTimeout) {
-        this.sessions = sessions;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.absoluteTimeout = absoluteTimeout;
-    }
 
     public static Sessions create(DbClient db, Transactions transactions, Clock clock, Config config) {
         return new Sessions(new SessionRepository(db), transactions, clock,

@@ -16,19 +16,7 @@ import nl.familyliaison.platform.Transactions;
  * keeps the answer (the written object as the person sees it, read in the same transaction); the mails it queued
  * leave after the commit.
  */
-final class AuditedWrites {
-
-    private final Stored stored;
-    private final Presenter presenter;
-    private final Transactions transactions;
-    private final Outbox outbox;
-
-    AuditedWrites(Stored stored, Presenter presenter, Transactions transactions, Outbox outbox) {
-        this.stored = stored;
-        this.presenter = presenter;
-        this.transactions = transactions;
-        this.outbox = outbox;
-    }
+record AuditedWrites(Stored stored, Presenter presenter, Transactions transactions, Outbox outbox) {
 
     /** @return the id of the object {@code work} wrote; {@code shown} is given its view */
     String write(CaseContext context, String objectType, WriteEvent audited, Idempotency.Claim claim,

@@ -21,17 +21,7 @@ import nl.familyliaison.platform.ProblemException;
  * Reaches the proposal or appointment a route names: first its case through {@link CaseAccess}, then whether this
  * person may see the object itself. Every refusal is the same 404, and is audited.
  */
-final class CaseObjects {
-
-    private final Stored stored;
-    private final Presenter presenter;
-    private final CaseAccess access;
-
-    CaseObjects(Stored stored, Presenter presenter, CaseAccess access) {
-        this.stored = stored;
-        this.presenter = presenter;
-        this.access = access;
-    }
+record CaseObjects(Stored stored, Presenter presenter, CaseAccess access) {
 
     /** An object of a case together with the access that let the person reach it. */
     record Found<T>(CaseContext context, T object) {

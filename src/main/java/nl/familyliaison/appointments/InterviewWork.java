@@ -19,22 +19,10 @@ import nl.familyliaison.platform.ProblemType;
  * Staff's side of interviews: what invited members need to take part, a staff member's week over all cases, the
  * free/busy of colleagues while times are proposed, and what staff record once an interview has started.
  */
-final class InterviewWork {
+record InterviewWork(InterviewWorkRepository store, CaseRepository cases, Vault vault, Clock clock) {
 
     /** The longest window free/busy is given for: a proposal's times lie within a year. */
     static final Duration LONGEST_BUSY_WINDOW = Duration.ofDays(366);
-
-    private final InterviewWorkRepository store;
-    private final CaseRepository cases;
-    private final Vault vault;
-    private final Clock clock;
-
-    InterviewWork(InterviewWorkRepository store, CaseRepository cases, Vault vault, Clock clock) {
-        this.store = store;
-        this.cases = cases;
-        this.vault = vault;
-        this.clock = clock;
-    }
 
     /** Now, by the service's clock: whether an interview has started is the service's to say. */
     Instant now() {

@@ -35,22 +35,8 @@ import nl.familyliaison.signin.StaffAccounts;
  * answers 202 with the waiting request; a different administrator approves or
  * rejects it. Every request, decision and refused decision goes into the audit trail.
  */
-public final class ApprovalService {
-
-    private final Approvals approvals;
-    private final CaseAccess caseAccess;
-    private final AuditLog audit;
-    private final Guards guards;
-    private final Idempotency idempotency;
-
-    ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
-                    Idempotency idempotency) {
-        this.idempotency = idempotency;
-        this.approvals = approvals;
-        this.caseAccess = caseAccess;
-        this.audit = audit;
-        this.guards = guards;
-    }
+public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
+                              Idempotency idempotency) {
 
     /** Builds the feature from what it needs of the others. */
     public static ApprovalService create(DbClient db, StaffAccounts staffAccounts, CaseFeature cases, AuditLog audit) {

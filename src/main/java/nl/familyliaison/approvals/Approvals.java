@@ -29,26 +29,8 @@ import nl.familyliaison.platform.Transactions;
  * different administrator approves (the change is then made, in the same transaction as the decision) or rejects
  * them. Nobody decides on their own request, and the request is checked again when it is approved.
  */
-final class Approvals {
-
-    private final ApprovalRepository requests;
-    private final StaffAccounts staffAccounts;
-    private final StaffAssignment assignment;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment,
-                     AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
-        this.requests = requests;
-        this.staffAccounts = staffAccounts;
-        this.assignment = assignment;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment,
+                 AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
 
     /** Asks for a staff account; checked now (400/409), created only once approved. */
     ApprovalRequest requestStaffAccount(Actor by, String email, String displayName, Role role, Language language,

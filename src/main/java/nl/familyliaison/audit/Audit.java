@@ -13,32 +13,15 @@ import nl.familyliaison.platform.Database;
  * guards record, the sealer and the retention purge that run in the background, and (built once the features whose
  * items a member's file shows exist) the HTTP service.
  */
-public final class Audit {
-
-    private final AuditRepository repository;
-    private final AuditSettings settings;
-    private final AuditLog log;
-    private final AccessAudit events;
-    private final AuditSealer sealer;
-    private final AuditRetention retention;
-    private final Clock clock;
-
-    private Audit(AuditRepository repository, AuditSettings settings, AuditLog log, AuditSealer sealer,
-                  AuditRetention retention, Clock clock) {
-        this.clock = clock;
-        this.repository = repository;
-        this.settings = settings;
-        this.log = log;
-        this.events = new AccessEvents(log);
-        this.sealer = sealer;
-        this.retention = retention;
-    }
+public record Audit(AuditRepository repository, AuditSettings settings, AuditLog log, AccessAudit events,
+                    AuditSealer sealer, AuditRetention retention, Clock clock) {
 
     /** Sealing and the retention purge run on the background pool, so requests never wait behind them. */
     public static Audit create(Config config, Database database, Clock clock) {
         AuditRepository repository = new AuditRepository(database.client());
         AuditSettings settings = AuditSettings.from(config);
-        return new Audit(repository, settings, new AuditLog(repository, clock),
+        AuditLog log = new AuditLog(repository, clock);
+        return new Audit(repository, settings, log, new AccessEvents(log),
                          new AuditSealer(new AuditRepository(database.backgroundClient()), settings, clock),
                          new AuditRetention(new AuditRepository(database.backgroundClient()), clock), clock);
     }
@@ -47,21 +30,5 @@ public final class Audit {
     public AuditService service(AccountRepository accounts, Guards guards, MemberFile.Source files) {
         return new AuditService(new AuditVerifier(repository, settings.headFile()), repository, accounts, guards,
                                 files, events, clock);
-    }
-
-    public AuditLog log() {
-        return log;
-    }
-
-    public AccessAudit events() {
-        return events;
-    }
-
-    public AuditSealer sealer() {
-        return sealer;
-    }
-
-    public AuditRetention retention() {
-        return retention;
     }
 }

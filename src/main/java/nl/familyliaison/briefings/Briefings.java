@@ -38,37 +38,13 @@ import nl.familyliaison.platform.Transactions;
  * proposal, which can be linked to the request). Remarks are taken until the deadline. Publication lifts the
  * embargo and puts the public report's address on the timeline for every member.
  */
-final class Briefings {
+record Briefings(BriefingRepository briefings, MessageContent files, MemberRepository members, CaseRepository cases,
+                 AccountRepository accounts, Timeline timeline, Outbox outbox, KeyRing keys, Transactions transactions,
+                 Clock clock) {
 
     static final int MAX_NOTE = 2_000;
     static final int MAX_REMARK = 5_000;
     static final String PUBLICATION_PHASE = "publication";
-
-    private final BriefingRepository briefings;
-    private final MessageContent files;
-    private final MemberRepository members;
-    private final CaseRepository cases;
-    private final AccountRepository accounts;
-    private final Timeline timeline;
-    private final Outbox outbox;
-    private final KeyRing keys;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    Briefings(BriefingRepository briefings, MessageContent files, MemberRepository members, CaseRepository cases,
-              AccountRepository accounts, Timeline timeline, Outbox outbox, KeyRing keys, Transactions transactions,
-              Clock clock) {
-        this.briefings = briefings;
-        this.files = files;
-        this.members = members;
-        this.cases = cases;
-        this.accounts = accounts;
-        this.timeline = timeline;
-        this.outbox = outbox;
-        this.keys = keys;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** What the family inspector sends to share a briefing. */
     record Share(String attachmentId, List<String> memberIds, LocalDate publicationDate, Instant remarksUntil,

@@ -20,24 +20,8 @@ import nl.familyliaison.platform.Language;
  * members or anything written in the case. One case shows who works on it; changing that goes through four eyes
  * ({@code PUT /api/cases/{caseId}/staff}). Every look is in the audit trail.
  */
-public final class CaseAdminService {
-
-    private final CaseOverviewRepository overview;
-    private final CaseRepository cases;
-    private final CaseAccess access;
-    private final PhaseRepository phases;
-    private final Cases rules;
-    private final Guards guards;
-
-    CaseAdminService(CaseOverviewRepository overview, CaseRepository cases, CaseAccess access, PhaseRepository phases,
-                     Cases rules, Guards guards) {
-        this.overview = overview;
-        this.cases = cases;
-        this.access = access;
-        this.phases = phases;
-        this.rules = rules;
-        this.guards = guards;
-    }
+public record CaseAdminService(CaseOverviewRepository overview, CaseRepository cases, CaseAccess access,
+                               PhaseRepository phases, Cases rules, Guards guards) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/admin/cases", guards.roles(Role.ADMIN), this::list)

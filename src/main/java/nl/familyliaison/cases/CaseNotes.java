@@ -8,19 +8,9 @@ import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Transactions;
 
 /** Staff notes on a case: short (at most {@value #MAX_TEXT} characters), kept as written, listed newest first. */
-public final class CaseNotes {
+public record CaseNotes(NoteRepository notes, Transactions transactions, Clock clock) {
 
     static final int MAX_TEXT = 4000;
-
-    private final NoteRepository notes;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public CaseNotes(NoteRepository notes, Transactions transactions, Clock clock) {
-        this.notes = notes;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Writes a note; {@code audited} (about the new note) is appended in the same transaction. */
     public String write(String caseId, String authorId, String text, WriteEvent audited) {

@@ -18,25 +18,11 @@ import nl.familyliaison.platform.Transactions;
  * Opening cases, moving their phase and promising the next update. Dates are calendar dates in
  * Europe/Amsterdam: "the next update by 12 March" means that day where the family lives.
  */
-public final class Cases {
+public record Cases(CaseRepository cases, AccountRepository accounts, Transactions transactions, Clock clock,
+                    int defaultCadenceDays) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final String FIRST_PHASE = "start";
-
-    private final CaseRepository cases;
-    private final AccountRepository accounts;
-    private final Transactions transactions;
-    private final Clock clock;
-    private final int defaultCadenceDays;
-
-    public Cases(CaseRepository cases, AccountRepository accounts, Transactions transactions, Clock clock,
-                 int defaultCadenceDays) {
-        this.cases = cases;
-        this.accounts = accounts;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.defaultCadenceDays = defaultCadenceDays;
-    }
 
     public java.time.Instant now() {
         return clock.instant();

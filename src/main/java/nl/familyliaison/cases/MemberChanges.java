@@ -22,27 +22,11 @@ import nl.familyliaison.platform.Transactions;
  * phone number (theirs only), a mistyped address (mail that failed there is sent again to the corrected one), and
  * the invitation sent once more. Each write appends its audit event in its own transaction.
  */
-public final class MemberChanges {
+public record MemberChanges(MemberRepository members, PhoneRepository phones, AccountRepository accounts, Outbox outbox,
+                            Transactions transactions, Clock clock) {
 
     /** Loose on purpose: digits, spaces, + and -, 6 to 20 characters, at least 6 digits. */
     private static final Pattern PHONE = Pattern.compile("[0-9+ \\-]{6,20}");
-
-    private final MemberRepository members;
-    private final PhoneRepository phones;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public MemberChanges(MemberRepository members, PhoneRepository phones, AccountRepository accounts, Outbox outbox,
-                         Transactions transactions, Clock clock) {
-        this.members = members;
-        this.phones = phones;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** The details of a membership the family inspector keeps; {@code phone} null or blank for none. */
     public record Details(String displayName, Relation relation, String representsMemberId, String phone) {

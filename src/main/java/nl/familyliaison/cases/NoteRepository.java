@@ -1,6 +1,5 @@
 package nl.familyliaison.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,19 +13,19 @@ import nl.familyliaison.platform.Rows;
 public final class NoteRepository {
 
     private final Supplier<DbExecute> db;
-    private final KeyRing keys;
+    private final SealedText texts;
 
     public NoteRepository(DbClient db, KeyRing keys) {
-        this(db::execute, keys);
+        this(db::execute, new SealedText(keys, "case_note.body"));
     }
 
-    private NoteRepository(Supplier<DbExecute> db, KeyRing keys) {
+    private NoteRepository(Supplier<DbExecute> db, SealedText texts) {
         this.db = db;
-        this.keys = keys;
+        this.texts = texts;
     }
 
     public NoteRepository in(DbExecute tx) {
-        return new NoteRepository(() -> tx, keys);
+        return new NoteRepository(() -> tx, texts);
     }
 
     /** One note as stored, with its author's name. */
@@ -34,7 +33,7 @@ public final class NoteRepository {
     }
 
     void insert(String id, String caseId, String authorId, String text, Instant now) {
-        KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
+        KeyRing.Sealed sealed = texts.seal(id, text);
         db.get().createNamedInsert("note-insert").addParam("id", id).addParam("caseId", caseId)
                 .addParam("authorId", authorId).addParam("bodyKeyId", sealed.keyId()).addParam("body", sealed.bytes())
                 .addParam("now", Rows.utc(now))
@@ -48,7 +47,7 @@ public final class NoteRepository {
                     String id = Rows.text(row, "id");
                     KeyRing.Sealed sealed = new KeyRing.Sealed(Rows.text(row, "body_key_id"), Rows.bytes(row, "body"));
                     return new Note(id, Rows.text(row, "author_id"), Rows.text(row, "author_name"),
-                                    new String(keys.open(sealed, context(id)), StandardCharsets.UTF_8),
+                                    texts.open(id, sealed),
                                     Rows.instant(row, "written_at"));
                 })
                 .toList();
@@ -64,9 +63,5 @@ public final class NoteRepository {
         long count = countOfCase(caseId);
         db.get().createNamedDelete("purge-notes").addParam("caseId", caseId).execute();
         return count;
-    }
-
-    private static String context(String id) {
-        return "case_note.body:" + id;
     }
 }

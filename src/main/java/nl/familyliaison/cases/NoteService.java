@@ -21,22 +21,10 @@ import nl.familyliaison.platform.Json;
  * watch), so a substitute knows. Never shown to members (not in their timeline, export or access log); every read
  * and write is in the audit trail; the case's retention purge deletes them.
  */
-public final class NoteService {
+public record NoteService(CaseNotes notes, CaseAccess access, Guards guards, Idempotency idempotency) {
 
     /** Audited as this object type, which no feature claims for a member's access log. */
     static final String OBJECT_TYPE = "case-note";
-
-    private final CaseNotes notes;
-    private final CaseAccess access;
-    private final Guards guards;
-    private final Idempotency idempotency;
-
-    public NoteService(CaseNotes notes, CaseAccess access, Guards guards, Idempotency idempotency) {
-        this.notes = notes;
-        this.access = access;
-        this.guards = guards;
-        this.idempotency = idempotency;
-    }
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/cases/{caseId}/notes", guards.roles(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR), this::list)

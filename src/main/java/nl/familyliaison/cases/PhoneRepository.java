@@ -1,6 +1,5 @@
 package nl.familyliaison.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,25 +17,24 @@ import nl.familyliaison.platform.Rows;
 public final class PhoneRepository {
 
     private final Supplier<DbExecute> db;
-    private final KeyRing keys;
+    private final SealedText numbers;
 
     public PhoneRepository(DbClient db, KeyRing keys) {
-        this(db::execute, keys);
+        this(db::execute, new SealedText(keys, "investigation_member.phone"));
     }
 
-    private PhoneRepository(Supplier<DbExecute> db, KeyRing keys) {
+    private PhoneRepository(Supplier<DbExecute> db, SealedText numbers) {
         this.db = db;
-        this.keys = keys;
+        this.numbers = numbers;
     }
 
     PhoneRepository in(DbExecute tx) {
-        return new PhoneRepository(() -> tx, keys);
+        return new PhoneRepository(() -> tx, numbers);
     }
 
     /** Sets or (with null) removes the phone number of a current membership. */
     void set(String caseId, String memberId, String phone) {
-        KeyRing.Sealed sealed = phone == null ? null
-                : keys.seal(phone.getBytes(StandardCharsets.UTF_8), context(memberId));
+        KeyRing.Sealed sealed = phone == null ? null : numbers.seal(memberId, phone);
         db.get().createNamedUpdate("member-phone-set").addParam("id", memberId).addParam("caseId", caseId)
                 .addParam("keyId", sealed == null ? null : sealed.keyId())
                 .addParam("phone", sealed == null ? null : sealed.bytes())
@@ -62,10 +60,6 @@ public final class PhoneRepository {
 
     private String open(DbRow row) {
         KeyRing.Sealed sealed = new KeyRing.Sealed(Rows.text(row, "phone_key_id"), Rows.bytes(row, "phone"));
-        return new String(keys.open(sealed, context(Rows.text(row, "id"))), StandardCharsets.UTF_8);
-    }
-
-    private static String context(String memberId) {
-        return "investigation_member.phone:" + memberId;
+        return numbers.open(Rows.text(row, "id"), sealed);
     }
 }

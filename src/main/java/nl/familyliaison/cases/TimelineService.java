@@ -121,9 +121,9 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void correct(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.POST_UPDATE, "case.update.correct");
-        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
+        Reached reached = reach(request, CaseAction.POST_UPDATE, "case.update.correct");
+        CaseAccess.CaseContext context = reached.context();
+        Timeline.Entry entry = reached.entry();
         Correction body = Json.read(request, Correction.class);
         Idempotency.Answer answer = idempotency.create(
                 request, context.actor().accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
@@ -136,9 +136,9 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void withdraw(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.POST_UPDATE, "case.update.withdraw");
-        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
+        Reached reached = reach(request, CaseAction.POST_UPDATE, "case.update.withdraw");
+        CaseAccess.CaseContext context = reached.context();
+        Timeline.Entry entry = reached.entry();
         Withdrawal body = Json.read(request, Withdrawal.class);
         if (body.reshareWith() != null && body.reshareWith().contains(null)) {
             throw ProblemException.invalid("reshareWith", "Choose members of this case.");
@@ -161,11 +161,18 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void read(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.READ_TIMELINE, "case.update.mark-read");
-        Timeline.Entry entry = find(context, request.path().pathParameters().get("updateId"), request);
-        timeline.markRead(entry, context.actor().accountId());
+        Reached reached = reach(request, CaseAction.READ_TIMELINE, "case.update.mark-read");
+        timeline.markRead(reached.entry(), reached.context().actor().accountId());
         response.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** The update a route names, with the case reached for {@code action}; refusals are audited 404s. */
+    private record Reached(CaseAccess.CaseContext context, Timeline.Entry entry) {
+    }
+
+    private Reached reach(ServerRequest request, CaseAction action, String event) {
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request), action, event);
+        return new Reached(context, find(context, request.path().pathParameters().get("updateId"), request));
     }
 
     private EntryView entry(ServerRequest request, CaseAccess.CaseContext context, String updateId) {

@@ -17,13 +17,13 @@ import nl.familyliaison.platform.Rows;
 public final class UpdateRepository {
 
     private final Supplier<DbExecute> db;
-    private final UpdateText texts;
+    private final SealedText texts;
 
     public UpdateRepository(DbClient db, KeyRing keys) {
-        this(db::execute, new UpdateText(keys));
+        this(db::execute, new SealedText(keys, "investigation_update.body"));
     }
 
-    private UpdateRepository(Supplier<DbExecute> db, UpdateText texts) {
+    private UpdateRepository(Supplier<DbExecute> db, SealedText texts) {
         this.db = db;
         this.texts = texts;
     }

@@ -11,20 +11,10 @@ import nl.familyliaison.platform.Transactions;
  * How the complaints desk handles feedback: received, in progress, answered. An administrator moves it to any of
  * these (an answered complaint can be taken up again); the change and its audit event commit together.
  */
-final class FeedbackHandling {
+record FeedbackHandling(FeedbackRepository feedback, Transactions transactions, Clock clock) {
 
     /** Where one piece of feedback stands. */
     enum Status { RECEIVED, IN_PROGRESS, ANSWERED }
-
-    private final FeedbackRepository feedback;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    FeedbackHandling(FeedbackRepository feedback, Transactions transactions, Clock clock) {
-        this.feedback = feedback;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * @throws ProblemException 400 without a status, 404 when there is no such feedback

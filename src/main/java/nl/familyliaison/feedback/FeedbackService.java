@@ -20,24 +20,10 @@ import nl.familyliaison.platform.ProblemException;
  * inspector it may be about: it goes to a configured address (the Inspectorate's complaints desk). The text is
  * stored encrypted; the mail carries only its reference, like every mail of the service.
  */
-public final class FeedbackService {
+public record FeedbackService(FeedbackDesk desk, FeedbackHandling handling, Guards guards, AccessAudit audit,
+                              Idempotency idempotency) {
 
     static final int MAX_TEXT = 5_000;
-
-    private final FeedbackDesk desk;
-    private final Guards guards;
-    private final AccessAudit audit;
-    private final Idempotency idempotency;
-    private final FeedbackHandling handling;
-
-    FeedbackService(FeedbackDesk desk, FeedbackHandling handling, Guards guards, AccessAudit audit,
-                    Idempotency idempotency) {
-        this.desk = desk;
-        this.guards = guards;
-        this.audit = audit;
-        this.idempotency = idempotency;
-        this.handling = handling;
-    }
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/feedback", guards.roles(Role.MEMBER), this::send)

@@ -18,21 +18,7 @@ import nl.familyliaison.platform.Transactions;
  * idempotency key, which keeps the write's answer in the same transaction; the mails they queue leave after the
  * commit.
  */
-final class Writes {
-
-    private final Threads threads;
-    private final ThreadPages pages;
-    private final Attachments attachments;
-    private final Transactions transactions;
-    private final Outbox outbox;
-
-    Writes(Threads threads, ThreadPages pages, Attachments attachments, Transactions transactions, Outbox outbox) {
-        this.threads = threads;
-        this.pages = pages;
-        this.attachments = attachments;
-        this.transactions = transactions;
-        this.outbox = outbox;
-    }
+record Writes(Threads threads, ThreadPages pages, Attachments attachments, Transactions transactions, Outbox outbox) {
 
     StartedThread start(CaseContext context, MessageText text, List<String> members, List<String> attachmentIds,
                         WriteEvent audited, Claim claim) {

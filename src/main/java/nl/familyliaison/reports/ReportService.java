@@ -22,21 +22,7 @@ import nl.familyliaison.platform.Caller;
  * Administrators' reports: how well families are kept informed (JSON and CSV), and the mails that failed for good.
  * Counts, dates, categories and roles only — no case content. Every look is in the audit trail.
  */
-public final class ReportService {
-
-    private final ReportRepository repository;
-    private final Outbox outbox;
-    private final Guards guards;
-    private final AccessAudit audit;
-    private final Clock clock;
-
-    ReportService(ReportRepository repository, Outbox outbox, Guards guards, AccessAudit audit, Clock clock) {
-        this.repository = repository;
-        this.outbox = outbox;
-        this.guards = guards;
-        this.audit = audit;
-        this.clock = clock;
-    }
+public record ReportService(ReportRepository repository, Outbox outbox, Guards guards, AccessAudit audit, Clock clock) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/admin/figures", guards.roles(Role.ADMIN), this::figures)

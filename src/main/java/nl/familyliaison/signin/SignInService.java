@@ -24,26 +24,10 @@ import nl.familyliaison.access.Sessions;
  * Signing in and enrolling, over HTTP: member codes, staff password + TOTP, staff enrolment steps.
  * Maps requests and answers only; the rules live in {@link MemberSignIn}, {@link StaffSignIn}, {@link StaffEnrolment}.
  */
-public final class SignInService {
+public record SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
+                            SignInLimits limits, AccessAudit audit) {
 
     private static final io.helidon.http.HttpMediaType SVG = io.helidon.http.HttpMediaType.create("image/svg+xml");
-
-    private final MemberSignIn members;
-    private final StaffSignIn staff;
-    private final StaffEnrolment enrolment;
-    private final Sessions sessions;
-    private final SignInLimits limits;
-    private final AccessAudit audit;
-
-    SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
-                         SignInLimits limits, AccessAudit audit) {
-        this.members = members;
-        this.staff = staff;
-        this.enrolment = enrolment;
-        this.sessions = sessions;
-        this.limits = limits;
-        this.audit = audit;
-    }
 
     public void routes(ApiRoutes routes) {
         routes.post("/api/sign-in/code-requests", ApiRoutes.PUBLIC, this::requestCode)

@@ -25,28 +25,10 @@ import nl.familyliaison.notify.Outbox;
  * Staff accounts: created (after a second administrator approved), listed, disabled and enabled, and given a new
  * enrolment link. Disabling and a new link end every session of the account at once.
  */
-public final class StaffAccounts {
+public record StaffAccounts(AccountRepository accounts, StaffAccountRepository rows, StaffEnrolment enrolment,
+                            Sessions sessions, Outbox outbox, Transactions transactions, Clock clock) {
 
     private static final Set<Role> STAFF = Set.of(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR, Role.ADMIN);
-
-    private final AccountRepository accounts;
-    private final StaffAccountRepository rows;
-    private final StaffEnrolment enrolment;
-    private final Sessions sessions;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    StaffAccounts(AccountRepository accounts, StaffAccountRepository rows, StaffEnrolment enrolment,
-                  Sessions sessions, Outbox outbox, Transactions transactions, Clock clock) {
-        this.accounts = accounts;
-        this.rows = rows;
-        this.enrolment = enrolment;
-        this.sessions = sessions;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * A new staff account (INVITED) and its invitation, stored together. Only the installation command calls this
