@@ -20,19 +20,7 @@ import nl.familyliaison.platform.ProblemException;
  * case, asks the one authorization decision, and records the access in the audit trail — allowed or denied. A denied
  * or unknown case answers 404 alike, so that nobody learns whether a case exists.
  */
-public final class CaseAccess {
-
-    private final CaseRepository cases;
-    private final Authorization authorization;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public CaseAccess(CaseRepository cases, Authorization authorization, AuditLog audit, Clock clock) {
-        this.cases = cases;
-        this.authorization = authorization;
-        this.audit = audit;
-        this.clock = clock;
-    }
+public record CaseAccess(CaseRepository cases, Authorization authorization, AuditLog audit, Clock clock) {
 
     /**
      * The signed-in person may do {@code action} on the case; records it as {@code what} on {@code objectType}.

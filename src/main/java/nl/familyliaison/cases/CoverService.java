@@ -20,19 +20,7 @@ import nl.familyliaison.platform.Json;
  * inspector; both list and end covers. Which cases a substitute then reaches is decided by the one authorization
  * decision ({@link CaseAccess}), not here.
  */
-public final class CoverService {
-
-    private final Covers covers;
-    private final Guards guards;
-    private final AccessAudit audit;
-    private final Idempotency idempotency;
-
-    public CoverService(Covers covers, Guards guards, AccessAudit audit, Idempotency idempotency) {
-        this.covers = covers;
-        this.guards = guards;
-        this.audit = audit;
-        this.idempotency = idempotency;
-    }
+public record CoverService(Covers covers, Guards guards, AccessAudit audit, Idempotency idempotency) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/absence-covers", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::list)

@@ -25,25 +25,10 @@ import nl.familyliaison.platform.Transactions;
  * those cases go to the substitute meanwhile. A family inspector names their own substitute; an administrator names
  * one for any family inspector (who may be too ill to do it). Both get a mail that there is a change.
  */
-public final class Covers {
+public record Covers(CoverRepository covers, AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
 
     /** The longest cover at once; a longer absence is covered again (or the case gets another family inspector). */
     static final int MAX_DAYS = 366;
-
-    private final CoverRepository covers;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public Covers(CoverRepository covers, AccountRepository accounts, Outbox outbox, Transactions transactions,
-                  Clock clock) {
-        this.covers = covers;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** What the family inspector or administrator asks for. */
     public record NewCover(String absentId, String substituteId, LocalDate from, LocalDate until) {

@@ -25,22 +25,7 @@ import nl.familyliaison.platform.Transactions;
  * member account (if they had none) and a mail that asks them to sign in — nothing about the case itself.
  * Ending a membership ends access at once.
  */
-public final class Members {
-
-    private final MemberRepository members;
-    private final AccountRepository accounts;
-    private final Outbox outbox;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public Members(MemberRepository members, AccountRepository accounts, Outbox outbox, Transactions transactions,
-                   Clock clock) {
-        this.members = members;
-        this.accounts = accounts;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+public record Members(MemberRepository members, AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
 
     /** What the family inspector fills in. */
     public record Invitation(String email, String displayName, Relation relation, String representsMemberId,

@@ -17,17 +17,7 @@ import nl.familyliaison.platform.ApiRoutes;
  * {@code GET /api/overdue-promises}: the administrators' console line for every escalated promise still open — the
  * case's reference and its family inspector, nothing of the case's content.
  */
-public final class OverduePromiseService {
-
-    private final OverduePromises promises;
-    private final Guards guards;
-    private final AccessAudit audit;
-
-    OverduePromiseService(OverduePromises promises, Guards guards, AccessAudit audit) {
-        this.promises = promises;
-        this.guards = guards;
-        this.audit = audit;
-    }
+public record OverduePromiseService(OverduePromises promises, Guards guards, AccessAudit audit) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/overdue-promises", guards.roles(Role.ADMIN), this::list);

@@ -51,12 +51,14 @@ public final class MessageContent {
                                        attachments.content(found)));
     }
 
-    /** How many messages and files a case has. */
-    public record Count(long messages, long attachments) {
+    /** How many messages and files a case has, counted in one query. */
+    record Count(long messages, long attachments) {
     }
 
-    public Count count(String caseId) {
-        return content.count(caseId);
+    /** How many items (messages and files together) a case holds: what a retention run reports for it. */
+    public long itemsOf(String caseId) {
+        Count count = content.count(caseId);
+        return count.messages() + count.attachments();
     }
 
     /** Deletes every thread, message, read receipt and file of the case (briefings holding files go first). */

@@ -45,9 +45,7 @@ public record Retention(RetentionService service, RetentionJob job) {
         UpdateRepository updates = holdings.updates();
         return List.of(
                 new Purgeable("briefings", holdings.briefings()::count, holdings.briefings()::purge),
-                Purgeable.counted("messages-and-files",
-                                  caseId -> messages.count(caseId).messages() + messages.count(caseId).attachments(),
-                                  messages::purge),
+                Purgeable.counted("messages-and-files", messages::itemsOf, messages::purge),
                 Purgeable.counted("interviews", holdings.appointments()::count, holdings.appointments()::purge),
                 new Purgeable("updates", updates::countOfCase, (tx, caseId) -> updates.in(tx).purgeCase(caseId)),
                 new Purgeable("staff-notes", holdings.notes()::countOfCase,
