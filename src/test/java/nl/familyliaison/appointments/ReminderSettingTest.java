@@ -37,9 +37,12 @@ class ReminderSettingTest {
         var offer = proposed(cast.investigatorApi(), cast.caseId(),
                              proposal(List.of(start, start.plusSeconds(3600)), member.membershipId()));
         String id = confirmed(cast.investigatorApi(), offer, 1).path("id").asText();
-        assertEquals(1, new Tables(service).count("outbox", "event_key LIKE ? AND due_at = ?",
-                                                  "appointment-reminder:" + id + ":%",
-                                                  LocalDateTime.ofInstant(start.minus(Duration.ofHours(48)),
-                                                                          ZoneOffset.UTC)));
+        LocalDateTime due = LocalDateTime.ofInstant(start.minus(Duration.ofHours(48)), ZoneOffset.UTC);
+        String key = "appointment-reminder:" + id + ":%";
+        Tables tables = new Tables(service);
+        assertEquals(1, tables.count("outbox", "event_key LIKE ? AND template = ? AND due_at = ?", key,
+                                     "appointment-reminder", due), "the member's reminder");
+        assertEquals(1, tables.count("outbox", "event_key LIKE ? AND template = ? AND due_at = ?", key,
+                                     "appointment-reminder-staff", due), "the staff's reminder, at the same time");
     }
 }

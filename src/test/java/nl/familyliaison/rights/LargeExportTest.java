@@ -57,6 +57,7 @@ class LargeExportTest {
         String database = TestDatabase.newDatabase();
         Map<String, String> digests = new LinkedHashMap<>();
         Api.Credentials member;
+        Instant seededAt;
         // Seeded through the upload route of a test service on the same database and key: each file sealed as the
         // service seals it. Its clock is the real one, as the process's is, so the session is still fresh there.
         try (TestService setup = TestService.builder().set("db.url", database)
@@ -72,6 +73,12 @@ class LargeExportTest {
             member = people.signInMember(MEMBER);
             Api api = setup.api().as(member);
             seed(api, caseId, digests);
+            seededAt = setup.clock().instant();
+        }
+        // The setup's clock moves on where sign-in needs it (a fresh code, the next time step); the process reads
+        // the real one. Rows written "later" than the real time would not be the member's yet: wait until they are.
+        while (Instant.now().isBefore(seededAt)) {
+            Thread.sleep(200);
         }
 
         int port = Ports.free();
