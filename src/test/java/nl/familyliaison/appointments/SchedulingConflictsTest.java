@@ -118,7 +118,8 @@ class SchedulingConflictsTest {
         Investigation investigation = cases.open(inspector, reference, "Zaak " + reference,
                                                  LocalDate.of(2026, 1, 15), WriteEvent.NONE);
         Actor member = actor(Role.MEMBER, reference.toLowerCase() + "@example.org");
-        members.insert(Ids.newId(), investigation.id(), member.accountId(), Relation.PARENT, null,
+        members.insert(Ids.newId(), investigation.id(), member.accountId(), Relation.PARENT,
+                       MemberRepository.Represents.NOBODY,
                        inspector.accountId(), "Anna", CLOCK.instant());
         return new CaseContext(investigation.id(), inspector, new CaseRole(Optional.empty(), true, false),
                                investigation);
