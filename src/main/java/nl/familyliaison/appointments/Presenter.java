@@ -103,6 +103,9 @@ final class Presenter {
 
     Answering answering(CaseContext context, Proposal proposal, String onBehalfOf) {
         String self = context.role().memberId().orElseThrow();
+        if (onBehalfOf == null && !proposal.memberIds().contains(self)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This invitation is not addressed to you.");
+        }
         String memberId = onBehalfOf == null ? self : answeringFor(context, proposal, onBehalfOf);
         return new Answering(memberId, memberId.equals(self) ? null : context.actor().accountId());
     }

@@ -82,6 +82,22 @@ class RepresentativesTest {
     }
 
     @Test
+    void aNarrowRepresentativeCannotAnswerAnInvitationAsThemselves() {
+        CaseFiles.Cast cast = files.cast("rep3");
+        String base = "/api/cases/" + cast.caseId();
+        CaseFiles.Member victim = files.member(cast, "rep3-victim");
+        Api support = representative(cast, "rep3-support@example.org", "SUPPORT_WORKER", victim.membershipId(),
+                                     "MESSAGES_AND_INTERVIEWS");
+        String proposal = proposal(cast.inspectorApi(), base, victim.membershipId());
+        assertEquals(200, support.get("/api/interview-proposals/" + proposal).status(), "they may read it");
+        assertEquals(403, support.send("PUT", "/api/interview-proposals/" + proposal + "/answer", "application/json",
+                                       "{\"choice\":\"DECLINE\"}".getBytes()).status(),
+                     "the invitation is not addressed to them");
+        assertEquals(0, cast.inspectorApi().get("/api/interview-proposals/" + proposal).json().path("answers")
+                .size(), "nothing was stored");
+    }
+
+    @Test
     void theFamilyInspectorWidensAScopeAndItTakesEffectAtOnce() {
         CaseFiles.Cast cast = files.cast("rep2");
         String base = "/api/cases/" + cast.caseId();
