@@ -98,6 +98,26 @@ class RepresentativesTest {
     }
 
     @Test
+    void onlyTheMemberOrAFullRepresentativeAsksToCancelTheirAppointment() {
+        CaseFiles.Cast cast = files.cast("rep4");
+        String base = "/api/cases/" + cast.caseId();
+        CaseFiles.Member victim = files.member(cast, "rep4-victim");
+        Api support = representative(cast, "rep4-support@example.org", "SUPPORT_WORKER", victim.membershipId(),
+                                     "MESSAGES_AND_INTERVIEWS");
+        Api lawyer = representative(cast, "rep4-lawyer@example.org", "LAWYER", victim.membershipId(), "FULL");
+        String proposal = proposal(cast.inspectorApi(), base, victim.membershipId());
+        String slot = cast.inspectorApi().get("/api/interview-proposals/" + proposal).json().path("slots").get(0)
+                .path("id").asText();
+        String appointment = cast.inspectorApi().post("/api/interview-proposals/" + proposal + "/confirmation",
+                                                      "{\"slotId\":\"" + slot + "\"}").json().path("id").asText();
+        String path = "/api/appointments/" + appointment + "/change-requests";
+        String cancel = "{\"kind\":\"CANCEL\",\"reason\":\"Het past niet.\"}";
+        assertEquals(403, support.post(path, cancel).status(), "the narrow scope does not act for the member");
+        assertEquals(201, lawyer.post(path, cancel).status(), "the full scope does");
+        assertEquals(201, victim.api().post(path, cancel).status(), "and the member themselves");
+    }
+
+    @Test
     void theFamilyInspectorWidensAScopeAndItTakesEffectAtOnce() {
         CaseFiles.Cast cast = files.cast("rep2");
         String base = "/api/cases/" + cast.caseId();
