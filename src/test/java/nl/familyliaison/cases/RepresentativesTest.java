@@ -139,6 +139,13 @@ class RepresentativesTest {
                                                             .getBytes()).json();
         assertEquals("FULL", changed.path("representationScope").asText());
         assertTrue(guardian.get(base + "/timeline").body().contains("VOOR-HET-KIND"));
+        JsonNode unsaid = cast.inspectorApi().send("PUT", base + "/members/" + guardianId + "/representation",
+                                                   "application/json", ("{\"representsMemberId\":\""
+                                                                        + child.membershipId() + "\"}").getBytes())
+                .json();
+        assertEquals("MESSAGES_AND_INTERVIEWS", unsaid.path("representationScope").asText(),
+                     "no scope given is the narrow one, never FULL");
+        assertFalse(guardian.get(base + "/timeline").body().contains("VOOR-HET-KIND"));
     }
 
     private static Api representative(CaseFiles.Cast cast, String email, String relation, String represents,
