@@ -88,6 +88,27 @@ class AbsenceCoverTest {
     }
 
     @Test
+    void theSubstituteWithdrawsAnUpdateAndKeepsSeeingItMarkedSo() {
+        CaseFiles.Cast cast = files.cast("cover-wd");
+        String base = "/api/cases/" + cast.caseId();
+        CaseFiles.Member member = files.member(cast, "cover-wd-member");
+        People.Staff substitute = service.people().staff(Role.FAMILY_INSPECTOR, "cover-wd-sub@inspectie.example");
+        LocalDate today = Cases.today(service.clock());
+        assertEquals(201, cast.inspectorApi().post("/api/absence-covers", "{\"substituteId\":\""
+                                                   + substitute.account().id() + "\",\"from\":\"" + today
+                                                   + "\",\"until\":\"" + today.plusDays(1) + "\"}").status());
+        String update = cast.inspectorApi().post(base + "/updates", "{\"text\":\"Verkeerd gedeeld.\",\"visibleTo\":[\""
+                                                                     + member.membershipId() + "\"]}")
+                .json().path("id").asText();
+        Api substituteApi = service.api().as(service.people().signInStaff(substitute));
+        JsonNode answer = substituteApi.post(base + "/updates/" + update + "/withdrawal", "{}").json();
+        assertFalse(answer.path("withdrawn").path("withdrawnAt").isMissingNode(), answer.toString());
+        assertEquals(200, substituteApi.get(base + "/updates/" + update).status());
+        assertTrue(substituteApi.get(base + "/timeline").body().contains(update), "still in their history");
+        assertEquals(404, member.api().unchecked().get(base + "/updates/" + update).status());
+    }
+
+    @Test
     void aFamilyInspectorNamesASubstituteOnlyForThemselvesAnAdministratorForAnyone() {
         People.Staff away = service.people().staff(Role.FAMILY_INSPECTOR, "cover-away@inspectie.example");
         People.Staff colleague = service.people().staff(Role.FAMILY_INSPECTOR, "cover-colleague@inspectie.example");
