@@ -278,6 +278,7 @@ public final class AppointmentService {
         if (body.kind() == null) {
             throw ProblemException.invalid("kind", "Choose RESCHEDULE or CANCEL.");
         }
+        presenter.requireMayRequestChange(found.context(), found.object());
         write(request, response, found.context(), what, "appointment", body, Status.CREATED_201, tx -> {
             scheduling.requestChange(tx, found.object(), found.context().actor().accountId(),
                                      body.kind().asChange(), body.reason());

@@ -103,8 +103,25 @@ final class Presenter {
 
     Answering answering(CaseContext context, Proposal proposal, String onBehalfOf) {
         String self = context.role().memberId().orElseThrow();
+        if (onBehalfOf == null && !proposal.memberIds().contains(self)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This invitation is not addressed to you.");
+        }
         String memberId = onBehalfOf == null ? self : answeringFor(context, proposal, onBehalfOf);
         return new Answering(memberId, memberId.equals(self) ? null : context.actor().accountId());
+    }
+
+    /**
+     * A member asks to move or cancel an appointment only when it is made for them, or as a FULL representative of
+     * the member it is made for (403 otherwise); staff see in its history who asked.
+     */
+    void requireMayRequestChange(CaseContext context, Appointment appointment) {
+        boolean own = context.role().memberId().filter(appointment.memberIds()::contains).isPresent();
+        boolean onBehalf = context.role().representing().map(Authorization.Representing::memberId)
+                .filter(appointment.memberIds()::contains)
+                .filter(id -> access.mayActFor(context, Authorization.CaseAction.ANSWER_APPOINTMENT, id)).isPresent();
+        if (!own && !onBehalf) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not ask to change this appointment.");
+        }
     }
 
     /** The invited membership a member caller answers for: their own, or the one they represent in full; else none. */

@@ -121,8 +121,7 @@ public record Members(MemberRepository members, AccountRepository accounts, Outb
                                                              + "member.");
         }
         MemberRepository.Represents represents = represents(caseId, memberId, member.relation(), representsMemberId,
-                                                            scope == null ? Authorization.RepresentationScope.FULL
-                                                                          : scope);
+                                                            scope);
         transactions.inTransaction(tx -> {
             if (!members.in(tx).setRepresentation(caseId, memberId, represents)) {
                 throw ProblemException.notFound();

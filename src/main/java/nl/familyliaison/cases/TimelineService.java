@@ -193,11 +193,15 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
         return entry.get();
     }
 
-    /** A withdrawn update stays in the family inspector's history only: no member, no investigator sees it. */
+    /**
+     * A withdrawn update stays in the history of the family inspector (or their substitute of today) only: no member,
+     * no investigator sees it.
+     */
     private List<Timeline.Entry> visible(CaseAccess.CaseContext context) {
+        boolean inCharge = context.role().familyInspector() || context.role().substitute();
         return timeline.entries(context.caseId()).stream()
                 .filter(entry -> access.maySee(context, Authorization.ItemKind.UPDATE, visibility(entry.update())))
-                .filter(entry -> !entry.update().isWithdrawn() || context.role().familyInspector())
+                .filter(entry -> !entry.update().isWithdrawn() || inCharge)
                 .toList();
     }
 

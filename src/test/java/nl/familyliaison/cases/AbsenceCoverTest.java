@@ -75,16 +75,31 @@ class AbsenceCoverTest {
         CaseFiles.Cast cast = files.cast("cover-dash");
         CaseFiles.Member member = files.member(cast, "cover-dash-member");
         People.Staff substitute = service.people().staff(Role.FAMILY_INSPECTOR, "cover-dash-sub@inspectie.example");
-        LocalDate today = Cases.today(service.clock());
-        assertEquals(201, cast.inspectorApi().post("/api/absence-covers", "{\"substituteId\":\""
-                                                   + substitute.account().id() + "\",\"from\":\"" + today
-                                                   + "\",\"until\":\"" + today.plusDays(14) + "\"}").status());
+        cover(cast, substitute, 14);
         String thread = member.api().post("/api/cases/" + cast.caseId() + "/threads", "{\"text\":\"Hallo?\"}")
                 .json().path("thread").path("id").asText();
         service.clock().advance(Duration.ofDays(4));
         JsonNode board = service.api().as(service.people().signInStaff(substitute)).get("/api/dashboard").json();
         assertTrue(board.path("waitingThreads").toString().contains(thread), board.toString());
         assertTrue(board.path("cases").toString().contains(cast.caseId()), board.toString());
+    }
+
+    @Test
+    void theSubstituteWithdrawsAnUpdateAndKeepsSeeingItMarkedSo() {
+        CaseFiles.Cast cast = files.cast("cover-wd");
+        String base = "/api/cases/" + cast.caseId();
+        CaseFiles.Member member = files.member(cast, "cover-wd-member");
+        People.Staff substitute = service.people().staff(Role.FAMILY_INSPECTOR, "cover-wd-sub@inspectie.example");
+        cover(cast, substitute, 1);
+        String update = cast.inspectorApi().post(base + "/updates", "{\"text\":\"Verkeerd gedeeld.\",\"visibleTo\":[\""
+                                                                     + member.membershipId() + "\"]}")
+                .json().path("id").asText();
+        Api substituteApi = service.api().as(service.people().signInStaff(substitute));
+        JsonNode answer = substituteApi.post(base + "/updates/" + update + "/withdrawal", "{}").json();
+        assertFalse(answer.path("withdrawn").path("withdrawnAt").isMissingNode(), answer.toString());
+        assertEquals(200, substituteApi.get(base + "/updates/" + update).status());
+        assertTrue(substituteApi.get(base + "/timeline").body().contains(update), "still in their history");
+        assertEquals(404, member.api().unchecked().get(base + "/updates/" + update).status());
     }
 
     @Test
@@ -114,5 +129,13 @@ class AbsenceCoverTest {
         Api awayApi = service.api().as(service.people().signInStaff(away));
         assertEquals(204, awayApi.delete("/api/absence-covers/" + id).status());
         assertEquals(0, colleagueApi.get("/api/absence-covers").json().path("covers").size());
+    }
+
+    /** The case's family inspector names {@code substitute} from today for {@code days} more days. */
+    private static void cover(CaseFiles.Cast cast, People.Staff substitute, int days) {
+        LocalDate today = Cases.today(service.clock());
+        assertEquals(201, cast.inspectorApi().post("/api/absence-covers", "{\"substituteId\":\""
+                                                   + substitute.account().id() + "\",\"from\":\"" + today
+                                                   + "\",\"until\":\"" + today.plusDays(days) + "\"}").status());
     }
 }

@@ -86,6 +86,30 @@ class MemberChangesTest {
     }
 
     @Test
+    void aRepresentativeMovedToAnotherMemberStartsAgainWithTheNarrowScope() {
+        CaseFiles.Cast cast = files.cast("mc-move");
+        CaseFiles.Member member = files.member(cast, "mc-move-lawyer");
+        CaseFiles.Member first = files.member(cast, "mc-move-first");
+        CaseFiles.Member second = files.member(cast, "mc-move-second");
+        String path = "/api/cases/" + cast.caseId() + "/members/" + member.membershipId();
+        String details = "{\"displayName\":\"Mr. Jansen\",\"relation\":\"LAWYER\",\"representsMemberId\":\"%s\"}";
+        cast.inspectorApi().send("PUT", path, "application/json", details.formatted(first.membershipId()).getBytes());
+        assertEquals("FULL", cast.inspectorApi().send("PUT", path + "/representation", "application/json",
+                                                      ("{\"representsMemberId\":\"" + first.membershipId()
+                                                       + "\",\"representationScope\":\"FULL\"}").getBytes())
+                .json().path("representationScope").asText());
+        assertEquals("FULL", cast.inspectorApi().send("PUT", path, "application/json",
+                                                      details.formatted(first.membershipId()).getBytes())
+                .json().path("representationScope").asText(), "the same member: the scope stays");
+
+        JsonNode moved = cast.inspectorApi().send("PUT", path, "application/json",
+                                                  details.formatted(second.membershipId()).getBytes()).json();
+        assertEquals(second.membershipId(), moved.path("representsMemberId").asText());
+        assertEquals("MESSAGES_AND_INTERVIEWS", moved.path("representationScope").asText(),
+                     "full powers for one member are never carried over to another");
+    }
+
+    @Test
     void theDashboardOffersThePhoneNumberOfAMemberWhoHasNotRead() {
         CaseFiles.Cast cast = files.cast("mc-dash");
         CaseFiles.Member member = files.member(cast, "mc-dash-kin");

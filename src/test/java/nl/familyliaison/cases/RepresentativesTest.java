@@ -82,6 +82,32 @@ class RepresentativesTest {
     }
 
     @Test
+    void aNarrowRepresentativeNeitherAnswersNorAsksToCancelAsThemselves() {
+        CaseFiles.Cast cast = files.cast("rep4");
+        String base = "/api/cases/" + cast.caseId();
+        CaseFiles.Member victim = files.member(cast, "rep4-victim");
+        Api support = representative(cast, "rep4-support@example.org", "SUPPORT_WORKER", victim.membershipId(),
+                                     "MESSAGES_AND_INTERVIEWS");
+        Api lawyer = representative(cast, "rep4-lawyer@example.org", "LAWYER", victim.membershipId(), "FULL");
+        String proposal = proposal(cast.inspectorApi(), base, victim.membershipId());
+        assertEquals(200, support.get("/api/interview-proposals/" + proposal).status(), "they may read it");
+        assertEquals(403, support.send("PUT", "/api/interview-proposals/" + proposal + "/answer", "application/json",
+                                       "{\"choice\":\"DECLINE\"}".getBytes()).status(),
+                     "the invitation is not addressed to them");
+        assertEquals(0, cast.inspectorApi().get("/api/interview-proposals/" + proposal).json().path("answers")
+                .size(), "nothing was stored");
+        String slot = cast.inspectorApi().get("/api/interview-proposals/" + proposal).json().path("slots").get(0)
+                .path("id").asText();
+        String appointment = cast.inspectorApi().post("/api/interview-proposals/" + proposal + "/confirmation",
+                                                      "{\"slotId\":\"" + slot + "\"}").json().path("id").asText();
+        String path = "/api/appointments/" + appointment + "/change-requests";
+        String cancel = "{\"kind\":\"CANCEL\",\"reason\":\"Het past niet.\"}";
+        assertEquals(403, support.post(path, cancel).status(), "the narrow scope does not act for the member");
+        assertEquals(201, lawyer.post(path, cancel).status(), "the full scope does");
+        assertEquals(201, victim.api().post(path, cancel).status(), "and the member themselves");
+    }
+
+    @Test
     void theFamilyInspectorWidensAScopeAndItTakesEffectAtOnce() {
         CaseFiles.Cast cast = files.cast("rep2");
         String base = "/api/cases/" + cast.caseId();
@@ -103,6 +129,13 @@ class RepresentativesTest {
                                                             .getBytes()).json();
         assertEquals("FULL", changed.path("representationScope").asText());
         assertTrue(guardian.get(base + "/timeline").body().contains("VOOR-HET-KIND"));
+        JsonNode unsaid = cast.inspectorApi().send("PUT", base + "/members/" + guardianId + "/representation",
+                                                   "application/json", ("{\"representsMemberId\":\""
+                                                                        + child.membershipId() + "\"}").getBytes())
+                .json();
+        assertEquals("MESSAGES_AND_INTERVIEWS", unsaid.path("representationScope").asText(),
+                     "no scope given is the narrow one, never FULL");
+        assertFalse(guardian.get(base + "/timeline").body().contains("VOOR-HET-KIND"));
     }
 
     private static Api representative(CaseFiles.Cast cast, String email, String relation, String represents,
