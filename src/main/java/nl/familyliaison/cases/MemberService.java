@@ -109,7 +109,7 @@ public final class MemberService {
                                                         CaseAction.MANAGE_MEMBERS, "case.members.address");
         NewAddress body = Json.read(request, NewAddress.class);
         String memberId = memberId(request);
-        int resent = changes.correctAddress(context.caseId(), memberId, body.email(),
+        int resent = changes.correctAddress(context.caseId(), memberId, body.email(), context.actor().accountId(),
                                             access.write(context, "case.members.address", "member"));
         response.send(new AddressCorrected(view(context, memberId), resent));
     }
