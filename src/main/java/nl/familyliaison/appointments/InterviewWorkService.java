@@ -103,7 +103,7 @@ final class InterviewWorkService {
 
     private void busy(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.SCHEDULE_APPOINTMENT,
-                                             "appointment.busy.list");
+                                             "appointment.busy.list", "appointment");
         List<String> staffIds = Arrays.stream(request.query().first("staffIds").asOptional().orElse("").split(","))
                 .map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
         response.send(work.busy(context.caseId(), staffIds, instant(request, "from"), instant(request, "until")));

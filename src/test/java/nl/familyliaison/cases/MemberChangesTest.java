@@ -164,6 +164,27 @@ class MemberChangesTest {
     }
 
     @Test
+    void aMemberSeesTheChangesMadeToTheirMembershipButNotThoseMadeToAnotherMember() {
+        CaseFiles.Cast cast = files.cast("mc-log");
+        CaseFiles.Member a = files.member(cast, "mc-log-a");
+        CaseFiles.Member b = files.member(cast, "mc-log-b");
+        String member = "/api/cases/" + cast.caseId() + "/members/" + a.membershipId();
+        cast.inspectorApi().send("PUT", member, "application/json",
+                                 "{\"displayName\":\"A. Jansen\",\"relation\":\"PARENT\"}".getBytes());
+        cast.inspectorApi().send("PUT", member + "/email", "application/json",
+                                 "{\"email\":\"mc-log-a-new@example.org\"}".getBytes());
+        cast.inspectorApi().get("/api/cases/" + cast.caseId() + "/busy?from=" + service.clock().instant()
+                                + "&until=" + service.clock().instant().plus(Duration.ofDays(7)));
+        String theirs = b.api().get("/api/access-log").body();
+        for (String action : List.of("case.members.update", "case.members.address", "appointment.busy.list")) {
+            assertFalse(theirs.contains(action), action + " about another member: " + theirs);
+        }
+        String own = service.api().as(service.people().signInMember("mc-log-a-new@example.org"))
+                .get("/api/access-log").body();
+        assertTrue(own.contains("case.members.address") && own.contains("case.members.update"), own);
+    }
+
+    @Test
     void theInvitationIsSentAgainOnceForOneKey() {
         CaseFiles.Cast cast = files.cast("mc-again");
         String email = "mc-again-kin@example.org";
