@@ -45,7 +45,8 @@ record CaseObjects(Stored stored, Presenter presenter, CaseAccess access) {
                                Function<String, Optional<T>> lookup, Function<T, String> caseOf,
                                BiPredicate<CaseContext, T> visible) {
         Optional<T> object = Ids.isId(id) ? lookup.apply(id) : Optional.empty();
-        CaseContext context = access.require(actor, object.map(caseOf).orElse(null), actionOf(actor), what);
+        CaseContext context = access.require(actor, object.map(caseOf).orElse(null), actionOf(actor), what,
+                                             objectType, Ids.isId(id) ? id : null);
         if (!visible.test(context, object.get())) {
             throw refused(context, what, objectType, id);
         }
@@ -70,7 +71,7 @@ record CaseObjects(Stored stored, Presenter presenter, CaseAccess access) {
     /** The access to a case for the list over all cases: a case the person may no longer reach is left out. */
     private Optional<CaseContext> permitted(Actor actor, String caseId, String what) {
         try {
-            return Optional.of(access.require(actor, caseId, actionOf(actor), what));
+            return Optional.of(access.require(actor, caseId, actionOf(actor), what, "appointment"));
         } catch (ProblemException refused) {
             return Optional.empty();
         }

@@ -2,10 +2,10 @@ package nl.familyliaison.appointments;
 
 import static nl.familyliaison.platform.PathIds.caseId;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
@@ -85,30 +85,43 @@ final class InterviewWorkService {
         response.send(new AgendaView(monday, from, until, monday.minusWeeks(1), monday.plusWeeks(1), views));
     }
 
+    /** How far from today a week or moment asked for may lie: further is a mistake, not a plan. */
+    static final int PLAUSIBLE_YEARS = 10;
+
     private LocalDate week(String given) {
+        LocalDate today = LocalDate.now(clock.withZone(CalendarFile.AMSTERDAM));
         try {
-            LocalDate day = given == null || given.isEmpty() ? LocalDate.now(clock.withZone(CalendarFile.AMSTERDAM))
-                                                             : LocalDate.parse(given);
+            LocalDate day = given == null || given.isEmpty() ? today : LocalDate.parse(given);
+            if (day.isBefore(today.minusYears(PLAUSIBLE_YEARS)) || day.isAfter(today.plusYears(PLAUSIBLE_YEARS))) {
+                throw new DateTimeException("outside the plausible range");
+            }
             return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("week", "Give a date as 2026-12-07.");
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("week", "Give a date as 2026-12-07, within ten years of today.");
         }
     }
 
     private void busy(ServerRequest request, ServerResponse response) {
         CaseContext context = access.require(Authentication.actor(request), caseId(request), CaseAction.SCHEDULE_APPOINTMENT,
-                                             "appointment.busy.list");
+                                             "appointment.busy.list", "appointment");
         List<String> staffIds = Arrays.stream(request.query().first("staffIds").asOptional().orElse("").split(","))
                 .map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
         response.send(work.busy(context.caseId(), staffIds, instant(request, "from"), instant(request, "until")));
     }
 
-    private static Instant instant(ServerRequest request, String name) {
+    private Instant instant(ServerRequest request, String name) {
         String given = request.query().first(name).asOptional().orElse("");
+        Instant now = clock.instant();
         try {
-            return Instant.parse(given);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "Give a moment as 2026-12-07T09:00:00Z.");
+            Instant moment = Instant.parse(given);
+            LocalDate day = LocalDate.ofInstant(moment, java.time.ZoneOffset.UTC);
+            LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            if (day.isBefore(today.minusYears(PLAUSIBLE_YEARS)) || day.isAfter(today.plusYears(PLAUSIBLE_YEARS))) {
+                throw new DateTimeException("outside the plausible range");
+            }
+            return moment;
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid(name, "Give a moment as 2026-12-07T09:00:00Z, within ten years of today.");
         }
     }
 

@@ -36,13 +36,22 @@ public record CaseAccess(CaseRepository cases, Authorization authorization, Audi
      * log does not show (staff notes), whose existence is not the member's business.
      */
     public CaseContext require(Actor actor, String caseId, CaseAction action, String what, String objectType) {
+        return require(actor, caseId, action, what, objectType, Ids.isId(caseId) ? caseId : null);
+    }
+
+    /**
+     * As above, recorded on the object {@code objectId} of {@code objectType} in the case: a member's access log shows
+     * it to those members the object is for, never to the others.
+     */
+    public CaseContext require(Actor actor, String caseId, CaseAction action, String what, String objectType,
+                               String objectId) {
         Optional<CaseRepository.CaseWithRole> found = Ids.isId(caseId)
                 ? cases.withRoleOf(caseId, actor.accountId(), Cases.today(clock)) : Optional.empty();
         CaseRole role = found.map(CaseRepository.CaseWithRole::role).orElse(CaseRole.NONE);
         boolean allowed = found.isPresent()
                           && authorization.mayOnCase(actor, action, role.relation(), Visibility.ALL_MEMBERS)
                           && open(found.get().investigation(), actor);
-        record(actor, role, what, objectType, Ids.isId(caseId) ? caseId : null, Ids.isId(caseId) ? caseId : null,
+        record(actor, role, what, objectType, objectId, Ids.isId(caseId) ? caseId : null,
                allowed ? Outcome.ALLOWED : Outcome.DENIED);
         if (!allowed) {
             throw ProblemException.notFound();

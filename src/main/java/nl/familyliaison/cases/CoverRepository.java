@@ -42,6 +42,11 @@ public final class CoverRepository {
                 .execute();
     }
 
+    /** Locks the account's row until the transaction ends: covers for one person are named one at a time. */
+    void lock(String accountId) {
+        db.get().createNamedGet("cover-lock-account").addParam("id", accountId).execute();
+    }
+
     /** Whether {@code accountId} is away (covered) on any day from {@code from} to {@code until}. */
     boolean awayBetween(String accountId, LocalDate from, LocalDate until) {
         return db.get().createNamedGet("cover-select-overlapping").addParam("accountId", accountId)

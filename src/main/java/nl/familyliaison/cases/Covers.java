@@ -45,6 +45,8 @@ public record Covers(CoverRepository covers, AccountRepository accounts, Outbox 
         checkPeriod(request.from(), request.until(), today);
         String id = transactions.inTransaction(tx -> {
             CoverRepository repository = covers.in(tx);
+            // Both people, in one order: a cover for either waits here, so none slips past the checks below.
+            java.util.stream.Stream.of(absentId, substitute.id()).sorted().forEach(repository::lock);
             if (repository.awayBetween(absentId, request.from(), request.until())) {
                 throw new ProblemException(ProblemType.CONFLICT, "Someone already stands in for this person then.");
             }

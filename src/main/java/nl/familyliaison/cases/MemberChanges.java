@@ -2,10 +2,8 @@ package nl.familyliaison.cases;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.EmailAddress;
 import nl.familyliaison.audit.WriteEvent;
@@ -56,7 +54,7 @@ public record MemberChanges(MemberRepository members, PhoneRepository phones, Ac
      *
      * @return how many failed mails were sent again
      */
-    public int correctAddress(String caseId, String memberId, String email, WriteEvent audited) {
+    public int correctAddress(String caseId, String memberId, String email, String actorId, WriteEvent audited) {
         Member member = current(caseId, memberId);
         String canonical = EmailAddress.canonical(email);
         if (!EmailAddress.isPlausible(canonical)) {
@@ -65,11 +63,15 @@ public record MemberChanges(MemberRepository members, PhoneRepository phones, Ac
         if (canonical.equals(member.email())) {
             throw ProblemException.invalid("email", "This is the address the member has already.");
         }
-        Optional<Account> taken = accounts.byEmail(canonical);
-        if (taken.isPresent()) {
-            throw new ProblemException(ProblemType.CONFLICT, "This address belongs to another account.");
-        }
         int resent = transactions.inTransaction(tx -> {
+            if (members.in(tx).activeElsewhereNotLedBy(member.accountId(), caseId, actorId, Cases.today(clock)) > 0) {
+                throw new ProblemException(ProblemType.CONFLICT, "This person also takes part in a case of another "
+                        + "family inspector. Their address is for all their cases: ask that family inspector or an "
+                        + "administrator to correct it.");
+            }
+            if (accounts.in(tx).byEmail(canonical).isPresent()) {
+                throw new ProblemException(ProblemType.CONFLICT, "This address belongs to another account.");
+            }
             if (!accounts.in(tx).changeMemberEmail(member.accountId(), canonical, clock.instant())) {
                 throw ProblemException.notFound();
             }

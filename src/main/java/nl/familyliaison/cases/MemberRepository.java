@@ -120,6 +120,16 @@ public final class MemberRepository {
                 .execute().isPresent();
     }
 
+    /**
+     * How many current memberships {@code accountId} has in cases other than {@code caseId} that {@code actorId}
+     * neither leads as family inspector nor stands in for on {@code today}.
+     */
+    long activeElsewhereNotLedBy(String accountId, String caseId, String actorId, java.time.LocalDate today) {
+        return db.get().createNamedGet("member-count-active-elsewhere-not-led-by").addParam("accountId", accountId)
+                .addParam("caseId", caseId).addParam("actorId", actorId).addParam("today", today).execute()
+                .map(row -> row.column("n").getLong()).orElse(0L);
+    }
+
     /** Ends every membership of the account and forgets the names entered for it (its removal). */
     public void endAllOf(String accountId, Instant now) {
         db.get().createNamedUpdate("member-end-all-of-account")

@@ -96,7 +96,8 @@ public final class MemberService {
 
     private void update(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.update");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.update",
+                                                        "member");
         MemberChanges.Details body = Json.read(request, MemberChanges.Details.class);
         String memberId = memberId(request);
         changes.update(context.caseId(), memberId, body, access.write(context, "case.members.update",
@@ -106,17 +107,19 @@ public final class MemberService {
 
     private void correctAddress(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.address");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.address",
+                                                        "member");
         NewAddress body = Json.read(request, NewAddress.class);
         String memberId = memberId(request);
-        int resent = changes.correctAddress(context.caseId(), memberId, body.email(),
+        int resent = changes.correctAddress(context.caseId(), memberId, body.email(), context.actor().accountId(),
                                             access.write(context, "case.members.address", "member"));
         response.send(new AddressCorrected(view(context, memberId), resent));
     }
 
     private void resendInvitation(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.reinvite");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.reinvite",
+                                                        "member");
         String memberId = memberId(request);
         limiter.consume("invitation-account", context.actor().accountId());
         Idempotency.Answer answer = idempotency.create(
@@ -140,7 +143,8 @@ public final class MemberService {
 
     private void invite(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.invite");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.invite",
+                                                        "member");
         NewMember body = Json.read(request, NewMember.class);
         limiter.consume("invitation-account", context.actor().accountId());
         Language language = body.language() == null ? Language.NL
@@ -160,7 +164,8 @@ public final class MemberService {
 
     private void represent(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.represent");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.represent",
+                                                        "member");
         String memberId = memberId(request);
         Representation body = Json.read(request, Representation.class);
         if (!Ids.isId(memberId)) {
@@ -173,7 +178,8 @@ public final class MemberService {
 
     private void end(ServerRequest request, ServerResponse response) {
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.MANAGE_MEMBERS, "case.members.end");
+                                                        CaseAction.MANAGE_MEMBERS, "case.members.end",
+                                                        "member");
         String memberId = request.path().pathParameters().get("memberId");
         members.end(context.caseId(), memberId, access.write(context, "case.members.end", "member"));
         response.status(Status.NO_CONTENT_204).send();

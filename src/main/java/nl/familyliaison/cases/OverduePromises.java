@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.AccountRepository;
@@ -12,6 +14,7 @@ import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -22,6 +25,8 @@ import nl.familyliaison.platform.Transactions;
  * later round, another instance) finds it there. A missed stage is not made up for: only the latest one due acts.
  */
 public final class OverduePromises {
+
+    private static final Logger LOG = Logger.getLogger(OverduePromises.class.getName());
 
     static final int REMIND_WORKING_DAYS_BEFORE = 2;
 
@@ -73,8 +78,13 @@ public final class OverduePromises {
             if (investigation.status() != Investigation.Status.OPEN) {
                 continue;
             }
-            stageOn(investigation.nextUpdateBy(), today, escalateAfter).ifPresent(
-                    stage -> transactions.inTransaction(tx -> act(tx, investigation, stage, today)));
+            try {
+                stageOn(investigation.nextUpdateBy(), today, escalateAfter).ifPresent(
+                        stage -> transactions.inTransaction(tx -> act(tx, investigation, stage, today)));
+            } catch (RuntimeException e) {
+                // One case's failure waits for the next round; the other cases are not kept waiting for it.
+                LOG.log(Level.WARNING, "Promise round failed for case " + investigation.id(), Scrub.throwable(e));
+            }
         }
         outbox.afterCommit();
     }

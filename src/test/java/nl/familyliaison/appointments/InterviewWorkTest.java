@@ -165,6 +165,26 @@ class InterviewWorkTest {
     }
 
     @Test
+    void weeksAndMomentsFarOutOfRangeAreRefusedWithTheFieldNotAServerError() {
+        Cast cast = scheduler.cases().cast("far-out");
+        for (String week : List.of("%2B999999999-12-31", "9999-12-31", "-999999999-01-01", "1900-01-01")) {
+            assertRefused(cast.investigatorApi().get("/api/agenda?week=" + week), "week");
+        }
+        String busy = "/api/cases/" + cast.caseId() + "/busy?from=";
+        assertRefused(cast.inspectorApi().get(busy + "%2B100000-01-01T00:00:00Z&until=%2B100000-01-02T00:00:00Z"),
+                      "from");
+        assertRefused(cast.inspectorApi().get(busy + "9999-12-30T00:00:00Z&until=9999-12-31T00:00:00Z"), "from");
+        Instant now = service.clock().instant();
+        assertRefused(cast.inspectorApi().get(busy + now + "&until=%2B100000-01-01T00:00:00Z"), "until");
+    }
+
+    private static void assertRefused(Reply reply, String field) {
+        assertEquals(400, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        assertEquals(field, reply.json().path("errors").path(0).path("field").asText(), reply.body());
+    }
+
+    @Test
     void staffRecordANoShowWithANoteOnlyAfterTheStartAndMembersNeverSeeIt() {
         Cast cast = scheduler.cases().cast("outcome");
         Member member = scheduler.cases().member(cast, "outcome-member");

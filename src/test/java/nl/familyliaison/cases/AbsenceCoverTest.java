@@ -71,6 +71,36 @@ class AbsenceCoverTest {
     }
 
     @Test
+    void twoCoversNamedAtOnceForTheSamePersonAndDaysGiveOneCoverAndOneConflict() throws Exception {
+        LocalDate today = Cases.today(service.clock());
+        for (int round = 0; round < 4; round++) {
+            People.Staff away = service.people().staff(Role.FAMILY_INSPECTOR, "cover-race-" + round + "@inspectie.example");
+            Api awayApi = service.api().as(service.people().signInStaff(away));
+            java.util.List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+            for (String who : java.util.List.of("a", "b")) {
+                People.Staff substitute = service.people().staff(Role.FAMILY_INSPECTOR,
+                                                                 "cover-race-" + round + who + "@inspectie.example");
+                String body = "{\"substituteId\":\"" + substitute.account().id() + "\",\"from\":\"" + today
+                              + "\",\"until\":\"" + today.plusDays(5) + "\"}";
+                posts.add(() -> awayApi.unchecked().post("/api/absence-covers", body).status());
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : pool.invokeAll(posts)) {
+                    statuses.add(answer.get());
+                }
+                java.util.Collections.sort(statuses);
+                assertEquals(java.util.List.of(201, 409), statuses, "round " + round);
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(1, Sql.count(service, "SELECT COUNT(*) FROM absence_cover WHERE absent_id = ?",
+                                      away.account().id()));
+        }
+    }
+
+    @Test
     void theSubstitutesOverviewShowsTheQuestionsWaitingOnTheCasesTheyCover() {
         CaseFiles.Cast cast = files.cast("cover-dash");
         CaseFiles.Member member = files.member(cast, "cover-dash-member");

@@ -163,6 +163,52 @@ class MemberChangesTest {
     }
 
     @Test
+    void anAddressIsNotCorrectedWhenThePersonAlsoTakesPartInACaseOfAnotherFamilyInspector() {
+        CaseFiles.Cast mine = files.cast("mc-shared");
+        CaseFiles.Cast theirs = files.cast("mc-shared-other");
+        String email = "mc-shared-kin@example.org";
+        String membership = files.join(mine, email);
+        files.join(theirs, email);
+        String path = "/api/cases/" + mine.caseId() + "/members/" + membership + "/email";
+        var refused = mine.inspectorApi().unchecked().send("PUT", path, "application/json",
+                                                           "{\"email\":\"mc-shared-new@example.org\"}".getBytes());
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.json().path("detail").asText().contains("another family inspector"), refused.body());
+        assertTrue(service.running().features().accounts().byEmail(email).isPresent(), "the address is unchanged");
+        assertTrue(service.running().features().accounts().byEmail("mc-shared-new@example.org").isEmpty());
+
+        CaseFiles.Cast alsoMine = files.another(mine, "mc-shared-mine-too");
+        String own = "mc-shared-own@example.org";
+        String ownMembership = files.join(mine, own);
+        files.join(alsoMine, own);
+        assertEquals(200, mine.inspectorApi().send("PUT", "/api/cases/" + mine.caseId() + "/members/" + ownMembership
+                                                          + "/email", "application/json",
+                                                   "{\"email\":\"mc-shared-own-new@example.org\"}".getBytes())
+                .status(), "all of the person's cases are the family inspector's own");
+    }
+
+    @Test
+    void aMemberSeesTheChangesMadeToTheirMembershipButNotThoseMadeToAnotherMember() {
+        CaseFiles.Cast cast = files.cast("mc-log");
+        CaseFiles.Member a = files.member(cast, "mc-log-a");
+        CaseFiles.Member b = files.member(cast, "mc-log-b");
+        String member = "/api/cases/" + cast.caseId() + "/members/" + a.membershipId();
+        cast.inspectorApi().send("PUT", member, "application/json",
+                                 "{\"displayName\":\"A. Jansen\",\"relation\":\"PARENT\"}".getBytes());
+        cast.inspectorApi().send("PUT", member + "/email", "application/json",
+                                 "{\"email\":\"mc-log-a-new@example.org\"}".getBytes());
+        cast.inspectorApi().get("/api/cases/" + cast.caseId() + "/busy?from=" + service.clock().instant()
+                                + "&until=" + service.clock().instant().plus(Duration.ofDays(7)));
+        String theirs = b.api().get("/api/access-log").body();
+        for (String action : List.of("case.members.update", "case.members.address", "appointment.busy.list")) {
+            assertFalse(theirs.contains(action), action + " about another member: " + theirs);
+        }
+        String own = service.api().as(service.people().signInMember("mc-log-a-new@example.org"))
+                .get("/api/access-log").body();
+        assertTrue(own.contains("case.members.address") && own.contains("case.members.update"), own);
+    }
+
+    @Test
     void theInvitationIsSentAgainOnceForOneKey() {
         CaseFiles.Cast cast = files.cast("mc-again");
         String email = "mc-again-kin@example.org";
