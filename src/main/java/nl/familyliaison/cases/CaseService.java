@@ -57,7 +57,7 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
                 request, actor.accountId(), Idempotency.fingerprint(body), Status.CREATED_201,
                 claim -> cases.open(actor, body.reference(), body.title(), body.incidentDate(),
                                     access.opening(actor, "case.open").with(claim)).id(),
-                caseId -> view(repository.byId(caseId).orElseThrow(), Language.of(request)));
+                caseId -> view(repository.byId(caseId).orElseThrow(), Language.of(request), actor.role()));
         access.require(actor, answer.objectId(), CaseAction.READ_CASE, "case.read");
         answer.send(response);
     }
@@ -80,7 +80,8 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
         List<Investigation> shown = filter.apply(found, cases.today(), waiting);
         access.recordedList(actor, "case.list", "case");
         Language language = Language.of(request);
-        response.send(new CaseList(shown.stream().map(investigation -> view(investigation, language)).toList(),
+        response.send(new CaseList(shown.stream().map(investigation -> view(investigation, language, actor.role()))
+                                           .toList(),
                                    shown.stream().map(Investigation::id).filter(waiting::contains).toList()));
     }
 
@@ -114,6 +115,12 @@ public record CaseService(Cases cases, CaseRepository repository, CaseAccess acc
     }
 
     private CaseView view(Investigation investigation, Language language) {
-        return CaseView.of(investigation, phases.titleOf(investigation.phase(), language), cases.today());
+        return view(investigation, language, Role.FAMILY_INSPECTOR);
+    }
+
+    /** Administrators never see case content, and the title says what happened: their views go without it. */
+    private CaseView view(Investigation investigation, Language language, Role role) {
+        CaseView view = CaseView.of(investigation, phases.titleOf(investigation.phase(), language), cases.today());
+        return role == Role.ADMIN ? view.withoutTitle() : view;
     }
 }

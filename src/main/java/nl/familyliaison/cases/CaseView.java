@@ -18,4 +18,9 @@ public record CaseView(String id, String reference, String title, LocalDate inci
                             investigation.isUpdateOverdueOn(today), investigation.closedAt(),
                             investigation.accessEndsAt());
     }
+
+    CaseView withoutTitle() {
+        return new CaseView(id, reference, null, incidentDate, status, phase, phaseTitle, nextUpdateBy,
+                            updateCadenceDays, updateOverdue, closedAt, accessEndsAt);
+    }
 }

@@ -99,8 +99,9 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void post(ServerRequest request, ServerResponse response) {
+        // On no update yet: the write's own event names the new one, for the members it is for.
         CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.POST_UPDATE, "case.update.post");
+                                                        CaseAction.POST_UPDATE, "case.update.post", "update", null);
         NewUpdate body = Json.read(request, NewUpdate.class);
         Investigation investigation = cases.byId(context.caseId()).orElseThrow();
         Set<String> visibleTo = body.visibleTo() == null ? null : Set.copyOf(body.visibleTo());
@@ -115,9 +116,8 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     }
 
     private void one(ServerRequest request, ServerResponse response) {
-        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request),
-                                                        CaseAction.READ_TIMELINE, "case.update.read");
-        response.send(entry(request, context, request.path().pathParameters().get("updateId")));
+        Reached reached = reach(request, CaseAction.READ_TIMELINE, "case.update.read");
+        response.send(entry(request, reached.context(), reached.entry().update().id()));
     }
 
     private void correct(ServerRequest request, ServerResponse response) {
@@ -170,9 +170,12 @@ public record TimelineService(Timeline timeline, CaseRepository cases, CaseAcces
     private record Reached(CaseAccess.CaseContext context, Timeline.Entry entry) {
     }
 
+    /** Recorded on the update, so a member's access log shows it only to members the update is for. */
     private Reached reach(ServerRequest request, CaseAction action, String event) {
-        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request), action, event);
-        return new Reached(context, find(context, request.path().pathParameters().get("updateId"), request));
+        String updateId = request.path().pathParameters().get("updateId");
+        CaseAccess.CaseContext context = access.require(Authentication.actor(request), caseId(request), action, event,
+                                                        "update", Ids.isId(updateId) ? updateId : null);
+        return new Reached(context, find(context, updateId, request));
     }
 
     private EntryView entry(ServerRequest request, CaseAccess.CaseContext context, String updateId) {

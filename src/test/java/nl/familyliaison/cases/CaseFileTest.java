@@ -141,6 +141,24 @@ class CaseFileTest {
         assertEquals(List.of(mine.caseId()), ids);
     }
 
+    @Test
+    void anAdministratorListsCasesWithoutTheirTitles() {
+        CaseFiles.OpenCase file = files.open("fi-titled@inspectie.example", "2026-009");
+        Api admin = service.api().as(service.people().signInStaff(
+                service.people().staff(nl.familyliaison.access.Role.ADMIN, "admin-titles@inspectie.example")));
+        JsonNode listed = null;
+        for (JsonNode found : admin.get("/api/cases").json().path("cases")) {
+            if (found.path("id").asText().equals(file.caseId())) {
+                listed = found;
+            }
+        }
+        assertTrue(listed != null, "administrators see every case");
+        assertEquals("2026-009", listed.path("reference").asText());
+        assertTrue(listed.path("title").isMissingNode(), "the title is case content: " + listed);
+        assertTrue(file.inspectorApi().get("/api/cases").json().path("cases").path(0).hasNonNull("title"),
+                   "the family inspector sees it");
+    }
+
     private static List<String> texts(Reply timeline) {
         assertEquals(200, timeline.status(), timeline::toString);
         List<String> texts = new ArrayList<>();
