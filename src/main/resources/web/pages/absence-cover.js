@@ -1,5 +1,5 @@
 // Absence and cover: a family inspector names a colleague who stands in while they are away (an administrator does
-// it for any family inspector); the substitute sees their cases and gets the families' message mails until the last
+// it for any family inspector, approved by a second administrator); the substitute sees their cases and gets the families' message mails until the last
 // day, and then it stops by itself.
 import { del, get, newKey, post } from '../lib/api.js';
 import { alert, button, field, fill, form, h, heading, paragraph, section } from '../lib/dom.js';
@@ -34,9 +34,10 @@ export default async function absenceCover({ view, session, go, notice }) {
       if (admin) {
         body.absentId = String(values.get('absentId'));
       }
-      await post('/api/absence-covers', body, { key });
+      // An administrator's cover waits for a second administrator: a substitute reaches case content.
+      await post(admin ? '/api/absence-covers/requests' : '/api/absence-covers', body, { key });
       key = newKey();
-      reload('absence.saved');
+      reload(admin ? 'absence.requested' : 'absence.saved');
     },
     admin ? field('absentId', 'absence.absent', { type: 'select', choices }) : null,
     field('substituteId', 'absence.substitute', { type: 'select', choices }),

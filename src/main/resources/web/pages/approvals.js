@@ -2,9 +2,15 @@
 // own request only waits, because another administrator decides on it.
 import { get, post } from '../lib/api.js';
 import { alert, button, data, fill, h, heading, link, paragraph, problemView, section } from '../lib/dom.js';
-import { dateTime, t } from '../lib/i18n.js';
+import { date, dateTime, t } from '../lib/i18n.js';
 
 function what(request, names) {
+  if (request.kind === 'ABSENCE_COVER') {
+    const cover = request.absenceCover;
+    return [paragraph('approvals.absenceCover', {}, { class: 'utrecht-paragraph fl-strong' }),
+      data('p', t('absence.line', { substitute: cover.substituteName, absent: cover.absentName,
+        from: date(cover.from), until: date(cover.until) }), { class: 'utrecht-paragraph' })];
+  }
   if (request.kind === 'STAFF_ENABLE') {
     const staff = request.staffEnable;
     return [paragraph('approvals.staffEnable', { role: t(`approvals.role.${staff.role}`) },

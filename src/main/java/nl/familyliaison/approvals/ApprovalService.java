@@ -27,12 +27,13 @@ import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.ProblemException;
+import nl.familyliaison.cases.Covers;
 import nl.familyliaison.signin.StaffAccounts;
 
 /**
  * Four eyes over HTTP, for administrators: asking for a staff account ({@code POST /api/staff}), to enable a disabled
- * one again ({@code POST /api/staff/{accountId}/enable}) or a case's staff ({@code PUT /api/cases/{caseId}/staff})
- * answers 202 with the waiting request; a different administrator approves or
+ * one again ({@code POST /api/staff/{accountId}/enable}), a case's staff ({@code PUT /api/cases/{caseId}/staff}) or a
+ * substitute for a family inspector ({@code POST /api/absence-covers/requests}) answers 202 with the waiting request; a different administrator approves or
  * rejects it. Every request, decision and refused decision goes into the audit trail.
  */
 public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditLog audit, Guards guards,
@@ -42,7 +43,7 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
     public static ApprovalService create(DbClient db, StaffAccounts staffAccounts, CaseFeature cases, AuditLog audit) {
         CaseFeature.Parts parts = cases.parts();
         return new ApprovalService(new Approvals(new ApprovalRepository(db), staffAccounts, cases.staffAssignment(),
-                                                 parts.accounts(), parts.outbox(), parts.transactions(),
+                                                 cases.absenceCovers(), parts.accounts(), parts.outbox(), parts.transactions(),
                                                  parts.clock()),
                                    cases.access(), audit, parts.guards(), parts.idempotency());
     }
@@ -51,6 +52,7 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
         routes.post("/api/staff", guards.roles(Role.ADMIN), this::requestStaff)
                 .post("/api/staff/{accountId}/enable", guards.roles(Role.ADMIN), this::requestEnable)
                 .put("/api/cases/{caseId}/staff", guards.roles(Role.ADMIN), this::requestCaseStaff)
+                .post("/api/absence-covers/requests", guards.roles(Role.ADMIN), this::requestAbsenceCover)
                 .get("/api/approval-requests", guards.roles(Role.ADMIN), this::pending)
                 .post("/api/approval-requests/{requestId}/approval", guards.roles(Role.ADMIN), this::approve)
                 .post("/api/approval-requests/{requestId}/rejection", guards.roles(Role.ADMIN), this::reject);
@@ -65,7 +67,8 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
     record RequestView(String id, ApprovalRequest.Kind kind, ApprovalRequest.Status status, String requestedBy,
                        Instant requestedAt, String decidedBy, Instant decidedAt, String caseId,
                        ApprovalRequest.StaffDetails staffAccount, ApprovalRequest.CaseStaffDetails caseStaff,
-                       ApprovalRequest.StaffEnableDetails staffEnable, String createdAccountId) {
+                       ApprovalRequest.StaffEnableDetails staffEnable,
+                       ApprovalRequest.AbsenceCoverDetails absenceCover, String createdAccountId) {
         static RequestView of(ApprovalRequest request, String createdAccountId) {
             ApprovalRequest.Kind kind = request.kind();
             return new RequestView(request.id(), kind, request.status(), request.requestedBy(),
@@ -75,6 +78,8 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
                                            ? Approvals.read(request, ApprovalRequest.CaseStaffDetails.class) : null,
                                    kind == ApprovalRequest.Kind.STAFF_ENABLE
                                            ? Approvals.read(request, ApprovalRequest.StaffEnableDetails.class) : null,
+                                   kind == ApprovalRequest.Kind.ABSENCE_COVER
+                                           ? Approvals.read(request, ApprovalRequest.AbsenceCoverDetails.class) : null,
                                    createdAccountId);
         }
     }
@@ -131,6 +136,12 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
         response.status(Status.ACCEPTED_202).send(RequestView.of(asked, null));
     }
 
+    private void requestAbsenceCover(ServerRequest request, ServerResponse response) {
+        Covers.NewCover body = Json.read(request, Covers.NewCover.class);
+        ask(request, response, body, "approval.request.absence-cover",
+            (actor, audited) -> approvals.requestAbsenceCover(actor, body, audited));
+    }
+
     private void pending(ServerRequest request, ServerResponse response) {
         response.send(new RequestList(approvals.pending().stream().map(found -> RequestView.of(found, null))
                                               .toList()));
@@ -153,9 +164,9 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
             String caseId = approvals.caseOf(id).orElse(null);
             decided = approve
                     ? approvals.approve(id, actor, written(actor, what, caseId),
-                                        (tx, accountId) -> audit.append(tx, event(actor, "staff.create",
-                                                                                  Outcome.SUCCEEDED)
-                                                .object("account", accountId).build()))
+                                        made -> (tx, madeId) -> audit.append(tx, event(actor, made.isAccount()
+                                                        ? "staff.create" : "absence-cover.create", Outcome.SUCCEEDED)
+                                                .object(made.objectType(), madeId).build()))
                     : approvals.reject(id, actor, written(actor, what, caseId));
         } catch (ProblemException refused) {
             // A decision on one's own request is the refusal four eyes exist for; other refusals are failures.

@@ -12,6 +12,7 @@ import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.signin.StaffAccounts;
+import nl.familyliaison.cases.Covers;
 import nl.familyliaison.cases.StaffAssignment;
 import nl.familyliaison.audit.WriteEvent;
 import nl.familyliaison.notify.Outbox;
@@ -24,12 +25,13 @@ import nl.familyliaison.platform.Transactions;
 
 /**
  * Four eyes: an administrator cannot give anyone — themselves included, under another address — access to case
- * content alone. Creating a staff account, enabling a disabled one again and setting a case's staff are
+ * content alone. Creating a staff account, enabling a disabled one again, setting a case's staff and naming a
+ * substitute for a family inspector are
  * <em>requested</em>; they wait until a
  * different administrator approves (the change is then made, in the same transaction as the decision) or rejects
  * them. Nobody decides on their own request, and the request is checked again when it is approved.
  */
-record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment,
+record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, StaffAssignment assignment, Covers covers,
                  AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
 
     /** Asks for a staff account; checked now (400/409), created only once approved. */
@@ -69,21 +71,40 @@ record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, Staff
                 familyInspectorId, investigatorIds == null ? List.of() : List.copyOf(investigatorIds)), audited);
     }
 
+    /** Asks for a substitute for a family inspector; checked now (400), named only once approved (checked again). */
+    ApprovalRequest requestAbsenceCover(Actor by, Covers.NewCover cover, WriteEvent audited) {
+        Covers.Checked checked = covers.check(by.account(), cover);
+        String absentName = accounts.byId(checked.absentId()).orElseThrow().displayName();
+        return insert(by, ApprovalRequest.Kind.ABSENCE_COVER, null, new ApprovalRequest.AbsenceCoverDetails(
+                checked.absentId(), absentName, checked.substitute().id(), checked.substitute().displayName(),
+                checked.from(), checked.until()), audited);
+    }
+
     List<ApprovalRequest> pending() {
         return requests.pending();
     }
 
-    /** A request that was decided, and the account its approval created (if it made one). */
-    record Decided(ApprovalRequest request, Optional<String> createdAccountId) {
+    /** A request that was decided, and what its approval made (if it made something of its own). */
+    record Decided(ApprovalRequest request, Optional<Made> made) {
+        Optional<String> createdAccountId() {
+            return made.filter(Made::isAccount).map(Made::id);
+        }
+    }
+
+    /** An account or an absence cover that an approval made. */
+    record Made(String objectType, String id) {
+        boolean isAccount() {
+            return objectType.equals("account");
+        }
     }
 
     /**
      * Approves someone else's pending request and makes the change, in one transaction with {@code decision} (about
-     * the request) and {@code accountCreated} (about the account it creates, if it creates one).
+     * the request) and {@code made} (about the account or cover it makes, if it makes one).
      *
      * @throws ProblemException 404 unknown, 403 the decider's own request, 409 decided already or no longer possible
      */
-    Decided approve(String id, Actor by, WriteEvent decision, WriteEvent accountCreated) {
+    Decided approve(String id, Actor by, WriteEvent decision, java.util.function.Function<Made, WriteEvent> made) {
         ApprovalRequest request = decidable(id, by);
         boolean requesterActive = accounts.byId(request.requestedBy())
                 .filter(account -> account.role() == Role.ADMIN && account.status() == Account.Status.ACTIVE)
@@ -92,12 +113,12 @@ record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, Staff
             throw new ProblemException(ProblemType.CONFLICT,
                                        "The administrator who asked for this is no longer active. Reject it.");
         }
-        Optional<String> created = transactions.inTransaction(tx -> {
+        Optional<Made> created = transactions.inTransaction(tx -> {
             decide(tx, request, ApprovalRequest.Status.APPROVED, by);
             decision.append(tx, request.id());
-            Optional<String> account = apply(tx, request);
-            account.ifPresent(accountId -> accountCreated.append(tx, accountId));
-            return account;
+            Optional<Made> thing = apply(tx, request);
+            thing.ifPresent(found -> made.apply(found).append(tx, found.id()));
+            return thing;
         });
         outbox.afterCommit();
         return new Decided(requests.byId(id).orElseThrow(), created);
@@ -145,15 +166,16 @@ record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, Staff
         }
     }
 
-    private Optional<String> apply(DbExecute tx, ApprovalRequest request) {
+    private Optional<Made> apply(DbExecute tx, ApprovalRequest request) {
         return switch (request.kind()) {
             case STAFF_ACCOUNT -> {
                 ApprovalRequest.StaffDetails staff = staffDetails(request);
                 StaffAccounts.Invited invited = staffAccounts.createIn(tx, new StaffAccounts.NewStaff(
                         staff.email(), staff.displayName(), Role.valueOf(staff.role()),
                         Language.parse(staff.language()).orElse(Language.NL)));
-                yield Optional.of(invited.account().id());
+                yield Optional.of(new Made("account", invited.account().id()));
             }
+            case ABSENCE_COVER -> Optional.of(new Made("absence-cover", cover(tx, request)));
             case STAFF_ENABLE -> {
                 staffAccounts.enableIn(tx, read(request, ApprovalRequest.StaffEnableDetails.class).accountId());
                 yield Optional.empty();
@@ -165,6 +187,15 @@ record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, Staff
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The cover as asked, checked again for the administrator who asked (people and dates may have changed). */
+    private String cover(DbExecute tx, ApprovalRequest request) {
+        ApprovalRequest.AbsenceCoverDetails asked = read(request, ApprovalRequest.AbsenceCoverDetails.class);
+        Account requester = accounts.byId(request.requestedBy()).orElseThrow();
+        Covers.Checked checked = covers.check(requester, new Covers.NewCover(asked.absentId(), asked.substituteId(),
+                                                                             asked.from(), asked.until()));
+        return covers.nameIn(tx, requester.id(), checked);
     }
 
     private ApprovalRequest insert(Actor by, ApprovalRequest.Kind kind, String caseId, Object details,

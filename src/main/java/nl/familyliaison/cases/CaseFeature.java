@@ -74,10 +74,13 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
         return new StaffAssignment(cases, parts.accounts(), parts.outbox(), parts.clock());
     }
 
+    /** Absence covers, which an administrator names through a four-eyes approval. */
+    public Covers absenceCovers() {
+        return new Covers(covers, parts.accounts(), parts.outbox(), parts.transactions(), parts.clock());
+    }
+
     private Administering administering(OverduePromises overdue) {
-        return new Administering(new CoverService(new Covers(covers, parts.accounts(), parts.outbox(),
-                                                             parts.transactions(), parts.clock()),
-                                                  parts.guards(), parts.audit(), parts.idempotency()),
+        return new Administering(new CoverService(absenceCovers(), parts.guards(), parts.audit(), parts.idempotency()),
                                  new OverduePromiseService(overdue, parts.guards(), parts.audit()), overdue);
     }
 

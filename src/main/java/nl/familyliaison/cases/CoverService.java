@@ -16,15 +16,15 @@ import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Json;
 
 /**
- * {@code /api/absence-covers}: family inspectors name a substitute for their absence, administrators for any family
- * inspector; both list and end covers. Which cases a substitute then reaches is decided by the one authorization
+ * {@code /api/absence-covers}: family inspectors name a substitute for their absence (administrators ask for one for
+ * any family inspector, with four eyes: {@code approvals.ApprovalService}); both list and end covers. Which cases a substitute then reaches is decided by the one authorization
  * decision ({@link CaseAccess}), not here.
  */
 public record CoverService(Covers covers, Guards guards, AccessAudit audit, Idempotency idempotency) {
 
     public void routes(ApiRoutes routes) {
         routes.get("/api/absence-covers", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::list)
-                .post("/api/absence-covers", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::name)
+                .post("/api/absence-covers", guards.roles(Role.FAMILY_INSPECTOR), this::name)
                 .get("/api/absence-covers/substitutes", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN),
                      this::substitutes)
                 .delete("/api/absence-covers/{coverId}", guards.roles(Role.FAMILY_INSPECTOR, Role.ADMIN), this::end);

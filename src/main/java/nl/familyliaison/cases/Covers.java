@@ -23,7 +23,8 @@ import nl.familyliaison.platform.Transactions;
  * from one date until another, both included. The one authorization decision lets the substitute in on those dates
  * only (checked on every request against today's date, so a cover ends by itself); mails to the family inspector of
  * those cases go to the substitute meanwhile. A family inspector names their own substitute; an administrator names
- * one for any family inspector (who may be too ill to do it). Both get a mail that there is a change.
+ * one for any family inspector (who may be too ill to do it), which a second administrator approves first (four
+ * eyes: a substitute reaches case content). Both get a mail that there is a change.
  */
 public record Covers(CoverRepository covers, AccountRepository accounts, Outbox outbox, Transactions transactions, Clock clock) {
 
@@ -34,37 +35,59 @@ public record Covers(CoverRepository covers, AccountRepository accounts, Outbox 
     public record NewCover(String absentId, String substituteId, LocalDate from, LocalDate until) {
     }
 
-    /** Names a substitute; returns the cover's id. {@code audited} is appended in the same transaction. */
-    public String name(Account actor, NewCover request, AccessAudit.Written audited) {
+    /** A cover as checked for whoever asks: the person away, the family inspector standing in, the period. */
+    public record Checked(String absentId, Account substitute, LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * Checks a cover {@code actor} asks for (400 when it makes no sense); an administrator's then waits for a second
+     * administrator, since a substitute reaches case content.
+     */
+    public Checked check(Account actor, NewCover request) {
         String absentId = absent(actor, request.absentId());
         Account substitute = familyInspector(request.substituteId(), "substituteId");
         if (substitute.id().equals(absentId)) {
             throw ProblemException.invalid("substituteId", "Choose someone else than the person who is away.");
         }
-        LocalDate today = Cases.today(clock);
-        checkPeriod(request.from(), request.until(), today);
+        checkPeriod(request.from(), request.until(), Cases.today(clock));
+        return new Checked(absentId, substitute, request.from(), request.until());
+    }
+
+    /** A family inspector names their own substitute; returns the cover's id. {@code audited} joins its transaction. */
+    public String name(Account actor, NewCover request, AccessAudit.Written audited) {
+        Checked checked = check(actor, request);
         String id = transactions.inTransaction(tx -> {
-            CoverRepository repository = covers.in(tx);
-            // Both people, in one order: a cover for either waits here, so none slips past the checks below.
-            java.util.stream.Stream.of(absentId, substitute.id()).sorted().forEach(repository::lock);
-            if (repository.awayBetween(absentId, request.from(), request.until())) {
-                throw new ProblemException(ProblemType.CONFLICT, "Someone already stands in for this person then.");
-            }
-            if (repository.awayBetween(substitute.id(), request.from(), request.until())) {
-                throw new ProblemException(ProblemType.CONFLICT, "The substitute is away themselves then.");
-            }
-            String coverId = Ids.newId();
-            repository.insert(new CoverRepository.Cover(coverId, absentId, null, substitute.id(), null, null,
-                                                        request.from(), request.until(), actor.id()), clock.instant());
-            tell(tx, coverId, substitute);
-            if (!absentId.equals(actor.id())) {
-                tell(tx, coverId, accounts.in(tx).byId(absentId).orElseThrow());
-            }
+            String coverId = nameIn(tx, actor.id(), checked);
             audited.append(tx, coverId);
             return coverId;
         });
         outbox.afterCommit();
         return id;
+    }
+
+    /**
+     * Stores a checked cover named by {@code createdBy} in {@code tx} and tells both people; 409 when either is
+     * covered already then. The caller hands the mails over after commit.
+     */
+    public String nameIn(io.helidon.dbclient.DbExecute tx, String createdBy, Checked checked) {
+        CoverRepository repository = covers.in(tx);
+        // Both people, in one order: a cover for either waits here, so none slips past the checks below.
+        java.util.stream.Stream.of(checked.absentId(), checked.substitute().id()).sorted().forEach(repository::lock);
+        if (repository.awayBetween(checked.absentId(), checked.from(), checked.until())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Someone already stands in for this person then.");
+        }
+        if (repository.awayBetween(checked.substitute().id(), checked.from(), checked.until())) {
+            throw new ProblemException(ProblemType.CONFLICT, "The substitute is away themselves then.");
+        }
+        String coverId = Ids.newId();
+        repository.insert(new CoverRepository.Cover(coverId, checked.absentId(), null, checked.substitute().id(),
+                                                    null, null, checked.from(), checked.until(), createdBy),
+                          clock.instant());
+        tell(tx, coverId, checked.substitute());
+        if (!checked.absentId().equals(createdBy)) {
+            tell(tx, coverId, accounts.in(tx).byId(checked.absentId()).orElseThrow());
+        }
+        return coverId;
     }
 
     /** The covers the person sees: a family inspector theirs (away or standing in), an administrator all. */

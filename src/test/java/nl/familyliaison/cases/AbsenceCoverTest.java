@@ -9,11 +9,13 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.access.Role;
+import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.CaseFiles;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Sql;
+import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -133,24 +135,37 @@ class AbsenceCoverTest {
     }
 
     @Test
-    void aFamilyInspectorNamesASubstituteOnlyForThemselvesAnAdministratorForAnyone() {
+    void aFamilyInspectorNamesASubstituteOnlyForThemselvesAnAdministratorForAnyoneWithASecondAdministrator() {
         People.Staff away = service.people().staff(Role.FAMILY_INSPECTOR, "cover-away@inspectie.example");
         People.Staff colleague = service.people().staff(Role.FAMILY_INSPECTOR, "cover-colleague@inspectie.example");
-        People.Staff admin = service.people().staff(Role.ADMIN, "cover-admin@inspectie.example");
+        Admins admins = Admins.create(service, "cover-admin");
         Api colleagueApi = service.api().as(service.people().signInStaff(colleague));
         LocalDate today = Cases.today(service.clock());
         String period = "\",\"from\":\"" + today + "\",\"until\":\"" + today.plusDays(5) + "\"}";
         assertEquals(400, colleagueApi.post("/api/absence-covers", "{\"absentId\":\"" + away.account().id()
                                                                   + "\",\"substituteId\":\"" + colleague.account().id()
                                                                   + period).status());
-        Api adminApi = service.api().as(service.people().signInStaff(admin));
-        assertEquals(400, adminApi.post("/api/absence-covers", "{\"absentId\":\"" + away.account().id()
-                                                              + "\",\"substituteId\":\"" + admin.account().id()
-                                                              + period).status(), "only a family inspector stands in");
+        Api adminApi = admins.askingApi();
+        assertEquals(400, adminApi.post("/api/absence-covers/requests", "{\"absentId\":\"" + away.account().id()
+                                                                       + "\",\"substituteId\":\""
+                                                                       + admins.asking().account().id() + period)
+                .status(), "only a family inspector stands in");
         String created = "{\"absentId\":\"" + away.account().id() + "\",\"substituteId\":\""
                          + colleague.account().id() + period;
-        assertEquals(201, adminApi.post("/api/absence-covers", created).status());
-        assertEquals(409, adminApi.post("/api/absence-covers", created).status(), "one cover at a time");
+        assertEquals(404, adminApi.unchecked().post("/api/absence-covers", created).status(),
+                     "an administrator does not name one alone");
+        Reply asked = adminApi.post("/api/absence-covers/requests", created);
+        assertEquals(202, asked.status(), asked::toString);
+        assertEquals(0, colleagueApi.get("/api/absence-covers").json().path("covers").size(),
+                     "nothing changes before a second administrator approves");
+        String requestId = asked.json().path("id").asText();
+        assertEquals(403, adminApi.post("/api/approval-requests/" + requestId + "/approval", "").status(),
+                     "not by the one who asked");
+        assertEquals("APPROVED", admins.approve(asked).path("status").asText());
+        assertEquals(409, admins.approvingApi().post("/api/approval-requests/"
+                                                     + adminApi.post("/api/absence-covers/requests", created)
+                                                             .json().path("id").asText() + "/approval", "")
+                .status(), "one cover at a time, checked again when approved");
         JsonNode seen = colleagueApi.get("/api/absence-covers").json().path("covers");
         assertEquals(1, seen.size());
         assertFalse(seen.get(0).path("mayEnd").asBoolean(), "the substitute does not end it");
