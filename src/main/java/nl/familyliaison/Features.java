@@ -58,6 +58,8 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.LanguageService;
+import nl.familyliaison.platform.Languages;
 import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.ratelimit.ApiClientLimit;
@@ -69,6 +71,7 @@ import nl.familyliaison.ratelimit.RateLimiter;
  * policy (what a removal erases, the order retention purges in) lives in the features themselves.
  */
 public record Features(RequestLog requestLog,
+                       LanguageService languageService,
                        ApiClientLimit apiClientLimit,
                        Authentication authentication,
                        CrossSiteGuard crossSiteGuard,
@@ -107,7 +110,7 @@ public record Features(RequestLog requestLog,
     private record Base(Config config, Database database, Clock clock, RequestLog requestLog,
                         Transactions transactions, KeyRing keys, RateLimiter limiter, Audit auditTrail,
                         Authorization authorization, Guards guards, AccountRepository accounts, Notify mail,
-                        Sessions sessions, SignIn signIn, Idempotency idempotency) {
+                        Sessions sessions, SignIn signIn, Idempotency idempotency, Languages languages) {
 
         AccessAudit audit() {
             return auditTrail.events();
@@ -176,7 +179,8 @@ public record Features(RequestLog requestLog,
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
                                       guards, auditTrail.events(), transactions, clock);
         return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
-                        guards, accounts, notify, sessions, signIn, Idempotency.create(transactions, keys, clock));
+                        guards, accounts, notify, sessions, signIn, Idempotency.create(transactions, keys, clock),
+                        Languages.load(config));
     }
 
     /** In dependency order: cases, messages, interviews, briefings (which share both), feedback. */
@@ -206,7 +210,8 @@ public record Features(RequestLog requestLog,
         Audit auditTrail = base.auditTrail();
         ApprovalService approvals = ApprovalService.create(base.database().client(), base.signIn().staffAccounts(),
                                                            content.cases(), auditTrail.log());
-        return new Features(base.requestLog(), new ApiClientLimit(base.limiter()),
+        return new Features(base.requestLog(), new LanguageService(base.languages()),
+                            new ApiClientLimit(base.limiter()),
                             new Authentication(base.sessions()),
                             new CrossSiteGuard(origins, base.requestLog(), base.audit()),
                             caseServices.phases(), caseServices.cases(), caseServices.members(),
@@ -233,6 +238,7 @@ public record Features(RequestLog requestLog,
         routing.addFilter(authentication::filter);
         routing.addFilter(apiClientLimit::filter);
         routing.addFilter(crossSiteGuard::filter);
+        languageService.routes(api);
         phases.routes(api);
         caseService.routes(api);
         memberService.routes(api);

@@ -42,6 +42,15 @@ public final class ApiRoutes {
         return add(Method.DELETE, path, access, handler);
     }
 
+    /**
+     * Serves a file of the web client from code rather than from the static folder (a language's texts): a plain GET
+     * outside the API, so neither in the route list nor in the contract.
+     */
+    public ApiRoutes webFile(String path, Handler handler) {
+        routing.get(path, handler);
+        return this;
+    }
+
     /** Records a route served by a Helidon feature (observe, OpenAPI) so that 405 answers know about it. */
     public ApiRoutes served(Method method, String path) {
         routes.add(new Route(method, path, PUBLIC));

@@ -228,6 +228,7 @@ class AuthorizationMatrixTest {
     private static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         rows.add(row("GET /api/phases", api -> api.get("/api/phases"), everyone(Expect.ALLOWED)));
+        rows.add(row("GET /api/languages", api -> api.get("/api/languages"), everyone(Expect.ALLOWED)));
         for (String path : List.of("/api/sign-in/code-requests", "/api/sign-in/code-checks", "/api/sign-in/staff",
                                    "/api/staff-enrolments/password", "/api/staff-enrolments/qr-code",
                                    "/api/staff-enrolments/confirmation")) {

@@ -19,15 +19,15 @@ final class PageChecks {
 
     /** HTML + CSS + JS of one page, uncompressed (the translation file is counted too). */
     static final long WEIGHT_LIMIT = 150_000;
-    private static final Path TRANSLATIONS = Path.of("src", "main", "resources", "web", "i18n");
+    private static final Path LANGUAGES = Path.of("src", "main", "resources", "languages");
 
     private PageChecks() {
     }
 
-    /** The translation file of a language, key → text. */
+    /** The client texts of a language (languages/<code>/client.json), key → text. */
     static Map<String, String> translations(String language) {
         try {
-            return new ObjectMapper().readValue(Files.readString(TRANSLATIONS.resolve(language + ".json")),
+            return new ObjectMapper().readValue(Files.readString(LANGUAGES.resolve(language).resolve("client.json")),
                                                 new TypeReference<>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,42 @@ class WebFilesTest {
         assertEquals(304, again.statusCode(), again.body());
         assertEquals("", again.body());
         assertTrue(again.headers().firstValue("Content-Type").isEmpty(), "no problem+json body");
+    }
+
+    @Test
+    void aLanguagesClientTextsAreServedFromItsFolderAndRevalidated() throws IOException, InterruptedException {
+        URI texts = service.api().base().resolve("/i18n/en.json");
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(texts).build(),
+                                               HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        assertTrue(first.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertEquals(PageChecks.translations("en").get("quickExit.button"),
+                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body())
+                             .path("quickExit.button").asText());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(texts).header("If-None-Match", etag).build(),
+                                               HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void theLanguagesAreListedPubliclyDutchFirst() {
+        var listed = service.api().get("/api/languages").json().path("languages");
+        assertEquals("nl", listed.path(0).path("code").asText());
+        assertEquals("Nederlands", listed.path(0).path("name").asText());
+        assertEquals("en", listed.path(1).path("code").asText());
+        assertTrue(listed.path(1).path("reviewed").asBoolean());
+    }
+
+    @Test
+    void anUnknownLanguageGetsANotFoundProblem() throws IOException, InterruptedException {
+        for (String path : List.of("/i18n/xx.json", "/i18n/nl.txt", "/i18n/..%2Fapplication.yaml")) {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(service.api().base().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
+        }
     }
 }

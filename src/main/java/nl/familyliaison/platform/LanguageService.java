@@ -1,0 +1,74 @@
+package nl.familyliaison.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code GET /api/languages}: the languages a person can choose, in list order (public: it holds nothing of anyone).
+ * {@code GET /i18n/<code>.json}: a language's client texts, from its folder, revalidated by ETag like the other web
+ * files.
+ */
+public final class LanguageService {
+
+    private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2,3})\\.json");
+
+    private final Languages languages;
+    private final Map<String, byte[]> clientTexts = new ConcurrentHashMap<>();
+
+    public LanguageService(Languages languages) {
+        this.languages = languages;
+    }
+
+    public void routes(ApiRoutes routes) {
+        routes.get("/api/languages", ApiRoutes.PUBLIC, this::list);
+        routes.webFile("/i18n/{file}", this::clientTexts);
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        response.send(new LanguageList(languages.listed()));
+    }
+
+    private void clientTexts(ServerRequest request, ServerResponse response) {
+        Matcher file = CLIENT_FILE.matcher(request.path().pathParameters().get("file"));
+        byte[] body = Optional.of(file).filter(Matcher::matches)
+                .flatMap(it -> Optional.ofNullable(clientTexts.computeIfAbsent(it.group(1), this::read)))
+                .orElseThrow(ProblemException::notFound);
+        String etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
+        response.header(HeaderNames.ETAG, etag);
+        if (request.headers().first(HeaderNames.IF_NONE_MATCH).filter(etag::equals).isPresent()) {
+            response.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(body);
+    }
+
+    private byte[] read(String code) {
+        return languages.file(code, "client.json").map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer: an object, so fields can be added later. */
+    public record LanguageList(List<Languages.Spoken> languages) {
+    }
+}
