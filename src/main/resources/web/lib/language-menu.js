@@ -41,7 +41,7 @@ export function drawLanguageMenu(menu, onChoose) {
       } }, languageName(entry))));
   menu.replaceChildren(
     h('summary', { id: 'language', class: 'utrecht-button utrecht-button--subtle fl-language__toggle' },
-      globe(), h('span', {}, t('field.language')), h('span', { class: 'fl-language__current' },
+      globe(), h('span', { class: 'fl-language__label' }, t('field.language')), h('span', { class: 'fl-language__current' },
         languageName(chosen))),
     h('ul', { class: 'fl-language__list', role: 'list' }, choices));
 }
