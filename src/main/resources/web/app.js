@@ -1,8 +1,9 @@
 // The shell every page shares: language, quick exit, navigation, the session and its timeout warning, the router.
 // Pages are ES modules under pages/, loaded when first shown, so a page only weighs what it uses.
-import { current, load, t } from './lib/i18n.js';
-import { get, del, endSessionWhileLeaving, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
+import { current, listed, load, loadLanguages, t } from './lib/i18n.js';
+import { get, del, put, endSessionWhileLeaving, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
 import { h, problemView } from './lib/dom.js';
+import { closeWhenLeft, drawLanguageMenu } from './lib/language-menu.js';
 
 const NEUTRAL_SITE = 'https://www.google.com/search?q=weerbericht';
 const WARN_BEFORE_MS = 120_000;
@@ -150,7 +151,7 @@ function translateShell() {
   for (const element of document.querySelectorAll('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n);
   }
-  document.getElementById('language').lang = current() === 'nl' ? 'en' : 'nl';
+  drawLanguageMenu(document.getElementById('language-menu'), switchLanguage);
 }
 
 function renderNav() {
@@ -193,12 +194,19 @@ function signedOut(noticeKey) {
   go(noticeKey === 'signOut.done' ? '' : 'sign-in', noticeKey);
 }
 
-/** After sign-in (and at start): who is signed in, and a timer that warns before the session idles out. */
+/**
+ * After sign-in (and at start): who is signed in, and a timer that warns before the session idles out. A person who
+ * has not chosen a language on this device sees their own (the one chosen for them at the invitation, or since).
+ */
 export function signedIn(session) {
   state.session = session;
   useCsrfToken(session.csrfToken);
   renderNav();
   restartTimers();
+  if (storedLanguage() || !listed(session.language) || session.language === current()) {
+    return Promise.resolve();
+  }
+  return load(session.language).then(() => (state.rendered ? redraw() : translateShell()));
 }
 
 function restartTimers() {
@@ -306,33 +314,59 @@ function keepInApp(event) {
   }
 }
 
-async function switchLanguage() {
-  await load(current() === 'nl' ? 'en' : 'nl');
-  try {
-    localStorage.setItem('language', current());
-  } catch {
-    // Private mode: the choice holds for this visit only.
-  }
+/** The shell and the page again, in the language loaded now. */
+async function redraw() {
   translateShell();
   renderNav();
   if (!document.getElementById('session-warning').hidden) {
     showWarning();
   }
   await render();
+}
+
+/** A language chosen in the header: remembered on this device and, signed in, as the person's own (mail too). */
+async function switchLanguage(code) {
+  await load(code);
+  try {
+    localStorage.setItem('language', current());
+  } catch {
+    // Private mode: the choice holds for this visit only.
+  }
+  if (state.session) {
+    keepAsPreference(current());
+  }
+  await redraw();
   document.getElementById('language').focus();
 }
 
-function initialLanguage() {
+async function keepAsPreference(code) {
   try {
-    const stored = localStorage.getItem('language');
-    if (stored) {
-      return stored;
+    const preferences = await get('/api/preferences');
+    if (preferences.language !== code) {
+      await put('/api/preferences', { ...preferences, language: code });
     }
   } catch {
-    // No storage: follow the browser.
+    // The page's language has changed all the same; the preferences page shows what is stored.
   }
-  const wanted = (navigator.languages || [navigator.language || 'nl']).map((tag) => tag.slice(0, 2).toLowerCase());
-  return wanted.find((tag) => tag === 'nl' || tag === 'en') || 'nl';
+}
+
+function storedLanguage() {
+  try {
+    return listed(localStorage.getItem('language'));
+  } catch {
+    return null; // no storage
+  }
+}
+
+/** The language chosen on this device, else the browser's first listed one, else the service's first (Dutch). */
+function initialLanguage() {
+  const stored = storedLanguage();
+  if (stored) {
+    return stored.code;
+  }
+  const wanted = navigator.languages || [navigator.language || ''];
+  const found = wanted.map(listed).find(Boolean);
+  return found ? found.code : '';
 }
 
 /**
@@ -362,14 +396,15 @@ async function start() {
   document.getElementById('quick-exit-stay').addEventListener('click',
     () => document.getElementById('quick-exit-confirm').close());
   document.addEventListener('keydown', onEscape);
-  document.getElementById('language').addEventListener('click', switchLanguage);
+  closeWhenLeft(document.getElementById('language-menu'));
   document.addEventListener('click', keepInApp);
   onActivity(restartTimers);
   onSessionEnded(() => state.session && signedOut('session.ended'));
+  await loadLanguages();
   await load(initialLanguage());
   translateShell();
   try {
-    signedIn(await get('/api/session'));
+    await signedIn(await get('/api/session'));
   } catch {
     state.session = null;
   }

@@ -1,5 +1,5 @@
 // Small builders for NL Design System markup. Text nodes come from t() or, marked data-api, from the service.
-import { dateTime, has, t, time, tOr } from './i18n.js';
+import { dateTime, direction, has, languages, t, time, tOr } from './i18n.js';
 
 let ids = 0;
 
@@ -34,9 +34,27 @@ export function when(instant) {
   return h('time', { datetime: instant }, dateTime(instant));
 }
 
-/** Text that comes from the service (names, messages, phase texts, dates): never looked up in a translation file. */
+/**
+ * Text that comes from the service (names, messages, phase texts, dates): never looked up in a translation file.
+ * Its direction is its own (dir=auto: an Arabic name reads right to left in a Dutch page, a reference left to right in
+ * an Arabic one) and it is isolated from the text around it.
+ */
 export function data(tag, text, attributes = {}) {
-  return h(tag, { ...attributes, 'data-api': true }, text);
+  return h(tag, { dir: 'auto', ...attributes, 'data-api': true }, text);
+}
+
+/**
+ * A value that is always read left to right (a number, phone number, e-mail address, case reference), isolated so
+ * that in a right-to-left page it keeps its order and does not move the words around it.
+ */
+export function ltr(text, tag = 'bdi', attributes = {}) {
+  return h(tag, { ...attributes, dir: 'ltr', class: ['fl-ltr', attributes.class].filter(Boolean).join(' '),
+    'data-api': true }, text);
+}
+
+/** A language's own name (from the service's list), marked with its language and direction. */
+export function languageName(entry, tag = 'span') {
+  return h(tag, { lang: entry.code, dir: direction(entry), 'data-api': true }, entry.name);
 }
 
 export function nextId(prefix) {
@@ -91,7 +109,10 @@ function retryText(at) {
   return t('problem.retryAt', { time: seconds < 86_400 ? time(at.toISOString()) : dateTime(at.toISOString()) });
 }
 
-/** A labelled form field: input, textarea or select (choices: [value, text, whether the text is the service's]). */
+/**
+ * A labelled form field: input, textarea or select (choices: [value, text, whether the text is the service's, and
+ * the text's language when it is not the page's]).
+ */
 export function field(name, labelKey, options = {}) {
   const id = nextId(name);
   const hintId = options.hint ? `${id}-hint` : null;
@@ -102,8 +123,8 @@ export function field(name, labelKey, options = {}) {
       maxlength: options.maxlength });
   } else if (options.type === 'select') {
     control = h('select', { ...common, class: 'utrecht-select' },
-      options.choices.map(([value, text, fromService]) => h('option',
-        { value, selected: value === options.value, 'data-api': fromService }, text)));
+      options.choices.map(([value, text, fromService, lang]) => h('option',
+        { value, selected: value === options.value, 'data-api': fromService, lang }, text)));
   } else {
     control = h('input', { ...common, class: 'utrecht-textbox', type: options.type || 'text',
       autocomplete: options.autocomplete, inputmode: options.inputmode, value: options.value, min: options.min,
@@ -113,6 +134,12 @@ export function field(name, labelKey, options = {}) {
     h('label', { class: 'utrecht-form-label', for: id }, t(labelKey)),
     hintId ? h('p', { class: 'utrecht-form-field-description', id: hintId }, t(options.hint)) : null,
     control);
+}
+
+/** A choice of one of the service's languages, each by its own name (Dutch, the first, unless told otherwise). */
+export function languageField(name, labelKey, value = languages()[0].code) {
+  return field(name, labelKey, { type: 'select', value,
+    choices: languages().map((entry) => [entry.code, entry.name, true, entry.code]) });
 }
 
 /** A group of radio buttons or checkboxes with a legend. choices: [value, text node or string, checked]. */

@@ -1,29 +1,77 @@
-// Every text a person reads comes from i18n/<language>.json; dates and times are shown in Europe/Amsterdam.
+// Every text a person reads comes from i18n/<language>.json; the languages are the service's list (GET
+// /api/languages). Dates and times are shown in Europe/Amsterdam, Gregorian, with Latin digits, in every language.
 const ZONE = 'Europe/Amsterdam';
-export const LANGUAGES = ['nl', 'en'];
+const FIRST = { code: 'nl', name: 'Nederlands', direction: 'ltr', locale: 'nl-NL' };
+let list = [FIRST];
 let table = {};
-let language = 'nl';
+let language = FIRST;
+
+/** The service's languages, in its order (only Dutch, the default, when the list cannot be had). */
+export async function loadLanguages() {
+  try {
+    const response = await fetch('/api/languages', { headers: { Accept: 'application/json' } });
+    const found = response.ok ? (await response.json()).languages : [];
+    list = found.length ? found : list;
+  } catch {
+    // Offline or refused: Dutch only, as the service's first language.
+  }
+}
+
+export function languages() {
+  return list;
+}
+
+/** The listed language for a code or a browser tag ("ar-EG" → ar), or null. */
+export function listed(tag) {
+  const code = String(tag || '').toLowerCase().split('-')[0];
+  return list.find((entry) => entry.code === code) || null;
+}
 
 export async function load(wanted) {
-  const chosen = LANGUAGES.includes(wanted) ? wanted : 'nl';
-  const response = await fetch(`/i18n/${chosen}.json`);
+  let chosen = listed(wanted) || list[0];
+  let response = await fetch(`/i18n/${chosen.code}.json`);
+  if (!response.ok && chosen !== list[0]) {
+    chosen = list[0]; // a language whose texts are not there (yet): the first, rather than keys
+    response = await fetch(`/i18n/${chosen.code}.json`);
+  }
   table = await response.json();
   language = chosen;
-  document.documentElement.lang = chosen;
+  document.documentElement.lang = chosen.code;
+  document.documentElement.dir = direction(chosen);
 }
 
 export function current() {
-  return language;
+  return language.code;
+}
+
+export function direction(entry = language) {
+  return entry.direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** The language's locale for Intl, always with the Gregorian calendar and Latin digits. */
+export function locale() {
+  try {
+    return new Intl.Locale(language.locale || language.code, { calendar: 'gregory', numberingSystem: 'latn' })
+      .toString();
+  } catch {
+    return `${language.code}-u-ca-gregory-nu-latn`;
+  }
 }
 
 export function has(key) {
   return Object.hasOwn(table, key);
 }
 
-/** The text for key, with {placeholders} filled in; a missing key shows as itself so tests catch it. */
+/**
+ * The text for key, with {placeholders} filled in; a missing key shows as itself so tests catch it. In a right-to-left
+ * language each filled-in value is isolated (U+2068 … U+2069), so a number, date, address or reference keeps its own
+ * direction inside the sentence (no strong letter, as in a phone number: left to right).
+ */
 export function t(key, values) {
   const text = has(key) ? table[key] : key;
-  return values ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole)) : text;
+  const [open, close] = direction() === 'rtl' ? ['\u2068', '\u2069'] : ['', ''];
+  return values ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? `${open}${values[name]}${close}` : whole))
+    : text;
 }
 
 /** A key of the form prefix.value when it exists, else the fallback key (codes the client does not know yet). */
@@ -32,7 +80,7 @@ export function tOr(key, fallback, values) {
 }
 
 function format(options, value) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: ZONE, ...options })
+  return new Intl.DateTimeFormat(locale(), { timeZone: ZONE, calendar: 'gregory', numberingSystem: 'latn', ...options })
       .format(value);
 }
 

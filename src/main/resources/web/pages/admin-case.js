@@ -1,7 +1,7 @@
 // Administrators: one case's staff (never its content). A change of family inspector or investigators is asked for
 // here and made only when a second administrator approves it — here too, or on the approvals page.
 import { get, put } from '../lib/api.js';
-import { alert, choiceGroup, data, field, fill, form, h, heading, paragraph, section } from '../lib/dom.js';
+import { alert, choiceGroup, data, field, fill, form, h, heading, ltr, paragraph, section } from '../lib/dom.js';
 import { date, t } from '../lib/i18n.js';
 import { requestView } from './approvals.js';
 
@@ -42,7 +42,7 @@ export default async function adminCase({ view, params, session, go, notice }) {
   const waiting = pending.requests.filter((request) => request.caseId === found.id);
   fill(view,
     notice ? alert('ok', paragraph(notice)) : null,
-    h('h1', { class: 'utrecht-heading-1', tabindex: '-1' }, t('adminCase.title'), ' ', data('span', found.reference)),
+    h('h1', { class: 'utrecht-heading-1', tabindex: '-1' }, t('adminCase.title'), ' ', ltr(found.reference)),
     h('p', { class: 'fl-meta' }, h('a', { class: 'utrecht-link', href: '#/admin/cases' }, t('adminCase.back'))),
     paragraph('adminCase.phase', { phase: found.phaseTitle }),
     h('p', { class: found.updateOverdue ? 'utrecht-paragraph fl-overdue' : 'utrecht-paragraph' },

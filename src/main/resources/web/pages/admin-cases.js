@@ -1,7 +1,7 @@
 // Administrators: every case with its reference, phase, family inspector and next-update date — never its content.
 // Filter by reference, phase and overdue; sort by the next-update date; open a case to see and change its staff.
 import { get } from '../lib/api.js';
-import { alert, data, field, fill, form, h, heading, paragraph } from '../lib/dom.js';
+import { alert, data, field, fill, form, h, heading, ltr, paragraph } from '../lib/dom.js';
 import { date, t } from '../lib/i18n.js';
 
 // Kept while the app is open, so going back from a case shows the same selection.
@@ -23,8 +23,8 @@ function query() {
 
 function row(item) {
   return h('tr', {},
-    h('th', { scope: 'row' }, h('a', { class: 'utrecht-link', href: `#/admin/cases/${item.id}`, 'data-api': true },
-      item.reference)),
+    h('th', { scope: 'row' }, ltr(item.reference, 'a', { class: 'utrecht-link',
+      href: `#/admin/cases/${item.id}` })),
     data('td', item.phaseTitle),
     item.familyInspector ? data('td', item.familyInspector.displayName) : h('td', {}, t('adminCases.noInspector')),
     h('td', { class: item.updateOverdue ? 'fl-overdue' : null }, h('time', { datetime: item.nextUpdateBy },

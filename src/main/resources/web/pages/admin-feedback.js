@@ -1,14 +1,14 @@
 // Administrators: the feedback and complaints members sent (newest first, at most 200), never seen by the family
 // inspector, each with how far the desk is with it (received, in progress, answered), which is changed here.
 import { get, patch } from '../lib/api.js';
-import { alert, data, field, fill, form, h, heading, paragraph } from '../lib/dom.js';
+import { alert, data, field, fill, form, h, heading, ltr, paragraph } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 
 const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'ANSWERED'];
 
 function item(entry, done) {
   return h('li', { class: 'fl-card' },
-    h('h2', { class: 'utrecht-heading-3' }, t(`adminFeedback.kind.${entry.kind}`), ' ', data('span', entry.reference)),
+    h('h2', { class: 'utrecht-heading-3' }, t(`adminFeedback.kind.${entry.kind}`), ' ', ltr(entry.reference)),
     h('p', { class: 'fl-meta' }, t(`adminFeedback.about.${entry.about}`)),
     h('p', { class: 'fl-meta' }, t('adminFeedback.receivedAt', { time: dateTime(entry.receivedAt) })),
     h('p', { class: `fl-status fl-status--${entry.status.toLowerCase()}` },

@@ -3,7 +3,7 @@
 // chart itself is one labelled image), and everything downloads as CSV.
 import { get } from '../lib/api.js';
 import { data, field, fill, form, h, heading, paragraph, section } from '../lib/dom.js';
-import { current, t } from '../lib/i18n.js';
+import { locale, t } from '../lib/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let months = 12;
@@ -16,7 +16,7 @@ function svg(tag, attributes, ...children) {
 }
 
 function monthName(month) {
-  return new Intl.DateTimeFormat(current(), { month: 'short', year: '2-digit', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(locale(), { month: 'short', year: '2-digit', timeZone: 'UTC' })
     .format(new Date(`${month}-15T12:00:00Z`));
 }
 
@@ -39,7 +39,7 @@ function chart(id, rows, series) {
 }
 
 function cell(value) {
-  return data('td', value === undefined || value === null ? '–' : new Intl.NumberFormat(current()).format(value));
+  return data('td', value === undefined || value === null ? '–' : new Intl.NumberFormat(locale()).format(value));
 }
 
 function monthTable(id, rows, columns) {

@@ -2,7 +2,7 @@
 // table on a desktop; the weeks before and after are links, so Tab and Enter page through the weeks.
 import { get } from '../lib/api.js';
 import { data, h, heading, link, paragraph, fill } from '../lib/dom.js';
-import { date, t, time } from '../lib/i18n.js';
+import { date, locale, t, time } from '../lib/i18n.js';
 
 const ZONE = 'Europe/Amsterdam';
 
@@ -13,7 +13,7 @@ function dayOf(instant) {
 }
 
 function weekday(isoDate) {
-  return new Intl.DateTimeFormat(document.documentElement.lang || 'nl', { weekday: 'long', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' })
     .format(new Date(`${isoDate}T12:00:00Z`));
 }
 

@@ -1,7 +1,7 @@
 // Administrators: changes that wait for a second administrator (four eyes). Approving makes the change now; one's
 // own request only waits, because another administrator decides on it.
 import { get, post } from '../lib/api.js';
-import { alert, button, data, fill, h, heading, link, paragraph, problemView, section } from '../lib/dom.js';
+import { alert, button, data, fill, h, heading, link, ltr, paragraph, problemView, section } from '../lib/dom.js';
 import { date, dateTime, t } from '../lib/i18n.js';
 
 function what(request, names) {
@@ -15,13 +15,13 @@ function what(request, names) {
     const staff = request.staffEnable;
     return [paragraph('approvals.staffEnable', { role: t(`approvals.role.${staff.role}`) },
       { class: 'utrecht-paragraph fl-strong' }),
-    data('p', `${staff.displayName} (${staff.email})`, { class: 'utrecht-paragraph' })];
+    data('p', [staff.displayName, ' (', ltr(staff.email), ')'], { class: 'utrecht-paragraph' })];
   }
   if (request.kind === 'STAFF_ACCOUNT') {
     const staff = request.staffAccount;
     return [paragraph('approvals.staffAccount', { role: t(`approvals.role.${staff.role}`) },
       { class: 'utrecht-paragraph fl-strong' }),
-    data('p', `${staff.displayName} (${staff.email})`, { class: 'utrecht-paragraph' })];
+    data('p', [staff.displayName, ' (', ltr(staff.email), ')'], { class: 'utrecht-paragraph' })];
   }
   const staff = request.caseStaff;
   return [paragraph('approvals.caseStaff', { reference: names.cases[request.caseId] || '' },

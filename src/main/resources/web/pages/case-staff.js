@@ -2,7 +2,7 @@
 // right members), promise the next update, invite and manage members (members-staff.js) and what a representative
 // may do for whom.
 import { get, newKey, post, put } from '../lib/api.js';
-import { choiceGroup, data, disclosure, field, form, h, paragraph, section } from '../lib/dom.js';
+import { choiceGroup, data, disclosure, field, form, h, languageField, paragraph, section } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { confirmStep } from './end-parts.js';
 import { memberCards, RELATIONS } from './members-staff.js';
@@ -128,8 +128,7 @@ export async function tools(caseId, timeline, reload) {
         choices: [['', t('staffCase.representsNobody')]].concat(
           representable.map((member) => [member.id, member.displayName, true])) }) : null,
       representable.length ? scopeField() : null,
-      field('language', 'staffCase.language', { type: 'select',
-        choices: [['nl', t('language.nl')], ['en', t('language.en')]] }))));
+      languageField('language', 'staffCase.language'))));
   }
 
   return { entryTools, nextUpdateForm, postForm, membersSection };

@@ -2,7 +2,7 @@
 // (corrections next to the original). Members' unread updates are marked read once shown; the family inspector
 // also gets the tools to post, correct, promise the next update and manage members (case-staff.js).
 import { get, post } from '../lib/api.js';
-import { alert, caseNav, data, h, heading, fill, section } from '../lib/dom.js';
+import { alert, caseNav, data, fill, h, heading, ltr, section } from '../lib/dom.js';
 import { date, dateTime, t } from '../lib/i18n.js';
 import { accessNotice } from './end-parts.js';
 
@@ -51,7 +51,7 @@ export default async function timeline({ view, params, session, go }) {
   const investigation = timelineData.investigation;
   fill(view, 
     heading(1, 'timeline.title'),
-    data('p', `${investigation.title} · ${investigation.reference}`, { class: 'fl-meta' }),
+    data('p', [investigation.title, ' · ', ltr(investigation.reference)], { class: 'fl-meta' }),
     caseNav(caseId, 'timeline', session.role),
     await accessNotice(path, session, investigation),
     section('timeline.nextUpdateTitle',

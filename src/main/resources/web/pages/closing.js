@@ -1,7 +1,7 @@
 // The family inspector closes a case: the closing update goes to every member, who keep reading the case and
 // writing messages during the aftercare period and then lose access. A second step says so before it happens.
 import { get, post } from '../lib/api.js';
-import { alert, caseNav, data, field, fill, form, h, heading, paragraph, section } from '../lib/dom.js';
+import { alert, caseNav, data, field, fill, form, h, heading, ltr, paragraph, section } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { confirmStep, invalid } from './end-parts.js';
 
@@ -39,7 +39,7 @@ export default async function closing({ view, params, session, go }) {
   const investigation = await get(path);
   fill(view,
     heading(1, 'closing.title'),
-    data('p', `${investigation.title} · ${investigation.reference}`, { class: 'fl-meta' }),
+    data('p', [investigation.title, ' · ', ltr(investigation.reference)], { class: 'fl-meta' }),
     caseNav(caseId, 'closing', session.role),
     investigation.status === 'CLOSED' ? closed(investigation) : closeForm(path, () => go(`cases/${caseId}/closing`)));
   return 'closing.title';

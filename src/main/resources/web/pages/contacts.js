@@ -1,6 +1,6 @@
 // Who does what in this case, and where else to find help.
 import { get } from '../lib/api.js';
-import { caseNav, data, h, heading, paragraph, fill, section } from '../lib/dom.js';
+import { caseNav, data, fill, h, heading, ltr, paragraph, section } from '../lib/dom.js';
 import { accessNotice } from './end-parts.js';
 import { date, t } from '../lib/i18n.js';
 
@@ -16,8 +16,7 @@ export default async function contacts({ view, params, session }) {
         h('p', { class: 'utrecht-paragraph fl-strong' }, t('contacts.replaces', { substitute: cover.substitute,
           absent: cover.absent, until: date(cover.until) })),
         h('p', { class: 'utrecht-paragraph' }, t('contacts.email'), ' ',
-          h('a', { class: 'utrecht-link', href: `mailto:${cover.substituteEmail}`, 'data-api': true },
-            cover.substituteEmail)))))) : null,
+          ltr(cover.substituteEmail, 'a', { class: 'utrecht-link', href: `mailto:${cover.substituteEmail}` })))))) : null,
     found.represents || found.representedBy.length ? section('contacts.representation',
       found.represents ? h('p', { class: 'utrecht-paragraph' }, t('contacts.youRepresent', { name: found.represents }))
         : null,
@@ -31,16 +30,15 @@ export default async function contacts({ view, params, session }) {
       h('p', { class: 'utrecht-paragraph' }, t(`role.${person.role}`)),
       data('p', person.whatTheyDo, { class: 'utrecht-paragraph' }),
       h('p', { class: 'utrecht-paragraph' }, t('contacts.email'), ' ',
-        h('a', { class: 'utrecht-link', href: `mailto:${person.email}`, 'data-api': true }, person.email)))))),
+        ltr(person.email, 'a', { class: 'utrecht-link', href: `mailto:${person.email}` })))))),
     section('contacts.organisations', paragraph('contacts.organisationsIntro'),
       h('ul', { class: 'fl-cards' }, found.organisations.map((organisation) => h('li', { class: 'fl-card' },
         data('p', organisation.name, { class: 'utrecht-paragraph fl-strong' }),
         data('p', organisation.whatTheyDo, { class: 'utrecht-paragraph' }),
         h('p', { class: 'utrecht-paragraph' }, t('contacts.phone'), ' ',
-          h('a', { class: 'utrecht-link', href: `tel:${organisation.phone.replace(/[^0-9+]/g, '')}`,
-            'data-api': true }, organisation.phone)),
+          ltr(organisation.phone, 'a', { class: 'utrecht-link',
+            href: `tel:${organisation.phone.replace(/[^0-9+]/g, '')}` })),
         h('p', { class: 'utrecht-paragraph' },
-          h('a', { class: 'utrecht-link', href: organisation.url, rel: 'noopener noreferrer', 'data-api': true },
-            organisation.url)))))));
+          ltr(organisation.url, 'a', { class: 'utrecht-link', href: organisation.url, rel: 'noopener noreferrer' })))))));
   return 'contacts.title';
 }

@@ -2,7 +2,7 @@
 // tools to change the details, correct the address (failed mail goes again to the new one), send the invitation
 // again, and end the membership (a second step says what that means).
 import { del, newKey, post, put } from '../lib/api.js';
-import { alert, data, disclosure, field, form, h, paragraph } from '../lib/dom.js';
+import { alert, data, disclosure, field, form, h, ltr, paragraph } from '../lib/dom.js';
 import { date, t } from '../lib/i18n.js';
 import { confirmStep } from './end-parts.js';
 
@@ -11,7 +11,7 @@ export const RELATIONS = ['VICTIM', 'PARTNER', 'PARENT', 'CHILD', 'SIBLING', 'OT
 
 /** A phone number as a link that phones it (tel: keeps only + and digits). */
 export function phoneLink(phone) {
-  return h('a', { class: 'utrecht-link', href: `tel:${phone.replace(/[^0-9+]/g, '')}`, 'data-api': true }, phone);
+  return ltr(phone, 'a', { class: 'utrecht-link', href: `tel:${phone.replace(/[^0-9+]/g, '')}` });
 }
 
 function relationField(value) {

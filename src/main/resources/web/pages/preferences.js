@@ -1,7 +1,7 @@
 // My language and mail: on or off, how much, and quiet hours in which mail waits until morning.
 import { get, put } from '../lib/api.js';
-import { alert, choiceGroup, field, form, heading, paragraph, fill } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { alert, choiceGroup, field, form, heading, languageName, paragraph, fill } from '../lib/dom.js';
+import { languages, t } from '../lib/i18n.js';
 
 const LEVELS = ['EVERYTHING', 'MILESTONES', 'APPOINTMENTS'];
 
@@ -24,8 +24,8 @@ export default async function preferences({ view, go, notice }) {
       });
       go('preferences', 'preferences.saved');
     },
-    choiceGroup('language', 'preferences.language', [['nl', t('language.nl'), current.language === 'nl'],
-      ['en', t('language.en'), current.language === 'en']]),
+    choiceGroup('language', 'preferences.language', languages().map((entry) =>
+      [entry.code, languageName(entry), current.language === entry.code])),
     choiceGroup('mailEnabled', 'preferences.mail', [['yes', t('preferences.mailOn'), current.mailEnabled],
       ['no', t('preferences.mailOff'), !current.mailEnabled]]),
     choiceGroup('detailLevel', 'preferences.detail', LEVELS.map((level) =>

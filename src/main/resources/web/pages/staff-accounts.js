@@ -2,8 +2,8 @@
 // disable, enable again, a new enrolment link. A new account, and enabling one again, wait for a second administrator
 // (four eyes).
 import { get, newKey, post } from '../lib/api.js';
-import { alert, button, data, field, fill, form, h, heading, link, paragraph, problemView, section, when }
-  from '../lib/dom.js';
+import { alert, button, data, field, fill, form, h, heading, languageField, link, paragraph, problemView, section,
+  when } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 
 const ROLES = ['FAMILY_INSPECTOR', 'INVESTIGATOR', 'ADMIN'];
@@ -92,8 +92,7 @@ function createForm(go) {
   field('email', 'staffAccounts.email', { type: 'email', autocomplete: 'off', required: true }),
   field('role', 'staffAccounts.role', { type: 'select', value: 'FAMILY_INSPECTOR',
     choices: ROLES.map((role) => [role, t(`approvals.role.${role}`)]) }),
-  field('language', 'staffAccounts.language', { type: 'select', value: 'nl',
-    choices: [['nl', t('staffAccounts.language.nl')], ['en', t('staffAccounts.language.en')]] }));
+  languageField('language', 'staffAccounts.language'));
 }
 
 export default async function staffAccounts({ view, session, go, notice }) {

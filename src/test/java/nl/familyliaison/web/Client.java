@@ -75,6 +75,21 @@ final class Client implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Chooses a language in the header's language choice (opens it, clicks the language by its code) and waits until
+     * the page is drawn anew in it.
+     */
+    Client language(String code) {
+        String before = view();
+        if (driver().findElement(By.id("language-menu")).getDomAttribute("open") == null) {
+            driver().findElement(By.id("language")).click();
+        }
+        driver().findElement(By.cssSelector("#language-menu [data-language='" + code + "']")).click();
+        await(driver -> !view().equals(before) && code.equals(browser.js("return document.documentElement.lang;")));
+        browser.awaitPage();
+        return this;
+    }
+
     Client shot(String page) {
         browser.screenshot(page);
         return this;

@@ -138,6 +138,7 @@ class HomePageBrowserTest {
             browser.screenshot("home-nl");
 
             driver.findElement(By.id("language")).click();
+            driver.findElement(By.cssSelector("#language-menu [data-language='en']")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page is redrawn
                     .until(it -> "Welcome".equals(it.findElement(By.tagName("h1")).getText()));

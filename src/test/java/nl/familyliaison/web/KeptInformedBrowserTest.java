@@ -93,11 +93,11 @@ class KeptInformedBrowserTest {
                      AdminPages.figuresRow(admin, "inspectors", "2026-03"));
         admin.shot("figures-01-kept-informed");
         AdminPages.checkAtBothWidths(admin, "nl");
-        admin.driver().findElement(By.id("language")).click();
+        admin.language("en");
         admin.awaitText("How well are families kept informed?");
         assertEquals(List.of("2", "1.5"), AdminPages.figuresRow(admin, "answers", "2026-03"));
         AdminPages.checkAtBothWidths(admin, "en");
-        admin.driver().findElement(By.id("language")).click();
+        admin.language("nl");
         admin.awaitText("Hoe goed houden we families op de hoogte?");
 
         String csv = String.valueOf(admin.browser().js(
