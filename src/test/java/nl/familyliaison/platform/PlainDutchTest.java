@@ -60,6 +60,8 @@ class PlainDutchTest {
         assertEquals(List.of("\"wederhoor\": write \"reactie vragen / laten reageren\" instead: \"Dit heet"
                              + " wederhoor.\""), RULES.problems("Dit heet wederhoor."));
         assertEquals(1, RULES.problems("De organisaties dienen te reageren.").size());
+        assertEquals(1, RULES.problems("Dan dient u de link te volgen.").size());
+        assertEquals(List.of(), RULES.problems("Wilt u een klacht indienen? Dien hem hier in."), "other verbs");
         assertEquals(1, RULES.problems("Dit geldt ten  aanzien\nvan uw zoon.").size(), "across white space");
         assertEquals(List.of(), RULES.problems("Wij vragen de organisaties om een reactie. Melder: {name}."),
                      "whole words only");
