@@ -40,8 +40,8 @@ final class DutchTexts {
     static List<Text> all() {
         List<Text> texts = new ArrayList<>();
         flat(CLIENT, readJson(CLIENT), texts);
-        if (Files.exists(SERVER)) { flat(SERVER, readYaml(SERVER), texts); }
-        if (Files.exists(PHASES)) { phases(texts); }
+        flat(SERVER, readYaml(SERVER), texts);
+        phases(texts);
         mails(texts);
         return texts;
     }
