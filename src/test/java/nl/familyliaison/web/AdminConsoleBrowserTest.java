@@ -107,7 +107,7 @@ class AdminConsoleBrowserTest {
         Team.startSignedOut(admin);
         late.signIn(admin, admins.approving());
         admin.clickLink("Reacties en klachten");
-        admin.awaitText("Stand: ontvangen");
+        admin.awaitText("Stand: binnengekomen");
         AdminPages.checkAtBothWidths(admin, "nl");
         WebElement status = AdminPages.tabTo(admin, element -> "status".equals(element.getDomAttribute("name")));
         status.sendKeys("in behandeling");

@@ -155,7 +155,7 @@ class BriefingBrowserTest {
         family.choose("feedback.submit", "kind", "COMPLAINT")
                 .fill("feedback.submit", "text", "De mail kwam pas na twee dagen.")
                 .submit("feedback.submit");
-        family.awaitText("Wij hebben het ontvangen onder kenmerk");
+        family.awaitText("Wij hebben uw bericht gekregen");
         Api admin = service.api().as(service.people().signInStaff(
                 service.people().staff(Role.ADMIN, "mydata-admin2@inspectie.example")));
         String desk = admin.get("/api/feedback").body();
