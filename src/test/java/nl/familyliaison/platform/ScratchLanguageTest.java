@@ -150,6 +150,25 @@ class ScratchLanguageTest {
         assertTrue(html.contains(MARK + "Made on "), html);
     }
 
+    @Test
+    void aLanguageNotListedIsRefusedNamingTheFieldAndTheListedCodes() {
+        Reply invitation = cast.inspectorApi().post("/api/cases/" + cast.caseId() + "/members",
+                                                    "{\"email\":\"scratch-refused@example.org\",\"displayName\":"
+                                                    + "\"Refused\",\"relation\":\"SIBLING\",\"language\":\"zz\"}");
+        assertRefused(invitation, "language");
+        assertRefused(service.api().unchecked().get("/api/phases?lang=zz"), "lang");
+        assertRefused(cast.inspectorApi().send("PUT", "/api/preferences", "application/json",
+                                               ("{\"language\":\"zz\",\"mailEnabled\":true,\"detailLevel\":"
+                                                + "\"EVERYTHING\",\"quietHours\":{\"start\":\"22:00\",\"end\":"
+                                                + "\"07:00\"}}").getBytes(StandardCharsets.UTF_8)), "language");
+    }
+
+    private static void assertRefused(Reply reply, String field) {
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals(field, reply.json().path("errors").path(0).path("field").asText(), reply.toString());
+        assertTrue(reply.json().path("detail").asText().contains("nl, en, xx"), reply.toString());
+    }
+
     private static Mailbox.Received invite(String email) {
         Reply invited = cast.inspectorApi().post("/api/cases/" + cast.caseId() + "/members",
                                                  "{\"email\":\"" + email + "\",\"displayName\":\"Scratch Member\","
