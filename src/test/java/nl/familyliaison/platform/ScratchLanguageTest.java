@@ -49,14 +49,7 @@ class ScratchLanguageTest {
     static void start() throws IOException {
         scratch = Files.createTempDirectory("scratch-language");
         Path languages = Files.createDirectories(scratch.resolve("languages/xx")).getParent();
-        Files.writeString(languages.resolve("languages.yaml"), """
-                languages:
-                  - code: xx
-                    name: Scratch
-                    direction: ltr
-                    locale: en-GB
-                    reviewed: false
-                """);
+        LanguageFilesTest.listScratch(languages);
         Path xx = languages.resolve("xx");
         Files.writeString(xx.resolve("client.json"), marked(new ObjectMapper(), LANGUAGES.resolve("en/client.json")));
         Files.writeString(xx.resolve("texts.yaml"), marked(YAML, LANGUAGES.resolve("en/texts.yaml")));
