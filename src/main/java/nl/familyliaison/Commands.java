@@ -17,7 +17,6 @@ import nl.familyliaison.audit.AuditVerifier;
 import nl.familyliaison.audit.Outcome;
 import nl.familyliaison.audit.Verification;
 import nl.familyliaison.platform.Database;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.PublicUrl;
 
 /**
@@ -71,7 +70,7 @@ final class Commands {
             }
             String name = String.join(" ", arguments.subList(1, arguments.size()));
             StaffAccounts.Invited invited = features.staffAccounts().create(arguments.getFirst(), name, Role.ADMIN,
-                                                                            Language.NL);
+                                                                            features.languages().standard());
             String url = PublicUrl.of(config);
             out.println("Administrator " + invited.account().email() + " created. Open this link once to choose a"
                         + " password and connect an authenticator app:");

@@ -174,13 +174,14 @@ public record Features(RequestLog requestLog,
         Authorization authorization = new Authorization();
         Guards guards = new Guards(authorization, auditTrail.events());
         AccountRepository accounts = new AccountRepository(database.client());
-        Notify notify = Notify.create(config, database, accounts, guards, keys, clock, dataDir);
+        Languages languages = Languages.load(config);
+        Notify notify = Notify.create(config, database, accounts, guards, keys, clock, dataDir, languages);
         Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"));
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
                                       guards, auditTrail.events(), transactions, clock);
         return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
                         guards, accounts, notify, sessions, signIn, Idempotency.create(transactions, keys, clock),
-                        Languages.load(config));
+                        languages);
     }
 
     /** In dependency order: cases, messages, interviews, briefings (which share both), feedback. */
@@ -191,7 +192,7 @@ public record Features(RequestLog requestLog,
                 config, db, base.keys(), base.auditTrail().log(),
                 new CaseFeature.Parts(base.accounts(), base.authorization(), base.outbox(), base.limiter(),
                                       base.guards(), base.audit(), base.transactions(), base.idempotency(),
-                                      base.clock()));
+                                      base.clock(), base.languages()));
         Messages messages = Messages.create(config, db, cases.cases(), base.accounts(), cases.access(),
                                             base.idempotency(), base.limiter(), base.outbox(), base.guards(),
                                             base.keys(), base.clock());
@@ -231,6 +232,11 @@ public record Features(RequestLog requestLog,
                                     retention.job()));
     }
 
+    /** The languages the service speaks. */
+    public Languages languages() {
+        return languageService.languages();
+    }
+
     /** Filters in the order a request passes them, then every feature's routes. */
     ApiRoutes register(HttpRouting.Builder routing) {
         ApiRoutes api = new ApiRoutes(routing);
@@ -238,6 +244,7 @@ public record Features(RequestLog requestLog,
         routing.addFilter(authentication::filter);
         routing.addFilter(apiClientLimit::filter);
         routing.addFilter(crossSiteGuard::filter);
+        routing.addFilter(languages()::filter);
         languageService.routes(api);
         phases.routes(api);
         caseService.routes(api);

@@ -168,7 +168,7 @@ public final class AccountRepository {
                            Rows.text(row, "email"),
                            Rows.text(row, "display_name"),
                            Account.Status.valueOf(Rows.text(row, "status")),
-                           Language.parse(Rows.text(row, "language")).orElse(Language.NL));
+                           new Language(Rows.text(row, "language")));
     }
 
     /** What staff sign-in checks. */

@@ -95,7 +95,7 @@ public final class SessionRepository {
                                       Rows.text(row, "email"),
                                       Rows.text(row, "display_name"),
                                       Account.Status.valueOf(Rows.text(row, "status")),
-                                      Language.parse(Rows.text(row, "language")).orElse(Language.NL));
+                                      new Language(Rows.text(row, "language")));
         return new Session(Rows.text(row, "id"), account, Rows.text(row, "csrf_token"), Rows.text(row, "device"),
                            Rows.instant(row, "created_at"), Rows.instant(row, "last_seen_at"),
                            Rows.instant(row, "expires_at"), Rows.instant(row, "ended_at"));

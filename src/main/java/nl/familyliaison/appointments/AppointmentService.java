@@ -36,7 +36,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.RouteAccess;
 import nl.familyliaison.platform.Transactions;
@@ -288,7 +288,7 @@ public final class AppointmentService {
 
     private void calendar(ServerRequest request, ServerResponse response) {
         Found<Appointment> found = appointment(request, "appointment.calendar-file");
-        byte[] ics = calendarFile.of(found.object(), Language.of(request), clock.instant(),
+        byte[] ics = calendarFile.of(found.object(), Texts.of(request), clock.instant(),
                                      found.context().actor().session().account().email());
         access.recorded(found.context(), "appointment.calendar-file", "appointment", found.object().id(),
                         true);

@@ -35,7 +35,7 @@ import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.validate.ValidationException;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 
 /**
  * An appointment as an iCalendar file (RFC 5545) for the person's own calendar program. A standing appointment is
@@ -91,18 +91,16 @@ final class CalendarFile {
      * The file for the person downloading it; {@code attendeeAddress} (their own address) is written only into a
      * cancellation.
      */
-    byte[] of(Appointment appointment, Language language, Instant now, String attendeeAddress) {
+    byte[] of(Appointment appointment, Texts texts, Instant now, String attendeeAddress) {
         ZonedDateTime start = appointment.time().start().atZone(AMSTERDAM);
         ZonedDateTime end = appointment.time().end().atZone(AMSTERDAM);
-        boolean english = language == Language.EN;
-        VEvent event = new VEvent(start, end, english ? "Interview with the Inspectorate of Justice and Security"
-                                                      : "Gesprek met de Inspectie Justitie en Veiligheid");
+        VEvent event = new VEvent(start, end, texts.get("calendar.summary"));
         event.add(new Uid(appointment.id() + "@family-liaison"));
         event.add(new Sequence(appointment.sequence()));
         event.replace(new DtStamp(now));
-        event.add(organizer());
+        event.add(organizer(texts));
         event.add(new Status(appointment.isCancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
-        event.add(new Description(description(appointment.mode(), english)));
+        event.add(new Description(description(appointment.mode(), texts)));
         place(appointment, event);
         if (appointment.isCancelled()) {
             event.add(new Attendee(URI.create("mailto:" + attendeeAddress)));
@@ -115,8 +113,8 @@ final class CalendarFile {
         return write(calendar);
     }
 
-    private Organizer organizer() {
-        return new Organizer(new ParameterList(List.of(new Cn("Inspectie Justitie en Veiligheid"))),
+    private Organizer organizer(Texts texts) {
+        return new Organizer(new ParameterList(List.of(new Cn(texts.get("calendar.organizer")))),
                              URI.create("mailto:" + organizerAddress));
     }
 
@@ -131,15 +129,12 @@ final class CalendarFile {
         }
     }
 
-    private static String description(InterviewMode mode, boolean english) {
-        return switch (mode) {
-            case IN_PERSON -> english ? "An interview in person. Sign in to Family contact for the details."
-                                      : "Een gesprek op locatie. Log in op Familiecontact voor de details.";
-            case VIDEO -> english ? "A video call. Sign in to Family contact for the details."
-                                  : "Een videogesprek. Log in op Familiecontact voor de details.";
-            case PHONE -> english ? "A phone call. Sign in to Family contact for the details."
-                                  : "Een telefoongesprek. Log in op Familiecontact voor de details.";
-        };
+    private static String description(InterviewMode mode, Texts texts) {
+        return texts.get(switch (mode) {
+            case IN_PERSON -> "calendar.inPerson";
+            case VIDEO -> "calendar.video";
+            case PHONE -> "calendar.phone";
+        });
     }
 
     private static byte[] write(Calendar calendar) {

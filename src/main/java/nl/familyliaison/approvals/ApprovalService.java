@@ -84,9 +84,7 @@ public record ApprovalService(Approvals approvals, CaseAccess caseAccess, AuditL
 
     private void requestStaff(ServerRequest request, ServerResponse response) {
         NewStaff body = Json.read(request, NewStaff.class);
-        Language language = body.language() == null ? Language.NL
-                : Language.parse(body.language()).orElseThrow(() -> ProblemException.invalid("language",
-                                                                                             "Choose nl or en."));
+        Language language = Language.given(request, "language", body.language());
         ask(request, response, body, "approval.request.staff-account",
             (actor, audited) -> approvals.requestStaffAccount(actor, body.email(), body.displayName(), body.role(),
                                                               language, audited));

@@ -151,7 +151,7 @@ record Approvals(ApprovalRepository requests, StaffAccounts staffAccounts, Staff
                 ApprovalRequest.StaffDetails staff = staffDetails(request);
                 StaffAccounts.Invited invited = staffAccounts.createIn(tx, new StaffAccounts.NewStaff(
                         staff.email(), staff.displayName(), Role.valueOf(staff.role()),
-                        Language.parse(staff.language()).orElse(Language.NL)));
+                        new Language(staff.language())));
                 yield Optional.of(invited.account().id());
             }
             case STAFF_ENABLE -> {

@@ -14,6 +14,7 @@ import nl.familyliaison.audit.AuditLog;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Languages;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.ratelimit.RateLimiter;
 
@@ -31,7 +32,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
     /** What the second step needs again of the first step's dependencies. */
     public record Parts(AccountRepository accounts, Authorization authorization, Outbox outbox, RateLimiter limiter,
                         Guards guards, AccessAudit audit, Transactions transactions, Idempotency idempotency,
-                        Clock clock) {
+                        Clock clock, Languages languages) {
     }
 
     /** The HTTP services, the background follow-up and the member's file (which the audit service shows). */
@@ -50,7 +51,7 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
 
     /** Seals any update still stored in plain text before the first request can read one. */
     public static CaseFeature create(Config config, DbClient db, KeyRing keys, AuditLog auditLog, Parts parts) {
-        PhaseRepository phases = new PhaseRepository(db);
+        PhaseRepository phases = new PhaseRepository(db, parts.languages());
         CaseRepository cases = new CaseRepository(db);
         MemberRepository members = new MemberRepository(db);
         CaseAccess access = new CaseAccess(cases, parts.authorization(), auditLog, parts.clock());
@@ -105,7 +106,8 @@ public record CaseFeature(Config config, Parts parts, PhaseRepository phases, Ca
                                   new MemberChanges(members, phones, parts.accounts(), parts.outbox(),
                                                     parts.transactions(), parts.clock()),
                                   access, parts.limiter(), guards, parts.idempotency()),
-                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations")),
+                new ContactsService(new Contacts(cases, Contacts.from(config.get("contacts.support-organisations"),
+                                                                      parts.languages()),
                                                  covers, members), access, guards, parts.clock()),
                 DashboardService.create(cases, members, updates, phases, messages, parts.outbox(), phones,
                                         followUpAfter, covers, guards, parts.audit(), parts.clock()),

@@ -2,11 +2,15 @@ package nl.familyliaison.cases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.helidon.config.Config;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Languages;
+import nl.familyliaison.platform.Texts;
 
 /**
  * "Who does what": the case's family inspector and investigators with what each does, and the support organisations
@@ -27,8 +31,15 @@ public final class Contacts {
         this.members = members;
     }
 
-    /** A support organisation (from {@code contacts.support-organisations}). */
-    public record Organisation(String name, String phone, String url, String whatTheyDoNl, String whatTheyDoEn) {
+    /**
+     * A support organisation (from {@code contacts.support-organisations}): what it does per language code
+     * ({@code what-they-do-<code>}); a language without its own text gets the default language's.
+     */
+    public record Organisation(String name, String phone, String url, Map<String, String> whatTheyDo,
+                               String standard) {
+        String whatTheyDo(Language language) {
+            return whatTheyDo.getOrDefault(language.code(), whatTheyDo.getOrDefault(standard, ""));
+        }
     }
 
     /** A person on the case. */
@@ -56,20 +67,22 @@ public final class Contacts {
                         List<Representative> representedBy, String represents) {
     }
 
-    public static List<Organisation> from(Config list) {
+    public static List<Organisation> from(Config list, Languages languages) {
         List<Organisation> found = new ArrayList<>();
         for (Config item : list.asNodeList().orElse(List.of())) {
+            Map<String, String> whatTheyDo = new HashMap<>();
+            languages.listed().forEach(language -> item.get("what-they-do-" + language.code()).asString()
+                    .ifPresent(text -> whatTheyDo.put(language.code(), text)));
             found.add(new Organisation(item.get("name").asString().orElse(""), item.get("phone").asString().orElse(""),
-                                       item.get("url").asString().orElse(""),
-                                       item.get("what-they-do-nl").asString().orElse(""),
-                                       item.get("what-they-do-en").asString().orElse("")));
+                                       item.get("url").asString().orElse(""), Map.copyOf(whatTheyDo),
+                                       languages.standard().code()));
         }
         return found;
     }
 
     /** The sheet for someone standing to the case as {@code role} (a member sees who represents them). */
-    public Sheet of(String caseId, CaseRole role, LocalDate today, Language language) {
-        Sheet sheet = of(caseId, language);
+    public Sheet of(String caseId, CaseRole role, LocalDate today, Texts texts) {
+        Sheet sheet = of(caseId, texts);
         List<Replacement> replacements = covers.ofCase(caseId, today).stream()
                 .map(cover -> new Replacement(cover.absentName(), cover.substituteName(), cover.substituteEmail(),
                                               cover.until()))
@@ -88,24 +101,17 @@ public final class Contacts {
         return new Sheet(sheet.people(), sheet.organisations(), replacements, representedBy, represents);
     }
 
-    private Sheet of(String caseId, Language language) {
-        boolean dutch = language == Language.NL;
+    private Sheet of(String caseId, Texts texts) {
         List<Person> people = cases.staff(caseId).stream()
-                .map(staff -> new Person(staff.displayName(), staff.role(), role(staff.role(), dutch), staff.email()))
+                .map(staff -> new Person(staff.displayName(), staff.role(), role(staff.role(), texts), staff.email()))
                 .toList();
         List<Support> support = organisations.stream()
-                .map(org -> new Support(org.name(), org.phone(), org.url(),
-                                        dutch ? org.whatTheyDoNl() : org.whatTheyDoEn()))
+                .map(org -> new Support(org.name(), org.phone(), org.url(), org.whatTheyDo(texts.language())))
                 .toList();
         return new Sheet(people, support, List.of(), List.of(), null);
     }
 
-    private static String role(String role, boolean dutch) {
-        if ("FAMILY_INSPECTOR".equals(role)) {
-            return dutch ? "Uw vaste contactpersoon. Vertelt u wat er gebeurt en beantwoordt uw vragen."
-                         : "Your contact person. Tells you what is happening and answers your questions.";
-        }
-        return dutch ? "Doet het onderzoek. Kan u uitnodigen voor een gesprek."
-                     : "Carries out the investigation. May invite you for an interview.";
+    private static String role(String role, Texts texts) {
+        return texts.get("FAMILY_INSPECTOR".equals(role) ? "contacts.familyInspector" : "contacts.investigator");
     }
 }

@@ -96,7 +96,7 @@ public final class MemberRepository {
                           Relation.valueOf(Rows.text(row, "relation")),
                           Rows.text(row, "represents_member"), Rows.instant(row, "invited_at"),
                           Rows.instant(row, "ended_at"), Rows.flag(row, "signed_in"),
-                          Language.parse(Rows.text(row, "language")).orElse(Language.NL),
+                          new Language(Rows.text(row, "language")),
                           Optional.ofNullable(Rows.text(row, "represent_scope"))
                                   .map(Authorization.RepresentationScope::valueOf).orElse(null));
     }

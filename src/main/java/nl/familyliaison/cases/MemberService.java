@@ -147,9 +147,7 @@ public final class MemberService {
                                                         "member");
         NewMember body = Json.read(request, NewMember.class);
         limiter.consume("invitation-account", context.actor().accountId());
-        Language language = body.language() == null ? Language.NL
-                : Language.parse(body.language()).orElseThrow(
-                        () -> ProblemException.invalid("language", "Choose nl or en."));
+        Language language = Language.given(request, "language", body.language());
         Members.Invitation invitation = new Members.Invitation(body.email(), body.displayName(), body.relation(),
                                                                body.representsMemberId(),
                                                                body.representationScope(), language);

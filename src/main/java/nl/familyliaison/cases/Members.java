@@ -154,6 +154,6 @@ public record Members(MemberRepository members, AccountRepository accounts, Outb
 
     private static Account newMember(String email, Invitation invitation) {
         return new Account(Ids.newId(), Role.MEMBER, email, invitation.displayName().strip(), Account.Status.INVITED,
-                           invitation.language() == null ? Language.NL : invitation.language());
+                           invitation.language());
     }
 }

@@ -13,7 +13,6 @@ import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Scrub;
 import nl.familyliaison.platform.Transactions;
 
@@ -111,7 +110,7 @@ public final class OverduePromises {
                                  account.language(), Map.of(), Mail.Priority.NORMAL))));
         } else {
             coordination.ifPresent(address -> outbox.enqueue(tx, new Mail(
-                    event, null, address, MailTemplate.PROMISE_ESCALATED, Language.NL,
+                    event, null, address, MailTemplate.PROMISE_ESCALATED, null,
                     Map.of("reference", investigation.reference(),
                            "workingDays", String.valueOf(WorkingDays.between(investigation.nextUpdateBy(), today))),
                     Mail.Priority.NORMAL)));

@@ -15,7 +15,6 @@ import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -61,7 +60,7 @@ final class FeedbackDesk {
         KeyRing.Sealed sealed = keys.seal(text.getBytes(StandardCharsets.UTF_8), context(id));
         transactions.inTransaction(tx -> {
             feedback.insert(tx, id, accountId, kind, about, sealed, now);
-            outbox.enqueue(tx, new Mail("feedback:" + id, null, address, MailTemplate.FEEDBACK_RECEIVED, Language.NL,
+            outbox.enqueue(tx, new Mail("feedback:" + id, null, address, MailTemplate.FEEDBACK_RECEIVED, null,
                                         Map.of("reference", reference(id)), Mail.Priority.NORMAL));
             audited.append(tx, id);
             return null;

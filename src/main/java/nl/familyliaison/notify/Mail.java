@@ -11,6 +11,8 @@ import nl.familyliaison.platform.Language;
  * @param recipientId    the account, when the recipient has one
  * @param recipientEmail where it goes
  * @param template       which mail: its texts and its category
+ * @param language       the recipient's language; null for an address without an account (a desk): the
+ *                       service's default language
  * @param values         the template's values; never case content (names, incidents, times, places, message text)
  * @param priority       who goes first
  */

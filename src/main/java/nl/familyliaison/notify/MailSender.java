@@ -75,13 +75,20 @@ public final class MailSender implements AutoCloseable {
 
     Email email(String messageId, String to, MailTemplates.Rendered rendered) {
         return EmailBuilder.startingBlank()
-                .from(from)
+                .from(rendered.sender(), address(from))
                 .to(to)
                 .withSubject(rendered.subject())
                 .withPlainText(rendered.text())
                 .withHTMLText(rendered.html())
                 .fixingMessageId(messageId)
                 .buildEmail();
+    }
+
+    /** The address of a configured From line ("Name <address>" or just the address); the name comes per language. */
+    static String address(String from) {
+        int open = from.lastIndexOf('<');
+        int close = from.lastIndexOf('>');
+        return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
     }
 
     /** Where a built mail goes. */

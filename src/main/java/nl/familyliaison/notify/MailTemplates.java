@@ -5,17 +5,27 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Languages;
+import nl.familyliaison.platform.Texts;
 
 /**
  * The mail texts in {@code mail-templates/<template>/<language>.{subject,text,html}.mustache}. HTML is escaped by
  * Mustache; the plain text and subject are not HTML and are rendered without escaping.
+ *
+ * <p>Every mail is framed the same way, from the language's {@code mail.*} texts, so a translator writes these once
+ * per language: at the top who sends it ({@code mail.from}) and, for a language that is not one of the hint languages
+ * (Dutch and English), a line in those languages saying the mail can be read in one's language
+ * ({@code mail.languageHint}); at the bottom how to check the mail is real without clicking anything
+ * ({@code mail.check}). The From line's display name is {@code mail.sender}.
  */
 public final class MailTemplates {
 
@@ -23,13 +33,15 @@ public final class MailTemplates {
     private final String serviceUrl;
     private final MustacheFactory html;
     private final MustacheFactory plain;
+    private final Languages languages;
 
-    public MailTemplates(Path folder, String serviceUrl) {
+    public MailTemplates(Path folder, String serviceUrl, Languages languages) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("The mail templates folder " + folder.toAbsolutePath() + " does not exist");
         }
         this.folder = folder;
         this.serviceUrl = serviceUrl;
+        this.languages = languages;
         this.html = new DefaultMustacheFactory(folder.toFile());
         this.plain = new DefaultMustacheFactory(folder.toFile()) {
             @Override
@@ -51,10 +63,35 @@ public final class MailTemplates {
     public Rendered render(MailTemplate template, Language language, Map<String, String> values) {
         Map<String, Object> scope = new HashMap<>(values);
         scope.put("serviceUrl", serviceUrl);
-        String base = template.folder() + "/" + language.code();
+        Texts texts = languages.texts(language);
+        String base = template.folder() + "/" + texts.language().code();
+        MailFrame frame = new MailFrame(texts, hints(texts.language()), serviceUrl);
         return new Rendered(render(plain, base + ".subject.mustache", scope).strip(),
-                            render(plain, base + ".text.mustache", scope),
-                            render(html, base + ".html.mustache", scope));
+                            frame.text(render(plain, base + ".text.mustache", scope)),
+                            frame.html(render(html, base + ".html.mustache", scope)),
+                            texts.get("mail.sender"));
+    }
+
+    /** The hint lines in the hint languages, for a mail in a language that is none of them. */
+    private List<Texts> hints(Language language) {
+        List<Language> hinted = languages.mailHintLanguages();
+        return hinted.contains(language) ? List.of() : hinted.stream().map(languages::texts).toList();
+    }
+
+    /** The template files no listed language may lack, as paths under the folder; empty when all are there. */
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (MailTemplate template : MailTemplate.values()) {
+            for (Languages.Spoken language : languages.listed()) {
+                for (String part : List.of("subject", "text", "html")) {
+                    String file = template.folder() + "/" + language.code() + "." + part + ".mustache";
+                    if (!Files.isRegularFile(folder.resolve(file))) {
+                        missing.add(file);
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     private String render(MustacheFactory factory, String name, Map<String, Object> scope) {
@@ -67,7 +104,8 @@ public final class MailTemplates {
         return out.toString();
     }
 
-    public record Rendered(String subject, String text, String html) {
+    /** A mail ready to go; {@code sender} is the display name of its From line. */
+    public record Rendered(String subject, String text, String html, String sender) {
     }
 
     /** A mail that cannot be written: a template file is not there, or a stored row names no template at all. */

@@ -11,6 +11,7 @@ import nl.familyliaison.access.StoredAddresses;
 import nl.familyliaison.platform.PublicUrl;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Languages;
 import nl.familyliaison.platform.Transactions;
 
 /**
@@ -24,14 +25,18 @@ public record Notify(Outbox outbox, DeliveryWorker delivery, PreferenceService p
      * queued to an address stored before addresses were canonical is first addressed in canonical form.
      */
     public static Notify create(Config config, Database database, AccountRepository accounts, Guards guards,
-                                KeyRing keys, Clock clock, Path dataDir) {
+                                KeyRing keys, Clock clock, Path dataDir, Languages languages) {
         PreferenceRepository preferences = new PreferenceRepository(database.client());
         OutboxRepository repository = new OutboxRepository(database.client());
         new StoredAddresses("outbox mail", repository.recipientAddresses()).canonicaliseRemaining();
-        Outbox outbox = new Outbox(repository, preferences, keys, clock);
+        Outbox outbox = new Outbox(repository, preferences, keys, clock, languages.standard());
         MailTemplates templates = new MailTemplates(Path.of(config.get("mail.templates").asString()
                                                                     .orElse("mail-templates")),
-                                                    PublicUrl.of(config));
+                                                    PublicUrl.of(config), languages);
+        if (!templates.missing().isEmpty()) {
+            throw new IllegalStateException("A listed language lacks mail templates, so its mails could not be sent: "
+                                            + String.join(", ", templates.missing()));
+        }
         OutboxRepository background = new OutboxRepository(database.backgroundClient());
         DeliveryWorker delivery = new DeliveryWorker(background, outbox, new Transactions(database.backgroundClient()),
                                                      templates, MailSender.create(config.get("mail"),

@@ -12,6 +12,7 @@ import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Language;
 
 /**
  * Where features put mail: in the same transaction as the change that causes it, so a change is never stored without
@@ -23,15 +24,18 @@ public final class Outbox {
     private final PreferenceRepository preferences;
     private final KeyRing keys;
     private final Clock clock;
+    private final Language standard;
     private volatile Runnable onEnqueue = () -> { };
 
     /** The outbox over {@code db} on its own, for code that stores mails without the rest of notify. */
-    public static Outbox over(DbClient db, KeyRing keys, Clock clock) {
-        return new Outbox(new OutboxRepository(db), new PreferenceRepository(db), keys, clock);
+    public static Outbox over(DbClient db, KeyRing keys, Clock clock, Language standard) {
+        return new Outbox(new OutboxRepository(db), new PreferenceRepository(db), keys, clock, standard);
     }
 
-    Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock) {
+    /** {@code standard}: the language of a mail to an address without an account (a desk), the default one. */
+    Outbox(OutboxRepository outbox, PreferenceRepository preferences, KeyRing keys, Clock clock, Language standard) {
         this.outbox = outbox;
+        this.standard = standard;
         this.preferences = preferences;
         this.keys = keys;
         this.clock = clock;
@@ -55,7 +59,10 @@ public final class Outbox {
     }
 
     /** Queues as {@link #enqueueAt}; answers the new row's id, or null when the preferences say no. */
-    private String queue(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
+    private String queue(DbExecute tx, Mail asked, Instant notBefore, Instant mustArriveBefore) {
+        Mail mail = asked.language() != null ? asked
+                : new Mail(asked.eventKey(), asked.recipientId(), asked.recipientEmail(), asked.template(), standard,
+                           asked.values(), asked.priority());
         Category category = mail.template().category();
         Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
                 : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);

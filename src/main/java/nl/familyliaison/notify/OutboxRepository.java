@@ -56,7 +56,7 @@ public final class OutboxRepository {
     List<FailedOf> failedNotResent(DbExecute tx, String accountId) {
         return tx.createNamedQuery("outbox-select-failed-of-recipient").addParam("accountId", accountId).execute()
                 .map(row -> new FailedOf(Rows.text(row, "id"), Rows.text(row, "template"),
-                                         Language.parse(Rows.text(row, "language")).orElse(Language.NL)))
+                                         new Language(Rows.text(row, "language"))))
                 .toList();
     }
 
@@ -91,7 +91,7 @@ public final class OutboxRepository {
                 .map(row -> new Leased(Rows.text(row, "id"), Rows.text(row, "event_key"),
                                        Rows.text(row, "recipient_id"), Rows.text(row, "recipient_email"),
                                        Rows.text(row, "template"),
-                                       Language.parse(Rows.text(row, "language")).orElse(Language.NL),
+                                       new Language(Rows.text(row, "language")),
                                        Rows.text(row, "values_key_id") == null ? null
                                                : new KeyRing.Sealed(Rows.text(row, "values_key_id"),
                                                                     Rows.bytes(row, "template_values")),

@@ -63,8 +63,8 @@ public final class PreferenceService {
         if (body.mailEnabled() == null) {
             throw ProblemException.invalid("mailEnabled", "Say whether you want mail (true or false).");
         }
-        Language language = Language.parse(String.valueOf(body.language()))
-                .orElseThrow(() -> ProblemException.invalid("language", "Choose nl or en."));
+        // Required here: a missing language is refused like an unknown one, not taken as the default.
+        Language language = Language.given(request, "language", String.valueOf(body.language()));
         if (body.detailLevel() == null) {
             throw ProblemException.invalid("detailLevel", "Choose EVERYTHING, MILESTONES or APPOINTMENTS.");
         }
@@ -81,7 +81,7 @@ public final class PreferenceService {
 
     private PreferenceView view(String accountId) {
         Preferences current = preferences.of(accountId).orElse(Preferences.DEFAULT);
-        String language = accounts.byId(accountId).map(account -> account.language().code()).orElse("nl");
+        String language = accounts.byId(accountId).map(account -> account.language().code()).orElseThrow();
         return new PreferenceView(language, current.mailEnabled(), current.detailLevel(),
                                   new QuietHours(current.quietStart().toString(), current.quietEnd().toString()));
     }

@@ -1,69 +1,46 @@
 package nl.familyliaison.platform;
 
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-/** The languages the service speaks. Dutch first: it is the default for anyone who says nothing else. */
-public enum Language {
-    NL, EN;
+/**
+ * A language code (ISO 639-1, lower case), nothing more: which languages the service speaks is data
+ * ({@link Languages}). A code from outside (a request, a body) is checked against that list first.
+ */
+public record Language(String code) {
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
+    /** What a code looks like: two lower-case letters (ISO 639-1). */
+    public static final Pattern CODE = Pattern.compile("[a-z]{2}");
+
+    public Language {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("Not a language code: " + code);
+        }
     }
 
     /**
-     * The language for this request: the {@code lang} query parameter when given, else the best match in
-     * Accept-Language, else Dutch.
+     * The language for this request: the {@code lang} query parameter when given, else the best listed match in
+     * Accept-Language, else the default (see {@link Languages#of(ServerRequest)}).
      *
      * @throws ProblemException 400 for a {@code lang} the service does not speak
      */
     public static Language of(ServerRequest request) {
-        Optional<String> asked = request.query().first("lang").asOptional();
-        if (asked.isPresent()) {
-            return parse(asked.get()).orElseThrow(
-                    () -> ProblemException.invalid("lang", "Choose nl or en."));
-        }
-        return request.headers().first(HeaderNames.ACCEPT_LANGUAGE)
-                .flatMap(Language::fromAcceptLanguage)
-                .orElse(NL);
+        return Languages.of(request).chosen(request);
     }
 
-    public static Optional<Language> parse(String code) {
-        return Stream.of(values()).filter(language -> language.code().equalsIgnoreCase(code)).findFirst();
+    /**
+     * A language given in a request body or parameter: checked against the list; the default when not given.
+     *
+     * @throws ProblemException 400 naming {@code field} and listing the codes, for a language not listed
+     */
+    public static Language given(ServerRequest request, String field, String code) {
+        Languages languages = Languages.of(request);
+        return code == null ? languages.standard() : languages.parse(field, code);
     }
 
-    static Optional<Language> fromAcceptLanguage(String header) {
-        return Stream.of(header.split(","))
-                .map(String::trim)
-                .map(Weighted::parse)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparingDouble(Weighted::weight).reversed())
-                .map(weighted -> parse(weighted.primary()))
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private record Weighted(String primary, double weight) {
-        static Optional<Weighted> parse(String part) {
-            String[] pieces = part.split(";");
-            String primary = pieces[0].trim().split("-")[0];
-            double weight = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String piece = pieces[i].trim();
-                if (piece.startsWith("q=")) {
-                    try {
-                        weight = Double.parseDouble(piece.substring(2));
-                    } catch (NumberFormatException e) {
-                        return Optional.empty();
-                    }
-                }
-            }
-            return weight > 0 ? Optional.of(new Weighted(primary, weight)) : Optional.empty();
-        }
+    @Override
+    public String toString() {
+        return code;
     }
 }

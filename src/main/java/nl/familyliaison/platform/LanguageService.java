@@ -23,13 +23,17 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class LanguageService {
 
-    private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2,3})\\.json");
+    private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2})\\.json");
 
     private final Languages languages;
     private final Map<String, byte[]> clientTexts = new ConcurrentHashMap<>();
 
     public LanguageService(Languages languages) {
         this.languages = languages;
+    }
+
+    public Languages languages() {
+        return languages;
     }
 
     public void routes(ApiRoutes routes) {

@@ -76,6 +76,7 @@ public final class Settings {
         map.put("FL_SESSION_IDLE_TIMEOUT", "sessions.idle-timeout");
         map.put("FL_SESSION_ABSOLUTE_TIMEOUT", "sessions.absolute-timeout");
         map.put("FL_MAIL_FROM", "mail.from");
+        map.put("FL_LANGUAGES_DIR", "languages.directory");
         map.put("FL_MAIL_DIR", "mail.eml-dir");
         map.put("FL_SMTP_HOST", "mail.smtp.host");
         map.put("FL_SMTP_PORT", "mail.smtp.port");

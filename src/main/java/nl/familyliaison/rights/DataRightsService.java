@@ -21,6 +21,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.ratelimit.RateLimiter;
 
@@ -84,7 +85,7 @@ public final class DataRightsService {
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
             AccessAudit.Result result = AccessAudit.Result.FAILED;
             try (OutputStream out = response.outputStream()) {
-                ExportArchive.write(out, gathered, actor.account().language(), run::keepAlive);
+                ExportArchive.write(out, gathered, Texts.of(request, actor.account().language()), run::keepAlive);
                 result = AccessAudit.Result.SUCCEEDED;
             } catch (IOException broken) {
                 throw new UncheckedIOException(broken);

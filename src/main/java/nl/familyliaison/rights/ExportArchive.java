@@ -3,6 +3,7 @@ package nl.familyliaison.rights;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.familyliaison.messages.MessageContent;
 import nl.familyliaison.platform.Json;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 
 /**
  * The export as one download: a zip with {@code export.json} (machine-readable), {@code export.html} (the same,
@@ -31,12 +32,12 @@ final class ExportArchive {
      *
      * @param betweenFiles runs before each file (the export keeps its lease alive there)
      */
-    static void write(OutputStream out, Exporter.Gathered gathered, Language language, Runnable betweenFiles)
+    static void write(OutputStream out, Exporter.Gathered gathered, Texts texts, Runnable betweenFiles)
             throws IOException {
         byte[] json = Json.write(gathered.export());
         ZipOutputStream zip = new ZipOutputStream(out);
         deflated(zip, "export.json", json);
-        deflated(zip, "export.html", html(Json.mapper().readTree(json), language).getBytes(StandardCharsets.UTF_8));
+        deflated(zip, "export.html", html(Json.mapper().readTree(json), texts, gathered.export().exportedAt()).getBytes(StandardCharsets.UTF_8));
         for (Exporter.Pending file : gathered.files()) {
             betweenFiles.run();
             Optional<MessageContent.File> opened = file.open().get();
@@ -68,15 +69,17 @@ final class ExportArchive {
     }
 
     /** The whole export as nested lists: readable without knowing JSON, and nothing in it can run. */
-    static String html(JsonNode export, Language language) {
+    static String html(JsonNode export, Texts texts, Instant at) {
         StringBuilder out = new StringBuilder();
-        String title = language == Language.EN ? "Your data in Family contact" : "Uw gegevens in Familiecontact";
-        out.append("<!doctype html>\n<html lang=\"").append(language.code()).append("\">\n<head>\n")
+        String title = texts.get("export.title");
+        out.append("<!doctype html>\n<html lang=\"").append(texts.language().code()).append("\" dir=\"")
+                .append(texts.direction()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n")
                 .append("<style>body{font-family:Arial,sans-serif;line-height:1.5;max-width:60rem;margin:1rem}")
                 .append("dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}</style>\n</head>\n<body>\n<h1>")
-                .append(escape(title)).append("</h1>\n");
+                .append(escape(title)).append("</h1>\n<p>")
+                .append(escape(texts.format("export.made", Map.of("dateTime", texts.dateTime(at))))).append("</p>\n");
         render(export, out);
         return out.append("</body>\n</html>\n").toString();
     }

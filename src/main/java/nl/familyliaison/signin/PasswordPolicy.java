@@ -3,12 +3,13 @@ package nl.familyliaison.signin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Configuration;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 
 /**
  * What a staff password must be (ASVS 5.0 V6): at least 12 characters, at most 128, any characters allowed, and not
@@ -29,45 +30,38 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Why {@code password} is not acceptable for {@code email}, in English; empty when it is. */
-    public static List<String> problems(String password, String email) {
-        return problems(password, email, Language.EN);
-    }
-
-    /** Why {@code password} is not acceptable for {@code email}, in {@code language}; empty when it is. */
-    public static List<String> problems(String password, String email, Language language) {
-        boolean nl = language == Language.NL;
-        List<String> problems = new ArrayList<>();
+    /**
+     * Why {@code password} is not acceptable for {@code email}, as keys of the texts ({@code password.*} in
+     * {@code languages/<code>/texts.yaml}); empty when it is acceptable.
+     */
+    public static List<String> reasons(String password, String email) {
+        List<String> reasons = new ArrayList<>();
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            problems.add(nl ? "Gebruik minstens " + MIN_LENGTH + " tekens." : "Use at least " + MIN_LENGTH
-                                                                             + " characters.");
-            return problems;
+            return List.of("password.tooShort");
         }
         if (length > MAX_LENGTH) {
-            problems.add(nl ? "Gebruik hoogstens " + MAX_LENGTH + " tekens." : "Use at most " + MAX_LENGTH
-                                                                               + " characters.");
-            return problems;
+            return List.of("password.tooLong");
         }
         if (!Estimator.INSTANCE.estimate(password).isMinimumEntropyMet()) {
-            problems.add(nl ? "Dit wachtwoord is te makkelijk te raden: het staat op lijsten van veelgebruikte of "
-                              + "gelekte wachtwoorden, of lijkt daar te veel op. Kies bijvoorbeeld een zin van een "
-                              + "paar woorden die alleen u kent."
-                            : "This password is too easy to guess: it is on lists of common or leaked passwords, "
-                              + "or too much like one. Choose, for example, a sentence of a few words that only you "
-                              + "know.");
+            reasons.add("password.guessable");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String localPart = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
         if (localPart.length() >= 4 && lower.contains(localPart)) {
-            problems.add(nl ? "Gebruik uw e-mailadres niet in uw wachtwoord."
-                            : "Do not use your email address in your password.");
+            reasons.add("password.email");
         }
         if (SERVICE_WORDS.stream().anyMatch(lower::contains)) {
-            problems.add(nl ? "Gebruik de naam van de dienst niet in uw wachtwoord."
-                            : "Do not use the name of the service in your password.");
+            reasons.add("password.serviceName");
         }
-        return problems;
+        return reasons;
+    }
+
+    /** Why {@code password} is not acceptable for {@code email}, in the language of {@code texts}; empty when it is. */
+    public static List<String> problems(String password, String email, Texts texts) {
+        return reasons(password, email).stream()
+                .map(key -> texts.format(key, Map.of("min", MIN_LENGTH, "max", MAX_LENGTH)))
+                .toList();
     }
 
     /** One estimator for the whole service: it loads its dictionaries (a few MB) once, on first use. */

@@ -11,7 +11,7 @@ import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.Json;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
@@ -109,7 +109,7 @@ public record SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolm
         EnrolmentPassword body = Json.read(request, EnrolmentPassword.class);
         StaffEnrolment.TotpSetup setup = enrolment.choosePassword(Input.required(body.token(), "token", 64),
                                                                   Input.required(body.password(), "password", 1024),
-                                                                  Language.of(request));
+                                                                  Texts.of(request));
         response.send(setup);
     }
 

@@ -58,7 +58,7 @@ public record StaffAccounts(AccountRepository accounts, StaffAccountRepository r
         if (accounts.byEmail(address).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "There is already an account with this address.");
         }
-        return new NewStaff(address, displayName.strip(), role, language == null ? Language.NL : language);
+        return new NewStaff(address, displayName.strip(), role, java.util.Objects.requireNonNull(language));
     }
 
     /** Creates the checked account and its invitation inside {@code tx} (the invitation mail goes with it). */

@@ -12,7 +12,7 @@ import nl.familyliaison.notify.Mail;
 import nl.familyliaison.notify.MailTemplate;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.platform.KeyRing;
-import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
@@ -56,9 +56,9 @@ record StaffEnrolment(AccountRepository accounts, EnrolmentRepository enrolments
      * Step 1: the password. Answers the new TOTP secret to put into an authenticator app; a refused password's
      * reasons are in {@code language}.
      */
-    public TotpSetup choosePassword(String token, String password, Language language) {
+    public TotpSetup choosePassword(String token, String password, Texts texts) {
         EnrolmentRepository.Enrolment enrolment = open(token);
-        List<String> problems = PasswordPolicy.problems(password, enrolment.email(), language);
+        List<String> problems = PasswordPolicy.problems(password, enrolment.email(), texts);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("password", String.join(" ", problems));
         }

@@ -153,7 +153,7 @@ class AuthorizationTest {
     }
 
     private static Actor actor(Role role, String id) {
-        Account account = new Account(id, role, id + "@example.org", id, Account.Status.ACTIVE, Language.NL);
+        Account account = new Account(id, role, id + "@example.org", id, Account.Status.ACTIVE, new Language("nl"));
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
         return new Actor(new Session("s-" + id, account, "csrf", "device", now, now, now.plusSeconds(3600), null),
                          new Caller("test-request", "127.0.0.1"));

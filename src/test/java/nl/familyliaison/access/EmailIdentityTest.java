@@ -45,8 +45,8 @@ class EmailIdentityTest {
     @Test
     void staffAccountsForAnAddressAndItsAccentedTwinAreTwo() {
         StaffAccounts staff = service.running().features().staffAccounts();
-        String plain = staff.create("joost@inspectie.example", "Joost", Role.INVESTIGATOR, Language.NL).account().id();
-        String accented = staff.create("jöost@inspectie.example", "Jöost", Role.INVESTIGATOR, Language.NL).account()
+        String plain = staff.create("joost@inspectie.example", "Joost", Role.INVESTIGATOR, new Language("nl")).account().id();
+        String accented = staff.create("jöost@inspectie.example", "Jöost", Role.INVESTIGATOR, new Language("nl")).account()
                 .id();
         assertNotEquals(plain, accented);
     }

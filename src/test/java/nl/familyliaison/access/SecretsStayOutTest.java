@@ -56,7 +56,7 @@ class SecretsStayOutTest {
             secrets.add(member.csrfToken());
 
             StaffAccounts.Invited invited = service.running().features().staffAccounts()
-                    .create("secret-staff@inspectie.example", "Secret Staff", Role.FAMILY_INSPECTOR, Language.NL);
+                    .create("secret-staff@inspectie.example", "Secret Staff", Role.FAMILY_INSPECTOR, new Language("nl"));
             secrets.add(invited.enrolmentToken());
             People.Staff staff = people.staff(Role.INVESTIGATOR, "secret-inv@inspectie.example");
             secrets.add(People.STAFF_PASSWORD);

@@ -98,7 +98,7 @@ class DashboardTest {
     private static void failMail(String accountId, MailTemplate template) {
         new Transactions(service.running().database().client()).inTransaction(tx -> {
             service.running().features().outbox().enqueue(tx, new Mail(
-                    "failing-" + System.nanoTime(), accountId, "not an address", template, Language.NL,
+                    "failing-" + System.nanoTime(), accountId, "not an address", template, new Language("nl"),
                     Map.of("serviceUrl", "http://127.0.0.1/"), Mail.Priority.NORMAL));
             return null;
         });

@@ -138,7 +138,7 @@ class DeliveryTest {
     }
 
     private static Mail mail(String key, String to) {
-        return new Mail(key, null, to, MailTemplate.NEW_UPDATE, Language.NL, Map.of(), Mail.Priority.NORMAL);
+        return new Mail(key, null, to, MailTemplate.NEW_UPDATE, new Language("nl"), Map.of(), Mail.Priority.NORMAL);
     }
 
     private static List<String> enqueue(String prefix, int count) {

@@ -7,24 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.helidon.config.Config;
 import nl.familyliaison.platform.Language;
+import nl.familyliaison.platform.Languages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalogue of mails and the folder of their texts hold each other: every {@link MailTemplate} has a subject, a
  * plain text and an HTML body in every language the service speaks, and every folder is a template the code knows.
- * The languages come from {@link Language}, so a new language asks for its files here.
+ * The languages come from the list ({@link Languages}), so a new language asks for its files here.
  */
 class MailTemplateTest {
 
     private static final Path FOLDER = Path.of("mail-templates");
-    private static final List<String> PARTS = List.of("subject", "text", "html");
+    private static final Languages LANGUAGES = Languages.load(Config.empty());
 
     @Test
     void everyTemplateHasItsFilesInEveryLanguage() {
@@ -54,10 +55,10 @@ class MailTemplateTest {
     void aTemplateFileThatIsGoneIsToldByItsType(@TempDir Path copy) throws IOException {
         copyTemplates(copy);
         Files.delete(copy.resolve("new-update/nl.text.mustache"));
-        MailTemplates templates = new MailTemplates(copy, "http://localhost/");
+        MailTemplates templates = new MailTemplates(copy, "http://localhost/", LANGUAGES);
         assertThrows(MailTemplates.MissingTemplate.class,
-                     () -> templates.render(MailTemplate.NEW_UPDATE, Language.NL, Map.of()));
-        assertTrue(templates.render(MailTemplate.NEW_UPDATE, Language.EN, Map.of()).subject().length() > 0,
+                     () -> templates.render(MailTemplate.NEW_UPDATE, new Language("nl"), Map.of()));
+        assertTrue(templates.render(MailTemplate.NEW_UPDATE, new Language("en"), Map.of()).subject().length() > 0,
                    "the other language is still there");
     }
 
@@ -71,18 +72,7 @@ class MailTemplateTest {
     }
 
     private static List<String> missingFiles(Path folder) {
-        List<String> missing = new ArrayList<>();
-        for (MailTemplate template : MailTemplate.values()) {
-            for (Language language : Language.values()) {
-                for (String part : PARTS) {
-                    String file = template.folder() + "/" + language.code() + "." + part + ".mustache";
-                    if (!Files.isRegularFile(folder.resolve(file))) {
-                        missing.add(file);
-                    }
-                }
-            }
-        }
-        return missing;
+        return new MailTemplates(folder, "http://localhost/", LANGUAGES).missing();
     }
 
     private static void copyTemplates(Path target) throws IOException {

@@ -104,7 +104,7 @@ class PreferencesTest {
         new Transactions(service.running().database().client()).inTransaction(tx -> {
             service.running().features().outbox().enqueue(tx, new Mail(
                     "failing-" + System.nanoTime(), membership.path("accountId").asText(), "not an address",
-                    MailTemplate.SIGN_IN_CODE, Language.NL, Map.of("code", "00000000", "minutes", "10"), Mail.Priority.SIGN_IN));
+                    MailTemplate.SIGN_IN_CODE, new Language("nl"), Map.of("code", "00000000", "minutes", "10"), Mail.Priority.SIGN_IN));
             return null;
         });
         service.running().features().outbox().afterCommit();

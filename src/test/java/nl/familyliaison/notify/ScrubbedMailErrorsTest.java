@@ -83,7 +83,7 @@ class ScrubbedMailErrorsTest {
     private static void enqueue(String key, String to) {
         new Transactions(service.running().database().client()).inTransaction(tx -> {
             service.running().features().outbox()
-                    .enqueue(tx, new Mail(key, null, to, MailTemplate.NEW_UPDATE, Language.NL, Map.of(), Mail.Priority.NORMAL));
+                    .enqueue(tx, new Mail(key, null, to, MailTemplate.NEW_UPDATE, new Language("nl"), Map.of(), Mail.Priority.NORMAL));
             return null;
         });
         service.running().features().outbox().afterCommit();

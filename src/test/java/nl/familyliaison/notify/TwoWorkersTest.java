@@ -31,7 +31,7 @@ class TwoWorkersTest {
             new Transactions(first.running().database().client()).inTransaction(tx -> {
                 for (int i = 0; i < MAILS; i++) {
                     first.running().features().outbox().enqueue(tx, new Mail(
-                            "bulk-" + i, null, "bulk" + i + "@example.org", MailTemplate.NEW_UPDATE, Language.EN, Map.of(),
+                            "bulk-" + i, null, "bulk" + i + "@example.org", MailTemplate.NEW_UPDATE, new Language("en"), Map.of(),
                             Mail.Priority.NORMAL));
                 }
                 return null;

@@ -36,7 +36,7 @@ class StaffOnboardingTest {
     @Test
     void theQrCodeIsServedOnlyForAnOpenEnrolmentAndNeverCached() {
         String token = service.running().features().staffAccounts()
-                .create("qr@inspectie.example", "Qr Test", Role.INVESTIGATOR, Language.NL).enrolmentToken();
+                .create("qr@inspectie.example", "Qr Test", Role.INVESTIGATOR, new Language("nl")).enrolmentToken();
         String body = "{\"token\":\"" + token + "\"}";
         assertProblem(service.api().post("/api/staff-enrolments/qr-code", body), 409, "conflict");
         JsonNode setup = choosePassword(token);
@@ -56,7 +56,7 @@ class StaffOnboardingTest {
     @Test
     void signingInWithTheCodeOfEnrolmentSaysToWaitForTheNextCode() {
         String token = service.running().features().staffAccounts()
-                .create("next-code@inspectie.example", "Next Code", Role.FAMILY_INSPECTOR, Language.NL)
+                .create("next-code@inspectie.example", "Next Code", Role.FAMILY_INSPECTOR, new Language("nl"))
                 .enrolmentToken();
         byte[] secret = secret(choosePassword(token));
         String code = Totp.codeAt(secret, service.clock().instant());

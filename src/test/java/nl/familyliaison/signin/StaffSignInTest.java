@@ -25,7 +25,7 @@ class StaffSignInTest {
     @Test
     void theInvitationMailCarriesAnEnrolmentLinkThatWorksOnce() {
         StaffAccounts.Invited invited = service.running().features().staffAccounts()
-                .create("link@inspectie.example", "Link Test", Role.INVESTIGATOR, Language.EN);
+                .create("link@inspectie.example", "Link Test", Role.INVESTIGATOR, new Language("en"));
         Mailbox.Received mail = Mailbox.await("link@inspectie.example", "Your Family contact account");
         assertTrue(mail.text().contains("#enrol=" + invited.enrolmentToken()), mail.text());
         String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + People.STAFF_PASSWORD + "\"}";
@@ -80,7 +80,7 @@ class StaffSignInTest {
     @Test
     void anObviousPasswordIsRefusedAtEnrolment() {
         StaffAccounts.Invited invited = service.running().features().staffAccounts()
-                .create("weak@inspectie.example", "Weak Password", Role.INVESTIGATOR, Language.NL);
+                .create("weak@inspectie.example", "Weak Password", Role.INVESTIGATOR, new Language("nl"));
         for (String weak : new String[] {"short", "aaaaaaaaaaaaaa", "abcdefghijklmnop", "password1234",
                                          "weak@inspectie.example!!", "Family Liaison 2026"}) {
             String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + weak + "\"}";
@@ -91,7 +91,7 @@ class StaffSignInTest {
     @Test
     void aCommonOrLeakedPasswordIsRefusedAtEnrolmentWithAReasonInTheirLanguage() {
         StaffAccounts.Invited invited = service.running().features().staffAccounts()
-                .create("leaked@inspectie.example", "Leaked Password", Role.INVESTIGATOR, Language.NL);
+                .create("leaked@inspectie.example", "Leaked Password", Role.INVESTIGATOR, new Language("nl"));
         for (String leaked : new String[] {"Welkom2024!!", "Password123456", "qwertyuiop12"}) {
             String body = "{\"token\":\"" + invited.enrolmentToken() + "\",\"password\":\"" + leaked + "\"}";
             Reply dutch = service.api().post("/api/staff-enrolments/password", body, "Accept-Language", "nl");

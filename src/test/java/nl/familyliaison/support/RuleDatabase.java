@@ -13,6 +13,7 @@ import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.access.Session;
 import nl.familyliaison.notify.Outbox;
+import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Ids;
@@ -55,12 +56,12 @@ public final class RuleDatabase implements AutoCloseable {
 
     /** The outbox as the service has it: mails stored with their rows, none sent here. */
     public Outbox outbox(Clock clock) {
-        return Outbox.over(client(), keys, clock);
+        return Outbox.over(client(), keys, clock, new Language("nl"));
     }
 
     /** A new active account with this role, acting in a session of its own. */
     public Actor actor(Role role, String email, Instant now) {
-        Account account = new Account(Ids.newId(), role, email, "Person", Account.Status.ACTIVE, Language.NL);
+        Account account = new Account(Ids.newId(), role, email, "Person", Account.Status.ACTIVE, new Language("nl"));
         new AccountRepository(client()).insert(account, now);
         return new Actor(new Session(Ids.newId(), account, "csrf", "test", now, now, now.plusSeconds(3600), null),
                          new Caller("test-request", "127.0.0.1"));
