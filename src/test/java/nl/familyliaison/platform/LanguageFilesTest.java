@@ -82,14 +82,7 @@ class LanguageFilesTest {
 
     @Test
     void theServiceRefusesToStartWithAListedLanguageThatLacksAFile(@TempDir Path extra) throws IOException {
-        Files.writeString(extra.resolve("languages.yaml"), """
-                languages:
-                  - code: xx
-                    name: Scratch
-                    direction: ltr
-                    locale: en-GB
-                    reviewed: false
-                """);
+        listScratch(extra);
         Path xx = Files.createDirectories(extra.resolve("xx"));
         Files.copy(LANGUAGES.resolve("en/client.json"), xx.resolve("client.json"));
         Files.copy(LANGUAGES.resolve("en/phases.yaml"), xx.resolve("phases.yaml"));
@@ -209,6 +202,18 @@ class LanguageFilesTest {
             found.add(matcher.group(1).replaceAll("\\s", ""));
         }
         return found;
+    }
+
+    /** A languages.yaml in {@code folder} that lists the scratch language xx (not reviewed, written like English). */
+    static void listScratch(Path folder) throws IOException {
+        Files.writeString(folder.resolve("languages.yaml"), """
+                languages:
+                  - code: xx
+                    name: Scratch
+                    direction: ltr
+                    locale: en-GB
+                    reviewed: false
+                """);
     }
 
     static Path copyOf(Path source, Path target) throws IOException {

@@ -1,7 +1,9 @@
 package nl.familyliaison.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -38,6 +40,20 @@ class LanguageTest {
         assertEquals("Choose one of the languages of GET /api/languages: " + languages.codes() + ".",
                      refused.getMessage());
         assertEquals(new Language("en"), languages.parse("language", "EN"));
+    }
+
+    @Test
+    void datesAreGregorianWithLatinDigitsInEveryLocaleInAmsterdamTime() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T13:30:00Z");
+        String dutch = languages.texts(new Language("nl")).dateTime(at);
+        assertTrue(dutch.startsWith("2 december 2026") && dutch.endsWith("14:30"),
+                   "Amsterdam's winter time, in Dutch words: " + dutch);
+        for (String locale : List.of("ar-u-nu-latn", "fa-IR", "tr-TR", "pl-PL", "uk-UA")) {
+            String written = new Texts(new Language(locale.substring(0, 2)), java.util.Locale.forLanguageTag(locale),
+                                       "ltr", java.util.Map.of()).dateTime(at);
+            assertTrue(written.contains("2026") && written.matches(".*\\b(14|2):30.*"), locale + ": " + written);
+            assertFalse(written.matches(".*[\u0660-\u0669\u06F0-\u06F9].*"), locale + " has non-Latin digits: " + written);
+        }
     }
 
     @Test

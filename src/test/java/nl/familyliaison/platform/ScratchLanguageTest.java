@@ -49,14 +49,7 @@ class ScratchLanguageTest {
     static void start() throws IOException {
         scratch = Files.createTempDirectory("scratch-language");
         Path languages = Files.createDirectories(scratch.resolve("languages/xx")).getParent();
-        Files.writeString(languages.resolve("languages.yaml"), """
-                languages:
-                  - code: xx
-                    name: Scratch
-                    direction: ltr
-                    locale: en-GB
-                    reviewed: false
-                """);
+        LanguageFilesTest.listScratch(languages);
         Path xx = languages.resolve("xx");
         Files.writeString(xx.resolve("client.json"), marked(new ObjectMapper(), LANGUAGES.resolve("en/client.json")));
         Files.writeString(xx.resolve("texts.yaml"), marked(YAML, LANGUAGES.resolve("en/texts.yaml")));
@@ -148,6 +141,25 @@ class ScratchLanguageTest {
         assertTrue(html.contains("<html lang=\"xx\" dir=\"ltr\">"), html);
         assertTrue(html.contains("<h1>" + MARK + "Your data in Family contact</h1>"), html);
         assertTrue(html.contains(MARK + "Made on "), html);
+    }
+
+    @Test
+    void aLanguageNotListedIsRefusedNamingTheFieldAndTheListedCodes() {
+        Reply invitation = cast.inspectorApi().post("/api/cases/" + cast.caseId() + "/members",
+                                                    "{\"email\":\"scratch-refused@example.org\",\"displayName\":"
+                                                    + "\"Refused\",\"relation\":\"SIBLING\",\"language\":\"zz\"}");
+        assertRefused(invitation, "language");
+        assertRefused(service.api().unchecked().get("/api/phases?lang=zz"), "lang");
+        assertRefused(cast.inspectorApi().send("PUT", "/api/preferences", "application/json",
+                                               ("{\"language\":\"zz\",\"mailEnabled\":true,\"detailLevel\":"
+                                                + "\"EVERYTHING\",\"quietHours\":{\"start\":\"22:00\",\"end\":"
+                                                + "\"07:00\"}}").getBytes(StandardCharsets.UTF_8)), "language");
+    }
+
+    private static void assertRefused(Reply reply, String field) {
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals(field, reply.json().path("errors").path(0).path("field").asText(), reply.toString());
+        assertTrue(reply.json().path("detail").asText().contains("nl, en, xx"), reply.toString());
     }
 
     private static Mailbox.Received invite(String email) {
