@@ -7,7 +7,7 @@ import {
 } from '../lib/dom.js';
 import { amsterdamToInstant, date, dateTime, t } from '../lib/i18n.js';
 import { invalid } from './end-parts.js';
-import { proposalFields, propose } from './interviews.js';
+import { proposalFields, propose } from './interview-staff.js';
 
 function shareForm(path, members, reload) {
   let key = newKey();

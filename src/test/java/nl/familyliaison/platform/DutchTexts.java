@@ -46,14 +46,13 @@ final class DutchTexts {
         return texts;
     }
 
-    static List<Text> phases(List<Text> texts) {
+    private static void phases(List<Text> texts) {
         Map<String, Map<String, String>> phases = readYaml(PHASES);
         phases.forEach((phase, fields) -> fields.forEach(
                 (field, text) -> texts.add(new Text(PHASES, phase + "." + field, text))));
-        return texts;
     }
 
-    static List<Text> mails(List<Text> texts) {
+    private static void mails(List<Text> texts) {
         try (Stream<Path> files = Files.walk(MAILS)) {
             for (Path file : files.filter(DutchTexts::isDutchTemplate).sorted().toList()) {
                 String template = MUSTACHE_BLOCK.matcher(Files.readString(file)).replaceAll("");
@@ -62,7 +61,6 @@ final class DutchTexts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return texts;
     }
 
     /** Where a sentence of a text stands: its key, or for a mail template the line it starts on. */

@@ -86,19 +86,27 @@ final class PlainDutch {
         return (int) WORD.matcher(sentence).results().count();
     }
 
-    /** What is wrong with a text, one line per problem naming the sentence; empty when the text is plain. */
-    List<String> problems(String text) {
-        List<String> problems = new ArrayList<>();
+    /** One sentence that is not plain, and why. */
+    record Problem(String sentence, String why) {
+        @Override
+        public String toString() {
+            return why + ": \"" + sentence + "\"";
+        }
+    }
+
+    /** What is wrong with a text, one problem per long sentence and per officialese word; empty when it is plain. */
+    List<Problem> problems(String text) {
+        List<Problem> problems = new ArrayList<>();
         for (String sentence : sentences(text)) {
             int words = words(sentence);
             if (words > MAX_WORDS) {
-                problems.add(words + " words (at most " + MAX_WORDS + "; split it): \"" + sentence + "\"");
+                problems.add(new Problem(sentence, words + " words (at most " + MAX_WORDS + "; split it)"));
             }
             for (Rule entry : officialese) {
                 Matcher found = entry.pattern().matcher(sentence);
                 if (found.find()) {
-                    problems.add("\"" + found.group() + "\": write \"" + entry.plainer() + "\" instead: \""
-                                 + sentence + "\"");
+                    problems.add(new Problem(sentence, "\"" + found.group() + "\": write \"" + entry.plainer()
+                                                       + "\" instead"));
                 }
             }
         }

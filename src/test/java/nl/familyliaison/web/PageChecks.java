@@ -86,8 +86,92 @@ final class PageChecks {
                 List.copyOf(texts.values()));
     }
 
-    /** Opens every collapsed part, so that checks see the forms inside them too. */
+    /** Opens every collapsed part of the page, so that checks see the forms inside them too. */
     static void expandAll(Client client) {
-        client.browser().js("document.querySelectorAll('details').forEach(details => { details.open = true; });");
+        client.browser().js("document.querySelectorAll('main details').forEach(details => { details.open = true; });");
+    }
+
+    /**
+     * axe-core's violations (any impact), like {@link #accessibilityViolations} but cheap enough to run for every
+     * page in every language at two widths: axe is put into the document once and asked for violations only.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> quickAccessibilityViolations(Client client) {
+        org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) client.driver();
+        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object';"))) {
+            page.executeScript(AXE.get());
+        }
+        return (List<String>) page.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { resultTypes: ['violations'] })"
+                + ".then(results => done(results.violations.flatMap(rule => rule.nodes.map(node =>"
+                + " rule.id + ' (' + rule.impact + '): ' + node.html))))"
+                + ".catch(error => done(['axe: ' + error]));");
+    }
+
+    /** axe-core's script, as the axe-core Selenium library ships it. */
+    private static final java.util.function.Supplier<String> AXE = new java.util.function.Supplier<>() {
+        private String script;
+
+        @Override
+        public synchronized String get() {
+            if (script == null) {
+                try (var in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+                    script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
+
+    /**
+     * The weight of this page as if it had been loaded in {@code language}: the HTML, CSS and JS it loaded and that
+     * language's client texts (a page drawn in several languages one after the other fetched several).
+     */
+    static long weight(Client client, String language) {
+        Object bytes = client.browser().js(
+                "const entries = new Map([...performance.getEntriesByType('navigation'),"
+                + " ...performance.getEntriesByType('resource')].map(e => [e.name, e]));"
+                + "return [...entries.values()].filter(e => new URL(e.name).origin === location.origin"
+                + " && /(\\/|\\.html|\\.css|\\.js|\\.json)$/.test(new URL(e.name).pathname)"
+                + " && !new URL(e.name).pathname.startsWith('/api/')"
+                + " && (!new URL(e.name).pathname.startsWith('/i18n/')"
+                + "     || new URL(e.name).pathname === '/i18n/' + arguments[0] + '.json'))"
+                + ".reduce((sum, e) => sum + e.decodedBodySize, 0);", language);
+        return ((Number) bytes).longValue();
+    }
+
+    /**
+     * Text a person sees (outside what the service sent, data-api) that is a Dutch text of the translation files
+     * with more than 12 characters besides its {placeholders} (filled in): a page in another language has been left
+     * (partly) in Dutch. (Short texts and single words may rightly be the same in two languages.)
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> inDutch(Client client, Map<String, String> dutch) {
+        List<String> longer = dutch.values().stream().filter(text -> {
+            String words = text.replaceAll("\\{\\w+}", "").strip();
+            return words.length() > 12 && words.contains(" ");
+        }).toList();
+        return (List<String>) client.browser().js(
+                "const patterns = arguments[0].map(text => new RegExp('^' + text.split(/\\{\\w+\\}/)"
+                + ".map(part => part.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')).join('[\\\\s\\\\S]+') + '$'));"
+                + "const dutch = text => patterns.some(pattern => pattern.test(text));"
+                + "const found = [];"
+                + "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "while (walker.nextNode()) {"
+                + "  const text = walker.currentNode.textContent.trim();"
+                + "  if (text && !walker.currentNode.parentElement.closest('[data-api], script, style') && dutch(text)) {"
+                + "    found.push(text);"
+                + "  }"
+                + "}"
+                + "for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {"
+                + "  for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {"
+                + "    const value = element.getAttribute(name);"
+                + "    if (value && dutch(value)) found.push(name + '=' + value);"
+                + "  }"
+                + "}"
+                + "return found;", longer);
     }
 }
