@@ -1,5 +1,5 @@
 // Parts both sides of interviews use: a time with its length, read back as UTC instants, and a span in words.
-import { field, h, nextId } from '../lib/dom.js';
+import { data, field, h, nextId, paragraph } from '../lib/dom.js';
 import { amsterdamToInstant, dateTime, t, time } from '../lib/i18n.js';
 
 /** 15 minutes to 8 hours: what the service allows for one interview. */
@@ -39,4 +39,15 @@ export function slotFrom(values, number) {
   const from = amsterdamToInstant(start);
   const minutes = Number(values.get(`length${number}`) || 60);
   return { start: from, end: new Date(Date.parse(from) + minutes * 60_000).toISOString() };
+}
+
+/** The members' needs as staff see them (everyone's) and as a member sees them (their own). */
+export function needsView(item) {
+  return (item.needs || []).map((need) => h('div', { class: 'fl-needs' },
+    h('p', { class: 'fl-strong' }, t('interviews.needsOf'), ' ', data('span', need.name)),
+    need.interpreterLanguage ? h('p', { class: 'utrecht-paragraph' }, t('interviews.needsInterpreter'), ' ',
+      data('span', need.interpreterLanguage)) : null,
+    need.accessibility ? h('p', { class: 'utrecht-paragraph' }, t('interviews.needsAccessibility'), ' ',
+      data('span', need.accessibility)) : null,
+    need.supportPerson ? paragraph('interviews.supportPerson') : null));
 }

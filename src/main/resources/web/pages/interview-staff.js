@@ -100,17 +100,6 @@ export function withdrawPart(proposal, reload) {
     }));
 }
 
-/** The members' needs as staff see them (everyone's) and as a member sees them (their own). */
-export function needsView(item) {
-  return (item.needs || []).map((need) => h('div', { class: 'fl-needs' },
-    h('p', { class: 'fl-strong' }, t('interviews.needsOf'), ' ', data('span', need.name)),
-    need.interpreterLanguage ? h('p', { class: 'utrecht-paragraph' }, t('interviews.needsInterpreter'), ' ',
-      data('span', need.interpreterLanguage)) : null,
-    need.accessibility ? h('p', { class: 'utrecht-paragraph' }, t('interviews.needsAccessibility'), ' ',
-      data('span', need.accessibility)) : null,
-    need.supportPerson ? paragraph('interviews.supportPerson') : null));
-}
-
 /** After the interview: whether it was held, and a note for staff only. Shown once the interview has started. */
 export function outcomePart(appointment, reload) {
   const recorded = appointment.outcome;

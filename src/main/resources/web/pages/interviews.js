@@ -6,12 +6,11 @@ import {
 } from '../lib/dom.js';
 import { accessNotice } from './end-parts.js';
 import { dateTime, t } from '../lib/i18n.js';
-import { slotFrom, slotInput, span } from './interview-parts.js';
-import {
-  confirmButton, needsFields, needsView, outcomePart, proposalFields, propose, watchClashes, withdrawPart,
-} from './interview-staff.js';
+import { needsView, slotFrom, slotInput, span } from './interview-parts.js';
 
-export { proposalFields, propose };
+// What staff alone do here (propose, confirm, withdraw, record the outcome) is loaded for staff only: a member's
+// phone does not fetch it.
+let staffParts = null;
 
 function details(item) {
   return [
@@ -118,14 +117,14 @@ function staffProposal(proposal, reload) {
     h('p', { class: 'fl-strong' }, t(`proposal.${proposal.status}`)),
     details(proposal),
     h('ul', { class: 'fl-slots' }, proposal.slots.map((slot) => h('li', {}, span(slot),
-      proposal.status === 'OPEN' ? confirmButton(proposal, slot, reload) : null))),
+      proposal.status === 'OPEN' ? staffParts.confirmButton(proposal, slot, reload) : null))),
     h('h4', { class: 'utrecht-heading-4' }, t('interviews.answers')),
     proposal.answers.length === 0 ? paragraph('interviews.noAnswers')
       : h('ul', {}, proposal.answers.map((answer) => h('li', {}, answerText(proposal, answer),
         answer.answeredBy ? h('p', { class: 'fl-meta' },
           t('interviews.answeredOnBehalf', { by: answer.answeredBy.name, name: answer.name })) : null,
         answer.note ? data('p', answer.note, { class: 'fl-meta' }) : null))),
-    proposal.status === 'OPEN' ? withdrawPart(proposal, reload) : null);
+    proposal.status === 'OPEN' ? staffParts.withdrawPart(proposal, reload) : null);
 }
 
 function staffAppointment(appointment, reload) {
@@ -143,22 +142,22 @@ function staffAppointment(appointment, reload) {
         { key: newKey() });
       reload();
     }, field('reason', 'interviews.reason', { type: 'textarea', rows: 3, required: true }))) : null,
-    confirmed ? outcomePart(appointment, reload) : null,
+    confirmed ? staffParts.outcomePart(appointment, reload) : null,
     history(appointment));
 }
 
 function proposeForm(caseId, members, freeBusy, session, reload) {
   let key = newKey();
   const element = form('interviews.proposeSubmit', async (values) => {
-    await propose(caseId, values, values.getAll('memberIds').map(String), key);
+    await staffParts.propose(caseId, values, values.getAll('memberIds').map(String), key);
     key = newKey();
     reload();
   },
   choiceGroup('memberIds', 'interviews.whom', members.map((member) =>
     [member.id, data('span', member.displayName), false]), 'checkbox'),
-  needsFields(members),
-  proposalFields(freeBusy.staff.filter((person) => person.id !== session.accountId)));
-  watchClashes(element, caseId, session.accountId, freeBusy.staff);
+  staffParts.needsFields(members),
+  staffParts.proposalFields(freeBusy.staff.filter((person) => person.id !== session.accountId)));
+  staffParts.watchClashes(element, caseId, session.accountId, freeBusy.staff);
   return section('interviews.propose', element);
 }
 
@@ -166,6 +165,7 @@ export default async function interviews({ view, params, session, go, notice }) 
   const caseId = params.caseId;
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
   const staff = session.role !== 'MEMBER';
+  staffParts = staff ? await import('./interview-staff.js') : null;
   const now = new Date().toISOString();
   const [proposals, appointments, members, freeBusy] = await Promise.all([get(`${path}/interview-proposals`),
     get(`${path}/appointments`), staff ? get(`${path}/members`) : Promise.resolve(null),

@@ -1,6 +1,5 @@
 package nl.familyliaison.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -60,8 +59,17 @@ public final class LanguageService {
         response.send(body);
     }
 
+    /** Sent without the file's indentation: it counts towards every page's weight, on a family's phone too. */
     private byte[] read(String code) {
-        return languages.file(code, "client.json").map(text -> text.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        return languages.file(code, "client.json").map(LanguageService::compact).orElse(null);
+    }
+
+    private static byte[] compact(String json) {
+        try {
+            return Json.mapper().writeValueAsBytes(Json.mapper().readTree(json));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Client texts that are no JSON", e);
+        }
     }
 
     private static byte[] sha256(byte[] body) {

@@ -159,7 +159,8 @@ class ScratchLanguageTest {
     private static void assertRefused(Reply reply, String field) {
         assertEquals(400, reply.status(), reply.toString());
         assertEquals(field, reply.json().path("errors").path(0).path("field").asText(), reply.toString());
-        assertTrue(reply.json().path("detail").asText().contains("nl, en, xx"), reply.toString());
+        String detail = reply.json().path("detail").asText();
+        assertTrue(detail.contains(": nl, en, ") && detail.endsWith(", xx."), "every listed code, scratch last: " + detail);
     }
 
     private static Mailbox.Received invite(String email) {

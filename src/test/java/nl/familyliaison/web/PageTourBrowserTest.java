@@ -137,6 +137,8 @@ class PageTourBrowserTest {
         System.out.printf("Page tour: %d pages in %s at 360 and 1280 px in %d s%n", WEIGHTS.size(),
                           languages.stream().map(TourLanguages.Listed::code).toList(),
                           (System.nanoTime() - started) / 1_000_000_000L);
+        WEIGHTS.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .forEach(heavy -> System.out.printf("Heaviest: %s %d bytes%n", heavy.getKey(), heavy.getValue()));
         assertEquals(List.of(), problems);
         assertEquals(languages.size() * (3 + 12 + 13 + 10) + 1, WEIGHTS.size(), "pages weighed: " + WEIGHTS.keySet());
         // The floor only shows that the shell (HTML, CSS, app.js) was counted; the ceiling is the limit.
