@@ -59,11 +59,12 @@ class LargeExportTest {
         Api.Credentials member;
         Instant seededAt;
         // Seeded through the upload route of a test service on the same database and key: each file sealed as the
-        // service seals it. Its clock is the real one, as the process's is, so the session is still fresh there.
+        // service seals it. Its clock starts a few minutes before the real one, which the process reads: sign-ins
+        // move it on, and the seeding is then already in the process's past, while the session is still fresh there.
         try (TestService setup = TestService.builder().set("db.url", database)
                 .set("rate-limits.upload-account.capacity", "1000")
                 .set("messages.account-quota-bytes", String.valueOf(1L << 30))
-                .clock(new TestClock(Instant.now())).start()) {
+                .clock(new TestClock(Instant.now().minus(Duration.ofMinutes(4)))).start()) {
             People people = new People(setup);
             CaseFiles cases = new CaseFiles(setup);
             CaseFiles.Cast cast = cases.cast(people.staff(Role.FAMILY_INSPECTOR, "big-fi@inspectie.example"),
