@@ -24,6 +24,12 @@ function globe() {
   return icon;
 }
 
+/** A language whose texts no native speaker has checked yet says so, in its own words, under its name. */
+function unreviewed(entry) {
+  return entry.unreviewed ? h('span', { class: 'fl-language__unreviewed', lang: entry.code,
+    dir: entry.direction, 'data-api': true }, entry.unreviewed) : null;
+}
+
 /**
  * Draws the choice into the header's details element (again after every change of language, so its label is in the
  * page's language); onChoose(code) is called with the language chosen.
@@ -38,7 +44,7 @@ export function drawLanguageMenu(menu, onChoose) {
         if (entry.code !== current()) {
           onChoose(entry.code);
         }
-      } }, languageName(entry))));
+      } }, languageName(entry), unreviewed(entry))));
   menu.replaceChildren(
     h('summary', { id: 'language', class: 'utrecht-button utrecht-button--subtle fl-language__toggle' },
       globe(), h('span', { class: 'fl-language__label' }, t('field.language')), h('span', { class: 'fl-language__current' },

@@ -41,7 +41,19 @@ public final class LanguageService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        response.send(new LanguageList(languages.listed()));
+        response.send(new LanguageList(languages.listed().stream().map(this::listed).toList()));
+    }
+
+    /** A language as the choice offers it; one whose texts no native speaker has checked says so, in itself. */
+    private Listed listed(Languages.Spoken spoken) {
+        String unreviewed = spoken.reviewed() ? null
+                : languages.texts(new Language(spoken.code())).get("language.unreviewed");
+        return new Listed(spoken.code(), spoken.name(), spoken.direction(), spoken.locale(), spoken.reviewed(),
+                          unreviewed);
+    }
+
+    /** {@code unreviewed}: the language's own words for "not yet checked by a native speaker", when so. */
+    record Listed(String code, String name, String direction, String locale, boolean reviewed, String unreviewed) {
     }
 
     private void clientTexts(ServerRequest request, ServerResponse response) {
@@ -81,6 +93,6 @@ public final class LanguageService {
     }
 
     /** The answer: an object, so fields can be added later. */
-    public record LanguageList(List<Languages.Spoken> languages) {
+    public record LanguageList(List<Listed> languages) {
     }
 }

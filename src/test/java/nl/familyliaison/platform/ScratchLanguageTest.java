@@ -93,6 +93,22 @@ class ScratchLanguageTest {
     }
 
     @Test
+    void aBrowserSpeakingItGetsThePagesInIt() {
+        try (nl.familyliaison.support.Browser browser = nl.familyliaison.support.Browser.phone("xx")) {
+            browser.driver().get(service.api().base().toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(driver -> "xx".equals(browser.js("return document.documentElement.lang;")));
+            String heading = browser.driver().findElement(org.openqa.selenium.By.tagName("h1")).getText();
+            assertTrue(heading.startsWith(MARK.strip()), heading);
+            String exit = browser.driver().findElement(org.openqa.selenium.By.className("fl-quick-exit")).getText();
+            assertTrue(exit.startsWith(MARK.strip()), "the shell too: " + exit);
+            Object unreviewed = browser.js("return document.querySelector('[data-language=\"xx\"]"
+                                           + " .fl-language__unreviewed').textContent;");
+            assertTrue(String.valueOf(unreviewed).startsWith(MARK), "the choice says it is not reviewed");
+        }
+    }
+
+    @Test
     void thePhasesComeInIt() {
         JsonNode phases = service.api().get("/api/phases?lang=xx").json().path("phases");
         assertEquals(9, phases.size());

@@ -62,6 +62,9 @@ class LanguagesBrowserTest {
             assertEquals(listed.get(i).name(), name.getText());
             assertEquals(listed.get(i).code(), name.getDomAttribute("lang"));
             assertEquals(listed.get(i).direction(), name.getDomAttribute("dir"));
+            // A language no native speaker has checked yet says so under its name, in its own words.
+            List<WebElement> warning = choices.get(i).findElements(By.className("fl-language__unreviewed"));
+            assertEquals(listed.get(i).reviewed() ? 0 : 1, warning.size(), listed.get(i).code());
         }
         assertEquals("true", choices.get(0).getDomAttribute("aria-current"));
         String before = client.view();

@@ -17,7 +17,7 @@ final class TourLanguages {
     private static final Path LANGUAGES = Path.of("src", "main", "resources", "languages");
 
     /** One listed language. */
-    record Listed(String code, String name, String direction) {
+    record Listed(String code, String name, String direction, boolean reviewed) {
     }
 
     private TourLanguages() {
@@ -30,7 +30,8 @@ final class TourLanguages {
                     .readTree(Files.readString(LANGUAGES.resolve("languages.yaml"))).path("languages");
             List<Listed> found = new ArrayList<>();
             list.forEach(entry -> found.add(new Listed(entry.path("code").asText(), entry.path("name").asText(),
-                                                       entry.path("direction").asText("ltr"))));
+                                                       entry.path("direction").asText("ltr"),
+                                                       entry.path("reviewed").asBoolean())));
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

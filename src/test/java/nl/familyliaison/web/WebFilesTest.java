@@ -1,6 +1,7 @@
 package nl.familyliaison.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,6 +62,16 @@ class WebFilesTest {
         assertEquals("Nederlands", listed.path(0).path("name").asText());
         assertEquals("en", listed.path(1).path("code").asText());
         assertTrue(listed.path(1).path("reviewed").asBoolean());
+        assertTrue(listed.path(0).path("unreviewed").isMissingNode(), "a reviewed language carries no warning");
+    }
+
+    @Test
+    void aLanguageNoNativeSpeakerHasCheckedSaysSoInItself() {
+        var listed = service.api().get("/api/languages").json().path("languages");
+        var arabic = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(language -> language.path("code").asText().equals("ar")).findFirst().orElseThrow();
+        assertFalse(arabic.path("reviewed").asBoolean());
+        assertTrue(arabic.path("unreviewed").asText().contains("العربية"), arabic.toString());
     }
 
     @Test
