@@ -360,6 +360,12 @@ function storedLanguage() {
 
 /** The language chosen on this device, else the browser's first listed one, else the service's first (Dutch). */
 function initialLanguage() {
+  // A link from a mail names the mail's language: the page opens in it, and the address bar loses the parameter.
+  const linked = listed(new URLSearchParams(location.search).get('lang') || '');
+  if (linked) {
+    history.replaceState(null, '', location.pathname + location.hash);
+    return linked.code;
+  }
   const stored = storedLanguage();
   if (stored) {
     return stored.code;

@@ -5,7 +5,7 @@ import {
   alert, caseNav, choiceGroup, data, disclosure, field, form, h, heading, paragraph, fill, section,
 } from '../lib/dom.js';
 import { accessNotice } from './end-parts.js';
-import { dateTime, t } from '../lib/i18n.js';
+import { current, dateTime, t } from '../lib/i18n.js';
 import { needsView, slotFrom, slotInput, span } from './interview-parts.js';
 
 // What staff alone do here (propose, confirm, withdraw, record the outcome) is loaded for staff only: a member's
@@ -88,7 +88,9 @@ function appointmentHead(appointment) {
     h('h3', { class: 'utrecht-heading-3' }, span(appointment)),
     h('p', { class: 'fl-strong' }, t(`appointment.${appointment.status}`)),
     details(appointment),
-    h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link', href: appointment.calendarFile,
+    // A download is a plain link: the chosen language goes with it, not the browser's own.
+    h('p', { class: 'utrecht-paragraph' }, h('a', { class: 'utrecht-link',
+      href: `${appointment.calendarFile}?${new URLSearchParams({ lang: current() })}`,
       download: 'appointment.ics' }, t(appointment.status === 'CONFIRMED' ? 'interviews.addToCalendar'
       : 'interviews.removeFromCalendar'))),
   ];

@@ -62,14 +62,23 @@ public final class MailTemplates {
      */
     public Rendered render(MailTemplate template, Language language, Map<String, String> values) {
         Map<String, Object> scope = new HashMap<>(values);
-        scope.put("serviceUrl", serviceUrl);
         Texts texts = languages.texts(language);
+        scope.put("serviceUrl", serviceUrl);
+        scope.put("serviceLink", linkIn(texts.language()));
         String base = template.folder() + "/" + texts.language().code();
         MailFrame frame = new MailFrame(texts, hints(texts.language()), serviceUrl);
         return new Rendered(render(plain, base + ".subject.mustache", scope).strip(),
                             frame.text(render(plain, base + ".text.mustache", scope)),
                             frame.html(render(html, base + ".html.mustache", scope)),
                             texts.get("mail.sender"));
+    }
+
+    /**
+     * The service's address as a mail's links give it: in another language than the default with that language, so
+     * the page the link opens (the invitation's sign-in page first of all) is in the mail's language already.
+     */
+    private String linkIn(Language language) {
+        return language.equals(languages.standard()) ? serviceUrl : serviceUrl + "/?lang=" + language.code();
     }
 
     /** The hint lines in the hint languages, for a mail in a language that is none of them. */

@@ -38,11 +38,16 @@ public record Texts(Language language, Locale locale, String direction, Map<Stri
         return text;
     }
 
-    /** The text of {@code key} with each {@code {name}} replaced by its value. */
+    /**
+     * The text of {@code key} with each {@code {name}} replaced by its value; in right-to-left text each value is
+     * isolated (FSI … PDI), so an address, a date or a number keeps its own order.
+     */
     public String format(String key, Map<String, ?> values) {
         String text = get(key);
+        boolean rtl = "rtl".equals(direction);
         for (Map.Entry<String, ?> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
+            String filled = String.valueOf(value.getValue());
+            text = text.replace("{" + value.getKey() + "}", rtl ? "\u2068" + filled + "\u2069" : filled);
         }
         return text;
     }

@@ -20,7 +20,6 @@ import nl.familyliaison.access.Role;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Idempotency;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.ratelimit.RateLimiter;
@@ -79,13 +78,15 @@ public final class DataRightsService {
         Actor actor = Authentication.actor(request);
         try (ExportRuns.Run run = runs.start(actor.accountId())) {
             limiter.consume(EXPORT_LIMIT, actor.accountId());
-            Exporter.Gathered gathered = exporter.gather(actor, Language.of(request));
+            // One language for the whole archive: the person's own, as its labels and the phases' titles.
+            Texts texts = Texts.of(request, actor.account().language());
+            Exporter.Gathered gathered = exporter.gather(actor, texts.language());
             response.headers().contentType(HttpMediaType.create("application/zip"));
             response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"family-liaison-export.zip\"");
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
             AccessAudit.Result result = AccessAudit.Result.FAILED;
             try (OutputStream out = response.outputStream()) {
-                ExportArchive.write(out, gathered, Texts.of(request, actor.account().language()), run::keepAlive);
+                ExportArchive.write(out, gathered, texts, run::keepAlive);
                 result = AccessAudit.Result.SUCCEEDED;
             } catch (IOException broken) {
                 throw new UncheckedIOException(broken);

@@ -77,7 +77,7 @@ final class ExportArchive {
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n")
                 .append("<style>body{font-family:Arial,sans-serif;line-height:1.5;max-width:60rem;margin:1rem}")
-                .append("dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}</style>\n</head>\n<body>\n<h1>")
+                .append("dt{font-weight:bold}dd{margin-block:0 .5rem;margin-inline:1rem 0}</style>\n</head>\n<body>\n<h1>")
                 .append(escape(title)).append("</h1>\n<p>")
                 .append(escape(texts.format("export.made", Map.of("dateTime", texts.dateTime(at))))).append("</p>\n");
         render(export, out);

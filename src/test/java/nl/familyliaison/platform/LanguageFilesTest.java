@@ -76,7 +76,7 @@ class LanguageFilesTest {
         assertTrue(gaps.contains("en: client.json dashboard.hello has [naam] instead of [name]"), gaps.toString());
         assertTrue(gaps.contains("en: phases.yaml is missing"), gaps.toString());
         assertTrue(gaps.contains("en: mail-templates/new-update/en.text.mustache has tags [] instead of "
-                                 + "[serviceUrl]"), gaps.toString());
+                                 + "[serviceLink]"), gaps.toString());
         assertTrue(gaps.contains("en: mail-templates/sign-in-code/en.html.mustache is missing"), gaps.toString());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,14 @@ class LanguageTest {
         assertEquals(List.of("de", "fr"), AcceptLanguage.preferred("de, fr"));
         assertEquals(List.of(), AcceptLanguage.preferred("en;q=0"));
         assertEquals(List.of(), AcceptLanguage.preferred("en;q=abc"));
+    }
+
+    @Test
+    void aValueFilledIntoRightToLeftTextKeepsItsOwnDirection() {
+        String arabic = languages.texts(new Language("ar")).format("mail.check", Map.of("serviceUrl", "https://x.nl"));
+        assertTrue(arabic.contains("\u2068https://x.nl\u2069"), arabic);
+        String dutch = languages.texts(new Language("nl")).format("mail.check", Map.of("serviceUrl", "https://x.nl"));
+        assertFalse(dutch.contains("\u2068"), "left-to-right text needs no marks");
     }
 
     @Test

@@ -93,11 +93,12 @@ class ScratchLanguageTest {
     }
 
     @Test
-    void aBrowserSpeakingItGetsThePagesInIt() {
-        try (nl.familyliaison.support.Browser browser = nl.familyliaison.support.Browser.phone("xx")) {
-            browser.driver().get(service.api().base().toString());
+    void aMailsLinkOpensThePagesInItInADutchBrowser() {
+        try (nl.familyliaison.support.Browser browser = nl.familyliaison.support.Browser.phone("nl")) {
+            browser.driver().get(service.api().base().resolve("/?lang=xx").toString());
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(driver -> "xx".equals(browser.js("return document.documentElement.lang;")));
+            assertEquals("", browser.js("return location.search;"), "the address bar loses the parameter");
             String heading = browser.driver().findElement(org.openqa.selenium.By.tagName("h1")).getText();
             assertTrue(heading.startsWith(MARK.strip()), heading);
             String exit = browser.driver().findElement(org.openqa.selenium.By.className("fl-quick-exit")).getText();
@@ -133,6 +134,8 @@ class ScratchLanguageTest {
             assertTrue(body.contains(MARK + "Not sure this message is really from us?"), "the check, in xx: " + body);
             assertTrue(body.indexOf(enHint) < body.indexOf(MARK + "This message comes from"), "hint first");
             assertTrue(body.indexOf(MARK + "Not sure") > body.indexOf("Family contact"), "the check comes last");
+            // (HTML escapes the "=" as a character reference, which a mail reader decodes in the link.)
+            assertTrue(body.replace("&#61;", "=").contains("/?lang=xx"), "its link opens the service in xx: " + body);
         }
     }
 
