@@ -25,7 +25,14 @@ public final class LanguageService {
     private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2})\\.json");
 
     private final Languages languages;
-    private final Map<String, byte[]> clientTexts = new ConcurrentHashMap<>();
+    private final Map<String, ClientTexts> clientTexts = new ConcurrentHashMap<>();
+
+    /** A language's client texts as sent, with their ETag: both made once, not on every request. */
+    private record ClientTexts(byte[] body, String etag) {
+        static ClientTexts of(byte[] body) {
+            return new ClientTexts(body, "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"");
+        }
+    }
 
     public LanguageService(Languages languages) {
         this.languages = languages;
@@ -58,22 +65,22 @@ public final class LanguageService {
 
     private void clientTexts(ServerRequest request, ServerResponse response) {
         Matcher file = CLIENT_FILE.matcher(request.path().pathParameters().get("file"));
-        byte[] body = Optional.of(file).filter(Matcher::matches)
+        ClientTexts texts = Optional.of(file).filter(Matcher::matches)
                 .flatMap(it -> Optional.ofNullable(clientTexts.computeIfAbsent(it.group(1), this::read)))
                 .orElseThrow(ProblemException::notFound);
-        String etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
+        String etag = texts.etag();
         response.header(HeaderNames.ETAG, etag);
         if (request.headers().first(HeaderNames.IF_NONE_MATCH).filter(etag::equals).isPresent()) {
             response.status(Status.NOT_MODIFIED_304).send();
             return;
         }
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.send(body);
+        response.send(texts.body());
     }
 
     /** Sent without the file's indentation: it counts towards every page's weight, on a family's phone too. */
-    private byte[] read(String code) {
-        return languages.file(code, "client.json").map(LanguageService::compact).orElse(null);
+    private ClientTexts read(String code) {
+        return languages.file(code, "client.json").map(LanguageService::compact).map(ClientTexts::of).orElse(null);
     }
 
     private static byte[] compact(String json) {

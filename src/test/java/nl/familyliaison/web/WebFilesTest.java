@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,34 +24,35 @@ class WebFilesTest {
 
     @Test
     void aBrowserRevalidatingACachedFileGetsNotModifiedNotAProblem() throws IOException, InterruptedException {
-        URI page = service.api().base().resolve("/app.js");
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(page).build(),
-                                               HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, first.statusCode());
-        String etag = first.headers().firstValue("ETag").orElseThrow();
-
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(page).header("If-None-Match", etag).build(),
-                                               HttpResponse.BodyHandlers.ofString());
-        assertEquals(304, again.statusCode(), again.body());
+        HttpResponse<String> again = revalidated(get("/app.js"));
         assertEquals("", again.body());
         assertTrue(again.headers().firstValue("Content-Type").isEmpty(), "no problem+json body");
     }
 
     @Test
     void aLanguagesClientTextsAreServedFromItsFolderAndRevalidated() throws IOException, InterruptedException {
-        URI texts = service.api().base().resolve("/i18n/en.json");
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(texts).build(),
-                                               HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, first.statusCode());
+        HttpResponse<String> first = get("/i18n/en.json");
         assertTrue(first.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         assertEquals(PageChecks.translations("en").get("quickExit.button"),
                      new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body())
                              .path("quickExit.button").asText());
-        String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(texts).header("If-None-Match", etag).build(),
+        assertEquals("", revalidated(first).body());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(service.api().base().resolve(path)).build(),
                                                HttpResponse.BodyHandlers.ofString());
-        assertEquals(304, again.statusCode());
-        assertEquals("", again.body());
+        assertEquals(200, first.statusCode(), path);
+        return first;
+    }
+
+    /** The same request again with the ETag of {@code first}: 304, nothing sent. */
+    private HttpResponse<String> revalidated(HttpResponse<String> first) throws IOException, InterruptedException {
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(first.uri()).header("If-None-Match", etag)
+                                                       .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode(), again.body());
+        return again;
     }
 
     @Test
