@@ -3,10 +3,12 @@ package nl.familyliaison.access;
 import java.time.Instant;
 import java.util.List;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.platform.ApiRoutes;
+import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
 import nl.familyliaison.platform.ProblemException;
 
@@ -24,6 +26,21 @@ public record SessionService(Sessions sessions, Guards guards, AccessAudit audit
     }
 
     record SessionList(List<SessionSummary> sessions) {
+    }
+
+    /**
+     * Every way of signing in ends here: a new session (and token) for {@code account}, its cookie, and the session
+     * as the client sees it. A session the request already had is ended first, so a token planted before sign-in
+     * never becomes a signed-in one. {@code action} names the sign-in method in the audit trail.
+     */
+    public void start(ServerRequest request, ServerResponse response, Account account, String action) {
+        Authentication.actorOf(request).ifPresent(previous -> sessions.signOut(previous.session()));
+        Sessions.Started started = sessions.start(account,
+                                                  Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
+                                                                           .orElse(null)),
+                                                  audit.written(Caller.of(request), account, action, "account"));
+        SessionCookie.write(response, started.token());
+        response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }
 
     private void current(ServerRequest request, ServerResponse response) {

@@ -8,6 +8,7 @@ import io.helidon.dbclient.DbClient;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.SessionService;
 import nl.familyliaison.access.Sessions;
 import nl.familyliaison.access.StoredAddresses;
 import nl.familyliaison.notify.Outbox;
@@ -16,11 +17,11 @@ import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.ratelimit.RateLimiter;
 
 /**
- * Signing in as the rest of the service sees it: the HTTP services (sign-in, staff accounts), the staff accounts
+ * Signing in as the rest of the service sees it: the HTTP services (sign-in, sessions, staff accounts), the staff accounts
  * that approvals and the create-admin command use, and the member codes that retention sweeps.
  */
-public record SignIn(SignInService service, StaffService staffService, StaffAccounts staffAccounts,
-                     ChallengeRepository challenges) {
+public record SignIn(SignInService service, SessionService sessionService, StaffService staffService,
+                     StaffAccounts staffAccounts, ChallengeRepository challenges) {
 
     /** Addresses stored before addresses were canonical are first written in canonical form, so they can sign in. */
     public static SignIn create(Config config, DbClient db, AccountRepository accounts, Sessions sessions,
@@ -36,8 +37,11 @@ public record SignIn(SignInService service, StaffService staffService, StaffAcco
                                                         transactions, clock);
         ChallengeRepository challenges = new ChallengeRepository(db);
         MemberSignIn members = new MemberSignIn(accounts, challenges, outbox, keys, transactions, clock);
+        SessionService sessionService = new SessionService(sessions, guards, audit);
         SignInService service = new SignInService(members, new StaffSignIn(accounts, staffRows, keys, clock), enrolment,
-                                                  sessions, new SignInLimits(limiter, config.get("sign-in")), audit);
-        return new SignIn(service, new StaffService(staffAccounts, guards, audit), staffAccounts, challenges);
+                                                  sessionService, new SignInLimits(limiter, config.get("sign-in")),
+                                                  audit);
+        return new SignIn(service, sessionService, new StaffService(staffAccounts, guards, audit), staffAccounts,
+                          challenges);
     }
 }

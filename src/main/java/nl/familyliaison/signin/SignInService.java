@@ -6,7 +6,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import nl.familyliaison.access.Authentication;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
@@ -16,16 +15,14 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.EmailAddress;
-import nl.familyliaison.access.SessionCookie;
-import nl.familyliaison.access.SessionView;
-import nl.familyliaison.access.Sessions;
+import nl.familyliaison.access.SessionService;
 
 /**
  * Signing in and enrolling, over HTTP: member codes, staff password + TOTP, staff enrolment steps.
  * Maps requests and answers only; the rules live in {@link MemberSignIn}, {@link StaffSignIn}, {@link StaffEnrolment}.
  */
-public record SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment, Sessions sessions,
-                            SignInLimits limits, AccessAudit audit) {
+public record SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolment enrolment,
+                            SessionService sessionStart, SignInLimits limits, AccessAudit audit) {
 
     private static final io.helidon.http.HttpMediaType SVG = io.helidon.http.HttpMediaType.create("image/svg+xml");
 
@@ -131,13 +128,6 @@ public record SignInService(MemberSignIn members, StaffSignIn staff, StaffEnrolm
     }
 
     private void startSession(ServerRequest request, ServerResponse response, Account account, String action) {
-        // A new session (and token) at every sign-in: a token planted before sign-in never becomes a signed-in one.
-        Authentication.actorOf(request).ifPresent(previous -> sessions.signOut(previous.session()));
-        Sessions.Started started = sessions.start(account,
-                                                  Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
-                                                                           .orElse(null)),
-                                                  audit.written(Caller.of(request), account, action, "account"));
-        SessionCookie.write(response, started.token());
-        response.send(SessionView.of(started.session(), sessions.idleTimeout()));
+        sessionStart.start(request, response, account, action);
     }
 }

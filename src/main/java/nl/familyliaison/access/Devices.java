@@ -1,4 +1,4 @@
-package nl.familyliaison.signin;
+package nl.familyliaison.access;
 
 /**
  * A short, coarse description of a browser for the session list ("Firefox on Android"): enough for a person to
