@@ -9,18 +9,36 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.helidon.http.Method;
+import nl.familyliaison.platform.ContractOperations.BodyKind;
+import nl.familyliaison.platform.ContractOperations.Op;
 import nl.familyliaison.support.Contract;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** openapi.yaml is served as it is, and answers that stray from it fail the tests. */
+/**
+ * openapi.yaml is served as it is, answers that stray from it fail the tests, and every route's operation declares
+ * the security its guards really ask for.
+ */
 class ContractTest {
+
+    private static final RouteAccess SIGNED_IN = new RouteAccess() {
+        @Override
+        public void check(io.helidon.webserver.http.ServerRequest request) {
+        }
+
+        @Override
+        public String describe() {
+            return "signed-in";
+        }
+    };
 
     private static TestService service;
 
@@ -62,6 +80,62 @@ class ContractTest {
     void aRealRouteThatStraysFromTheContractFailsItsTest() {
         assertThrows(AssertionError.class, () -> service.api().get("/api/fixture/strays"));
         assertEquals(200, service.api().unchecked().get("/api/fixture/strays").status());
+    }
+
+    @Test
+    void everyRouteDeclaresTheSecurityItsGuardsAskFor() {
+        List<ApiRoutes.Route> routes = service.running().routes().all().stream()
+                .filter(route -> !route.path().startsWith("/api/fixture/"))
+                .toList();
+        assertTrue(routes.size() > 100, "the service's routes: " + routes.size());
+        assertEquals(List.of(), ContractSecurity.mismatches(routes, ContractOperations.read()));
+    }
+
+    @Test
+    void aRouteWhoseSecurityIsMissingOrMisstatedFails() {
+        ContractOperations real = ContractOperations.read();
+        assertFalse(ContractSecurity.mismatches(List.of(route(Method.GET, "/api/phases", SIGNED_IN)), real).isEmpty(),
+                    "a guarded route declared public");
+        assertFalse(ContractSecurity.mismatches(List.of(route(Method.GET, "/api/session", ApiRoutes.PUBLIC)), real)
+                            .isEmpty(), "a public route declared signed-in");
+        assertFalse(ContractSecurity.mismatches(List.of(route(Method.GET, "/api/fixture/strays", ApiRoutes.PUBLIC)),
+                                                real).isEmpty(), "a route not in the contract");
+        List<List<Set<String>>> wrongForGuardedPost = List.of(
+                List.of(), List.of(Set.of("sessionCookie")), List.of(Set.of("csrfHeader")),
+                List.of(Set.of("sessionCookie", "csrfHeader"), Set.of("sessionCookie")),
+                List.of(Set.of("sessionCookie", "csrfHeader", "staffOidc")));
+        for (List<Set<String>> declared : wrongForGuardedPost) {
+            assertFalse(mismatches(Method.POST, SIGNED_IN, declared).isEmpty(), "guarded POST declaring " + declared);
+        }
+        assertFalse(mismatches(Method.POST, SIGNED_IN, null).isEmpty(), "an operation without security");
+        assertFalse(mismatches(Method.POST, ApiRoutes.PUBLIC, List.of()).isEmpty(), "a public POST without the header");
+        assertFalse(mismatches(Method.GET, ApiRoutes.PUBLIC, List.of(Set.of("csrfHeader"))).isEmpty(),
+                    "a public GET asking for the header");
+        assertFalse(mismatches(Method.POST, ApiRoutes.PUBLIC, List.of(Set.of("csrfHeader", "staffOidc", "membersOidc")))
+                            .isEmpty(), "two providers at once");
+    }
+
+    @Test
+    void whatEachGuardAsksForFits() {
+        assertTrue(mismatches(Method.GET, ApiRoutes.PUBLIC, List.of()).isEmpty());
+        assertTrue(mismatches(Method.POST, ApiRoutes.PUBLIC, List.of(Set.of("csrfHeader"))).isEmpty());
+        assertTrue(mismatches(Method.GET, SIGNED_IN, List.of(Set.of("sessionCookie"))).isEmpty());
+        assertTrue(mismatches(Method.DELETE, SIGNED_IN, List.of(Set.of("sessionCookie", "csrfHeader"))).isEmpty());
+        assertTrue(mismatches(Method.POST, ApiRoutes.PUBLIC, List.of(Set.of("csrfHeader", "membersOidc"),
+                                                                     Set.of("csrfHeader", "staffOidc"))).isEmpty(),
+                   "the route taking a provider's answer may name the providers");
+    }
+
+    /** The security checker's verdict on one fixture route whose operation declares this. */
+    private static List<String> mismatches(Method method, RouteAccess access, List<Set<String>> declared) {
+        String path = "/api/fixture/secured";
+        Op op = new Op(method.text(), path, List.of(), BodyKind.NONE, null, declared);
+        return ContractSecurity.mismatches(List.of(route(method, path, access)),
+                                           new ContractOperations(List.of(op), ContractOperations.read().schemes()));
+    }
+
+    private static ApiRoutes.Route route(Method method, String path, RouteAccess access) {
+        return new ApiRoutes.Route(method, path, access);
     }
 
     private static Map<String, List<String>> json() {
