@@ -64,6 +64,9 @@ function failure(error) {
   if (error && (error.name === 'NotAllowedError' || error.name === 'AbortError')) {
     return alert('warning', paragraph('passkeys.cancelled'));
   }
+  if (error && error.code === 'sign-in-failed') {
+    return alert('error', paragraph('passkeys.signInFailed'));
+  }
   if (error && error.name && !error.code) {
     return alert('error', paragraph('passkeys.deviceFailed'));
   }

@@ -28,7 +28,7 @@ final class SoftAuthenticator {
 
     private final KeyPair keys;
     private final byte[] credentialId = new byte[16];
-    private final String origin;
+    String origin;
     private byte[] userHandle;
     long counter;
     boolean userVerified = true;
