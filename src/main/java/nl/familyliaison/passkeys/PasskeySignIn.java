@@ -117,7 +117,7 @@ final class PasskeySignIn {
         } catch (MaliciousCounterValueException e) {
             passkeys.markUnusable(passkey.id(), Instant.now(clock));
             throw Refusal.unusable(passkey.id(), "counter-not-increased");
-        } catch (VerificationException e) {
+        } catch (VerificationException | DataConversionException e) {
             throw Refusal.failed(passkey.id(), "verification:" + e.getClass().getSimpleName());
         }
     }
@@ -129,7 +129,8 @@ final class PasskeySignIn {
                     answer.userHandle() == null ? null : Base64UrlUtil.decode(answer.userHandle()),
                     Base64UrlUtil.decode(answer.authenticatorData()), Base64UrlUtil.decode(answer.clientDataJSON()),
                     null, Base64UrlUtil.decode(answer.signature())));
-        } catch (DataConversionException | IllegalArgumentException e) {
+        } catch (RuntimeException unreadable) {
+            // Bad base64url, CBOR or JSON from the browser: webauthn4j's and Jackson's exceptions alike.
             throw Refusal.failed(null, "unreadable");
         }
     }

@@ -90,7 +90,7 @@ final class Registration {
         try {
             webAuthn.verify(data, new RegistrationParameters(
                     party.property(data.getCollectedClientData().getChallenge().getValue()), ALGORITHMS, true, true));
-        } catch (VerificationException e) {
+        } catch (VerificationException | DataConversionException e) {
             throw notAccepted();
         }
         AuthenticatorData<?> authenticator = data.getAttestationObject().getAuthenticatorData();
@@ -112,7 +112,9 @@ final class Registration {
             return webAuthn.parse(new RegistrationRequest(Base64UrlUtil.decode(answer.attestationObject()),
                                                           Base64UrlUtil.decode(answer.clientDataJSON()),
                                                           Set.copyOf(transports(answer.transports()))));
-        } catch (DataConversionException | IllegalArgumentException e) {
+        } catch (RuntimeException unreadable) {
+            // Whatever the browser sent could not be read (bad base64url, CBOR or JSON: webauthn4j's converters
+            // throw their own and Jackson's exceptions alike). It is the sender's fault, never the service's.
             throw notAccepted();
         }
     }

@@ -69,8 +69,18 @@ class PasskeyBrowserTest {
                 .toString());
         assertFalse(client.browser().scrollsSideways());
         assertEquals(1, phone.getCredentials().size());
+        client.language("ar");
+        assertEquals("rtl", client.browser().js("return document.documentElement.dir;"));
+        assertFalse(client.browser().scrollsSideways());
+        assertTrue(PageChecks.accessibilityViolations(client).isEmpty(), PageChecks.accessibilityViolations(client)
+                .toString());
+        client.shot("passkeys-01-added-ar");
+        client.language("nl");
 
         Team.signOut(client);
+        client.open("sign-in");
+        assertTrue(PageChecks.accessibilityViolations(client).isEmpty(), PageChecks.accessibilityViolations(client)
+                .toString());
         signInWithPasskey(client, "sign-in");
         assertEquals("MEMBER", role(client));
         client.open("sessions");
