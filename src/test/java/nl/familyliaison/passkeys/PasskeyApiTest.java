@@ -120,6 +120,25 @@ class PasskeyApiTest {
     }
 
     @Test
+    void anAnswerFromAnotherSiteOrForAnotherRelyingPartyIsRefused() {
+        Api member = member("pk-origin@example.org");
+        assertProblem(add(member, new SoftAuthenticator("http://localhost.evil.example"), "Telefoon"), 400,
+                      "invalid-input");
+        SoftAuthenticator otherParty = new SoftAuthenticator(ORIGIN);
+        otherParty.rpId = "evil.example";
+        assertProblem(add(member, otherParty, "Telefoon"), 400, "invalid-input");
+
+        SoftAuthenticator phone = memberWithPasskey("pk-origin2@example.org");
+        phone.origin = "https://evil.example";
+        assertProblem(signIn(phone), 401, "sign-in-failed");
+        phone.origin = ORIGIN;
+        phone.rpId = "evil.example";
+        assertProblem(signIn(phone), 401, "sign-in-failed");
+        phone.rpId = null;
+        assertEquals(200, signIn(phone).status());
+    }
+
+    @Test
     void theBackupEligibleFlagMayNotChangeAfterRegistration() {
         SoftAuthenticator phone = memberWithPasskey("pk-backup@example.org");
         phone.backupEligible = true;

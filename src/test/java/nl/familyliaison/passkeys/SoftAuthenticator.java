@@ -33,6 +33,8 @@ final class SoftAuthenticator {
     long counter;
     boolean userVerified = true;
     boolean backupEligible;
+    /** When set, the relying-party id the authenticator signs for instead of the one the options name. */
+    String rpId;
 
     SoftAuthenticator(String origin) {
         this.origin = origin;
@@ -104,7 +106,8 @@ final class SoftAuthenticator {
     private byte[] authenticatorData(String rpId, boolean withCredential) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            out.writeBytes(MessageDigest.getInstance("SHA-256").digest(rpId.getBytes(StandardCharsets.UTF_8)));
+            String signedFor = this.rpId != null ? this.rpId : rpId;
+            out.writeBytes(MessageDigest.getInstance("SHA-256").digest(signedFor.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
