@@ -54,6 +54,8 @@ import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.Notify;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.notify.PreferenceService;
+import nl.familyliaison.passkeys.PasskeyService;
+import nl.familyliaison.passkeys.Passkeys;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.Idempotency;
@@ -85,6 +87,7 @@ public record Features(RequestLog requestLog,
                        PreferenceService preferenceService,
                        SignInService signIn,
                        SessionService sessions,
+                       PasskeyService passkeys,
                        StaffService staffService,
                        ApprovalService approvals,
                        AuditService auditService,
@@ -219,6 +222,10 @@ public record Features(RequestLog requestLog,
                             content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
                             caseServices.administering(), notify.preferences(), base.signIn().service(),
                             base.signIn().sessionService(),
+                            Passkeys.create(new Passkeys.Parts(base.config(), base.database().client(),
+                                                               base.accounts(), base.signIn().sessionService(),
+                                                               base.guards(), base.limiter(), base.audit(),
+                                                               base.keys(), base.clock())),
                             base.signIn().staffService(), approvals, auditService,
                             content.messages().service(), content.appointments().service(), caseServices.closing(),
                             content.briefings().service(), rights.service(), content.feedback().service(),
@@ -256,6 +263,7 @@ public record Features(RequestLog requestLog,
         preferenceService.routes(api);
         signIn.routes(api);
         sessions.routes(api);
+        passkeys.routes(api);
         staffService.routes(api);
         approvals.routes(api);
         auditService.routes(api);

@@ -2,6 +2,7 @@
 import { del, get } from '../lib/api.js';
 import { alert, data, h, heading, paragraph, fill } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
+import { passkeyList } from './passkey-parts.js';
 
 export default async function sessions({ view, go, notice }) {
   const list = (await get('/api/sessions')).sessions;
@@ -18,6 +19,7 @@ export default async function sessions({ view, go, notice }) {
         onclick: async () => {
           await del(`/api/sessions/${encodeURIComponent(session.id)}`);
           go('sessions', 'sessions.ended');
-        } }, t('sessions.end'))))));
+        } }, t('sessions.end'))))),
+    await passkeyList({ go }));
   return 'sessions.title';
 }

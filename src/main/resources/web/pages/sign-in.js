@@ -2,6 +2,7 @@
 import { post } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { alert, data, field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
+import { passkeySignIn } from './passkey-parts.js';
 
 export default async function signIn({ view, go, signedIn, notice }) {
   const stepOne = form('signIn.sendCode', async (values) => {
@@ -34,6 +35,7 @@ export default async function signIn({ view, go, signedIn, notice }) {
     heading(1, 'signIn.title'),
     paragraph('signIn.intro'),
     stepOne,
+    passkeySignIn({ signedIn, go, home: 'cases' }),
     h('p', { class: 'utrecht-paragraph' }, link('#/staff/sign-in', 'signIn.staffInstead')));
   return 'signIn.title';
 }

@@ -1,6 +1,7 @@
 // Staff sign-in: password and the code from the authenticator app.
 import { post } from '../lib/api.js';
 import { field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
+import { passkeySignIn } from './passkey-parts.js';
 
 export default async function staffSignIn({ view, go, signedIn }) {
   fill(view, 
@@ -21,6 +22,7 @@ export default async function staffSignIn({ view, go, signedIn }) {
       required: true }),
     field('code', 'staffSignIn.code', { inputmode: 'numeric', autocomplete: 'one-time-code', required: true,
       hint: 'staffSignIn.codeHint' })),
+    passkeySignIn({ signedIn, go, home: '' }),
     h('p', { class: 'utrecht-paragraph' }, link('#/sign-in', 'staffSignIn.memberInstead')));
   return 'staffSignIn.title';
 }

@@ -15,7 +15,11 @@ public enum ProblemType {
     SIGN_IN_FAILED(401, "sign-in-failed", "Signing in did not work."),
     /** Staff: password and code were right, but the code's 30 seconds were used already (a replay is refused). */
     SIGN_IN_CODE_USED(401, "sign-in-code-used", "This code was used already. Wait for the next code."),
+    /** A passkey whose authenticator was seen copied (its sign counter went back): it signs nobody in any more. */
+    PASSKEY_UNUSABLE(401, "passkey-unusable", "This passkey can no longer be used."),
     FORBIDDEN(403, "forbidden", "This request is not allowed."),
+    /** Passkeys are not offered to this account (members, while DigiD is required for them). */
+    PASSKEY_NOT_ALLOWED(403, "passkey-not-allowed", "Passkeys cannot be used for this account."),
     NOT_FOUND(404, "not-found", "This was not found."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This action is not possible here."),
     NOT_ACCEPTABLE(406, "not-acceptable", "This answer cannot be given in the requested format."),
@@ -35,7 +39,8 @@ public enum ProblemType {
     private static final String PREFIX = "urn:family-liaison:problem:";
     /** Types only features raise, never the web server for a bare status. */
     private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED, SIGN_IN_CODE_USED,
-                                                                STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS);
+                                                                STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS,
+                                                                PASSKEY_UNUSABLE, PASSKEY_NOT_ALLOWED);
 
     private final int status;
     private final String slug;

@@ -236,6 +236,9 @@ class AuthorizationMatrixTest {
                                    "/api/staff-enrolments/confirmation")) {
             rows.add(row("POST " + path, api -> api.post(path, "{}"), everyone(Expect.ALLOWED)));
         }
+        for (String path : List.of("/api/sign-in/passkey-options", "/api/sign-in/passkey")) {
+            rows.add(row("POST " + path, api -> api.post(path, "{}"), everyone(Expect.ALLOWED)));
+        }
         rows.add(row("GET /api/session", api -> api.get("/api/session"), signedIn()));
         rows.add(row("DELETE /api/session", api -> api.delete("/api/session"), signedIn()));
         rows.add(row("GET /api/sessions", api -> api.get("/api/sessions"), signedIn()));
@@ -243,6 +246,7 @@ class AuthorizationMatrixTest {
                      signedIn()));
         rows.add(row("DELETE /api/sessions/{sessionId} (someone else's)",
                      api -> api.delete("/api/sessions/" + someoneElsesSessionId()), hiddenForAllSignedIn()));
+        passkeyRows(rows);
         rows.add(row("GET /api/staff", api -> api.get("/api/staff"), only(Who.ADMIN)));
         rows.add(row("POST /api/staff", api -> api.post("/api/staff", "{}"), only(Who.ADMIN)));
         for (String decision : List.of("approval", "rejection")) {
@@ -696,6 +700,38 @@ class AuthorizationMatrixTest {
             map.put(who, expect);
         }
         return map;
+    }
+
+    /** Everyone signed in has passkeys of their own; another's passkey does not exist for them. */
+    private static void passkeyRows(List<Row> rows) {
+        rows.add(row("POST /api/passkeys/registration-options",
+                     api -> api.post("/api/passkeys/registration-options", "{}"), signedIn()));
+        rows.add(row("POST /api/passkeys", api -> api.post("/api/passkeys", "{}"), signedIn()));
+        rows.add(row("GET /api/passkeys", api -> api.get("/api/passkeys"), signedIn()));
+        rows.add(row("PATCH /api/passkeys/{passkeyId} (someone else's)",
+                     api -> api.send("PATCH", "/api/passkeys/" + someoneElsesPasskeyId(), "application/json",
+                                     "{\"name\":\"Van mij\"}".getBytes()), hiddenForAllSignedIn()));
+        rows.add(row("DELETE /api/passkeys/{passkeyId} (someone else's)",
+                     api -> api.delete("/api/passkeys/" + someoneElsesPasskeyId()), hiddenForAllSignedIn()));
+    }
+
+    /** A passkey of an account none of the callers is, written straight into its table. */
+    private static String someoneElsesPasskeyId() {
+        String email = "matrix-passkey@example.org";
+        String accountId = service.running().features().accounts().byEmail(email)
+                .orElseGet(() -> people.member(email)).id();
+        String id = java.util.UUID.randomUUID().toString();
+        try {
+            nl.familyliaison.support.Sql.run(service, "INSERT IGNORE INTO passkey_user VALUES ('" + accountId
+                                                      + "', RANDOM_BYTES(32), NOW(6))");
+            nl.familyliaison.support.Sql.run(service, "INSERT INTO passkey (id, account_id, credential_id,"
+                    + " credential_data, sign_count, uv_initialized, backup_eligible, backup_state, transports, name,"
+                    + " created_at) VALUES ('" + id + "', '" + accountId + "', RANDOM_BYTES(16), RANDOM_BYTES(80), 0,"
+                    + " TRUE, FALSE, FALSE, 'internal', 'Van iemand anders', NOW(6))");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
     }
 
     private static Map<Who, Expect> signedIn() {

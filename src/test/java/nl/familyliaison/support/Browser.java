@@ -45,7 +45,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
                              "--no-first-run", "--disable-quic", "--lang=" + language, "--accept-lang=" + language,
-                             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
                              "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
                                                                 "download.default_directory", downloads.toString(),

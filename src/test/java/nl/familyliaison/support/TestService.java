@@ -130,7 +130,7 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
             // Every test request comes from 127.0.0.1: the limits are generous here and tested on their own.
             for (String policy : List.of("code-request-ip", "code-request-address", "code-check-ip",
                                          "staff-password-ip", "staff-password-account-ip", "staff-password-account",
-                                         "api-client")) {
+                                         "passkey-sign-in-ip", "api-client")) {
                 settings.put("rate-limits." + policy + ".capacity", "100000");
             }
         }
