@@ -15,10 +15,8 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
@@ -29,7 +27,6 @@ import org.openqa.selenium.Dimension;
  * scrolls sideways, the page weighs at most 150 KB, every text comes from the page language's translation file and,
  * in a language other than Dutch, no text is left in Dutch. Each page is saved as a screenshot (at 360 px).
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class PageTourBrowserTest {
 
     @RegisterExtension
@@ -38,7 +35,8 @@ class PageTourBrowserTest {
     private static final String MEMBER = "tour.member@example.org";
     private static Team team;
     private static People.Staff admin;
-    private static Client client;
+    @RegisterExtension
+    static final Client client = Client.perClass(service, "tour", "nl");
     private static final Map<String, Long> WEIGHTS = new LinkedHashMap<>();
     private static final Map<String, Map<String, String>> TEXTS = new HashMap<>();
     private static final Dimension PHONE = new Dimension(360, 640);
@@ -67,7 +65,6 @@ class PageTourBrowserTest {
                              "{\"slotId\":\"" + slot + "\"}"));
         proposal(investigator, path, membership, "2026-03-16T13:00:00Z", "2026-03-16T14:00:00Z");
         endOfInvestigation(inspector, member, path, membership);
-        client = Client.start(service.api().base(), "tour", "nl");
     }
 
     /**
@@ -96,11 +93,6 @@ class PageTourBrowserTest {
         ok(member.post("/api/feedback", "{\"kind\":\"FEEDBACK\",\"about\":\"FAMILY_LIAISON\","
                                         + "\"text\":\"Fijn dat ik steeds wist waar ik aan toe was.\"}"));
         ok(member.post("/api/removal-requests", "{}"));
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
     }
 
     /**
@@ -209,7 +201,7 @@ class PageTourBrowserTest {
         if (client.browser().scrollsSideways()) {
             problems.add(page + ": scrolls sideways at 360 px");
         }
-        PageChecks.quickAccessibilityViolations(client).forEach(found -> problems.add(page + ": " + found));
+        PageChecks.accessibilityViolations(client).forEach(found -> problems.add(page + ": " + found));
         PageChecks.untranslated(client, TEXTS.computeIfAbsent(language.code(), PageChecks::translations))
                 .forEach(text -> problems.add(page + ": untranslated '" + text + "'"));
         if (!language.code().equals("nl")) {
@@ -217,7 +209,7 @@ class PageTourBrowserTest {
                     .forEach(text -> problems.add(page + ": in Dutch '" + text + "'"));
         }
         client.driver().manage().window().setSize(DESKTOP);
-        PageChecks.quickAccessibilityViolations(client).forEach(found -> problems.add(page + " at 1280 px: " + found));
+        PageChecks.accessibilityViolations(client).forEach(found -> problems.add(page + " at 1280 px: " + found));
         if (client.browser().scrollsSideways()) {
             problems.add(page + ": scrolls sideways at 1280 px");
         }
