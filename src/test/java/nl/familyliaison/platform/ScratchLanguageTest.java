@@ -96,7 +96,7 @@ class ScratchLanguageTest {
     void aMailsLinkOpensThePagesInItInADutchBrowser() {
         try (nl.familyliaison.support.Browser browser = nl.familyliaison.support.Browser.phone("nl")) {
             browser.driver().get(service.api().base().resolve("/?lang=xx").toString());
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+            nl.familyliaison.support.Browser.waiting(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(driver -> "xx".equals(browser.js("return document.documentElement.lang;")));
             assertEquals("", browser.js("return location.search;"), "the address bar loses the parameter");
             String heading = browser.driver().findElement(org.openqa.selenium.By.tagName("h1")).getText();

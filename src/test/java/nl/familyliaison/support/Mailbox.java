@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /** What the test SMTP server received, read the way a person reads their mail. */
 public final class Mailbox {
+
+    /** Each received mail read once: a wait looks at every mail of the JVM's run again and again. */
+    private static final Map<MimeMessage, Received> READ = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Mailbox() {
     }
@@ -71,7 +77,7 @@ public final class Mailbox {
     public static List<Received> to(String address) {
         List<Received> found = new ArrayList<>();
         for (MimeMessage message : TestMail.received()) {
-            Received received = read(message);
+            Received received = READ.computeIfAbsent(message, Mailbox::read);
             if (received.to().equalsIgnoreCase(address)) {
                 found.add(received);
             }
@@ -118,7 +124,7 @@ public final class Mailbox {
 
     private static void sleep() {
         try {
-            Thread.sleep(50);
+            Thread.sleep(10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

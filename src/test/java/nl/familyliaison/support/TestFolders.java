@@ -22,12 +22,17 @@ public final class TestFolders {
     /** A new empty folder whose name starts with {@code name}. */
     public static Path fresh(String name) {
         Path folder = ROOT.resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        create(folder);
+        return folder;
+    }
+
+    /** Makes a folder (again), with its parents. */
+    public static void create(Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return folder;
     }
 
     /** Deletes a folder and everything in it. */

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -17,24 +14,14 @@ import org.openqa.selenium.By;
  * "Who looked at my file" in the browser: the newest lines first, older ones on request, and a refusal of someone
  * from another case without their name.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class AccessLogBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "lotte.log@example.org";
-    private static Client family;
-
-    @BeforeAll
-    static void browser() {
-        family = Client.start(service.api().base(), "family", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        family.close();
-    }
+    @RegisterExtension
+    static final Client family = Client.perClass(service, "family", "nl");
 
     @Test
     void aMemberPagesBackToTheOldestLine() {

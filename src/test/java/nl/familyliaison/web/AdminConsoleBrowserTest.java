@@ -14,10 +14,8 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Sql;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,12 +26,12 @@ import org.openqa.selenium.WebElement;
  * four eyes (waiting for a second administrator, who approves it there), feedback moved on by keyboard alone (and
  * audited), the audit chain checked — intact, then broken by a change in the database.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class AdminConsoleBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    private static Client admin;
+    @RegisterExtension
+    static final Client admin = Client.perClass(service, "console-admin", "nl");
     private static Team late;
     private static Team onTime;
     private static Admins admins;
@@ -44,12 +42,6 @@ class AdminConsoleBrowserTest {
         service.clock().advance(Duration.ofDays(30));
         onTime = Team.open(service, "console-ontime");
         admins = Admins.create(service, "console");
-        admin = Client.start(service.api().base(), "console-admin", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        admin.close();
     }
 
     @Test

@@ -12,10 +12,7 @@ import nl.familyliaison.support.People;
 import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -23,23 +20,13 @@ import org.openqa.selenium.By;
  * Four eyes in the administrators' pages: the one who asked sees their request waiting for a second administrator
  * (and no button to approve it); the second administrator approves it there, and the account is made.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class ApprovalsBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
     private static final By APPROVE = By.xpath("//button[normalize-space()='Goedkeuren']");
-    private static Client admin;
-
-    @BeforeAll
-    static void browser() {
-        admin = Client.start(service.api().base(), "admin", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        admin.close();
-    }
+    @RegisterExtension
+    static final Client admin = Client.perClass(service, "admin", "nl");
 
     @Test
     void theOneWhoAskedWaitsAndASecondAdministratorApproves() {

@@ -13,10 +13,7 @@ import nl.familyliaison.messages.SampleFiles;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,7 +24,6 @@ import org.openqa.selenium.WebElement;
  * does not see it and asks for a meeting about their own; a member downloads their data, asks to be removed, sends a
  * complaint, and sees until when they can still use a closed case. The family inspector's side goes over the API.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class BriefingBrowserTest {
 
     @RegisterExtension
@@ -36,17 +32,8 @@ class BriefingBrowserTest {
     private static final String ILSE = "ilse.briefing@example.org";
     private static final String KEES = "kees.briefing@example.org";
     private static final String PUBLIC_URL = "https://www.onderzoeksraad.example/rapport-noord";
-    private static Client family;
-
-    @BeforeAll
-    static void browser() {
-        family = Client.start(service.api().base(), "family", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        family.close();
-    }
+    @RegisterExtension
+    static final Client family = Client.perClass(service, "family", "nl");
 
     @Test
     void readRemarkAndMeetingBeforePublication() throws IOException {

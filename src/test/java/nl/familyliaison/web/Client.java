@@ -7,39 +7,80 @@ import java.util.List;
 import java.util.function.Function;
 
 import nl.familyliaison.support.Browser;
+import nl.familyliaison.support.TestService;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person using the web client in a browser: opens pages, fills the forms (found by their submit text's key,
  * {@code data-form}), clicks, reads. Every page it reaches can be saved as a screenshot.
+ *
+ * <p>Usually one per test class and person:
+ * {@code @RegisterExtension static final Client family = Client.perClass(service, "family", "nl");} gets a browser
+ * before the class's first test, closes it after its last, and saves a screenshot when a test fails.
  */
-final class Client implements AutoCloseable {
+final class Client implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
 
     private static final List<Client> OPEN = new ArrayList<>();
 
-    private final Browser browser;
-    private final URI service;
     private final String name;
+    private final String language;
+    private final TestService perClass;
+    private Browser browser;
+    private URI service;
     private int loads;
 
-    private Client(Browser browser, URI service, String name) {
-        this.browser = browser;
-        this.service = service;
+    private Client(String name, String language, TestService perClass) {
         this.name = name;
+        this.language = language;
+        this.perClass = perClass;
     }
 
     /** A phone-sized browser speaking {@code language}, for {@code name} (used in screenshot names). */
     static Client start(URI service, String name, String language) {
-        Client client = new Client(Browser.phone(language), service, name);
+        return new Client(name, language, null).opened(service);
+    }
+
+    /**
+     * A phone-sized browser speaking {@code language} on {@code service} for the tests of one class, registered as an
+     * extension: {@code name} names its screenshots.
+     */
+    static Client perClass(TestService service, String name, String language) {
+        return new Client(name, language, service);
+    }
+
+    private Client opened(URI on) {
+        this.service = on;
+        this.browser = Browser.phone(language);
         synchronized (OPEN) {
-            OPEN.add(client);
+            OPEN.add(this);
         }
-        return client;
+        return this;
+    }
+
+    /** The browser is taken before the class's first test; the service's address, at first use. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        opened(null);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            close();
+        }
+    }
+
+    /** On a failing test: a screenshot of this browser, named after the test. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        shotOnFailure(context, failure);
+        throw failure;
     }
 
     Browser browser() {
@@ -51,11 +92,15 @@ final class Client implements AutoCloseable {
     }
 
     URI service() {
+        if (service == null) {
+            service = perClass.api().base();
+        }
+        browser.remember(service);
         return service;
     }
 
     Client open(String route) {
-        browser.open(service, route);
+        browser.open(service(), route);
         return this;
     }
 
@@ -63,7 +108,7 @@ final class Client implements AutoCloseable {
     Client load(String route) {
         loads += 1;
         browser.js("const main = document.getElementById('main'); if (main) { main.removeAttribute('data-view'); }");
-        driver().get(service.resolve("/?load=" + loads + "#/" + route).toString());
+        driver().get(service().resolve("/?load=" + loads + "#/" + route).toString());
         browser.awaitPage();
         return this;
     }
@@ -188,7 +233,7 @@ final class Client implements AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(15)).until(condition);
+        return Browser.waiting(driver(), Duration.ofSeconds(15)).until(condition);
     }
 
     private static boolean hasProblem(WebElement form) {
@@ -214,25 +259,30 @@ final class Client implements AutoCloseable {
             OPEN.remove(this);
         }
         browser.close();
+        browser = null;
     }
 
-    /** On a failing test: a screenshot of every open browser, named after the test. */
+    private void shotOnFailure(ExtensionContext context, Throwable failure) {
+        try {
+            shot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + name);
+            failure.addSuppressed(new AssertionError(name + " was at " + driver().getCurrentUrl()));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * On a failing test: a screenshot of every browser a test started itself ({@link #start}), named after the test.
+     * ({@link #perClass} browsers save their own.)
+     */
     static final class ScreenshotOnFailure implements TestExecutionExceptionHandler {
         @Override
         public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
             List<Client> clients;
             synchronized (OPEN) {
-                clients = List.copyOf(OPEN);
+                clients = OPEN.stream().filter(client -> client.perClass == null).toList();
             }
-            for (Client client : clients) {
-                try {
-                    client.shot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + client.name);
-                    failure.addSuppressed(new AssertionError(client.name + " was at "
-                                                            + client.driver().getCurrentUrl()));
-                } catch (RuntimeException e) {
-                    failure.addSuppressed(e);
-                }
-            }
+            clients.forEach(client -> client.shotOnFailure(context, failure));
             throw failure;
         }
     }

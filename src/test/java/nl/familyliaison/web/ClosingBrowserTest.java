@@ -16,10 +16,7 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.TestFolders;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -29,24 +26,14 @@ import org.openqa.selenium.By;
  * closes the case; an administrator reads feedback and the retention preview; the family inspector confirms a
  * removal request. The member's side goes over the API.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class ClosingBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "ilse.closing@example.org";
-    private static Client staff;
-
-    @BeforeAll
-    static void browser() {
-        staff = Client.start(service.api().base(), "staff", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        staff.close();
-    }
+    @RegisterExtension
+    static final Client staff = Client.perClass(service, "staff", "nl");
 
     @Test
     void briefCloseReadFeedbackAndRemove() throws IOException {

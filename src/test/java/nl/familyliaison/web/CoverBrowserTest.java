@@ -16,10 +16,7 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,7 +30,6 @@ import org.openqa.selenium.WebElement;
  * the member's timeline and answers an interview on their behalf, which staff see. Every new page passes axe-core at
  * 360 and 1280 px.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class CoverBrowserTest {
 
     private static final String COORDINATION = "coordinatie.browser@inspectie.example";
@@ -41,21 +37,11 @@ class CoverBrowserTest {
     @RegisterExtension
     static final TestService service = TestService.perClass(builder -> builder.set("cases.coordination-address",
                                                                                    COORDINATION));
-    private static Client staff;
-    private static Client family;
+    @RegisterExtension
+    static final Client staff = Client.perClass(service, "staff", "nl");
+    @RegisterExtension
+    static final Client family = Client.perClass(service, "family", "nl");
     private static final List<String> PROBLEMS = new ArrayList<>();
-
-    @BeforeAll
-    static void browsers() {
-        staff = Client.start(service.api().base(), "staff", "nl");
-        family = Client.start(service.api().base(), "family", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        staff.close();
-        family.close();
-    }
 
     @Test
     void theSubstituteAnswersTheMemberSeesWhoStandsInAndItEndsOnItsDate() {

@@ -16,10 +16,7 @@ import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.Sql;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,7 +30,6 @@ import org.openqa.selenium.interactions.Actions;
  * failed invitation arrives at the new one, and ending a membership in two steps. The staff pages pass axe-core at
  * 360 and 1280 px with every collapsed part open.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class DailyWorkBrowserTest {
 
     private static final String INVITATION = "Uitnodiging voor Familiecontact|Invitation to Family contact";
@@ -41,20 +37,10 @@ class DailyWorkBrowserTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
-    private static Client staff;
-    private static Client family;
-
-    @BeforeAll
-    static void browsers() {
-        staff = Client.start(service.api().base(), "staff", "nl");
-        family = Client.start(service.api().base(), "family", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        staff.close();
-        family.close();
-    }
+    @RegisterExtension
+    static final Client staff = Client.perClass(service, "staff", "nl");
+    @RegisterExtension
+    static final Client family = Client.perClass(service, "family", "nl");
 
     @Test
     void anUpdateForTheWrongMemberIsWithdrawnAndSharedWithTheRightOne() {

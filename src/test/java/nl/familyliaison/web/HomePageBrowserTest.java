@@ -75,7 +75,7 @@ class HomePageBrowserTest {
             assertEquals(200, old.get("/api/session").status(), "signed in");
             client.driver().findElement(By.id("quick-exit")).click();
             awaitLeft(client.driver());
-            boolean ended = new WebDriverWait(client.driver(), Duration.ofSeconds(10))
+            boolean ended = Browser.waiting(client.driver(), Duration.ofSeconds(10))
                     .until(it -> old.get("/api/session").status() == 401);
             assertTrue(ended, "the old cookie opens nothing any more");
         }
@@ -92,7 +92,7 @@ class HomePageBrowserTest {
             // The focus leaves the field: the typed address is a draft, so Esc asks, in the page's own dialog.
             client.browser().js("document.activeElement.blur();");
             new Actions(driver).sendKeys(Keys.ESCAPE).perform();
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+            WebDriverWait wait = Browser.waiting(driver, Duration.ofSeconds(10));
             wait.withMessage(() -> "no dialog; focus on " + client.browser().js(
                     "return document.activeElement.outerHTML.slice(0, 200) + ' / ' + [...document.querySelectorAll("
                     + "'form input')].map(f => f.name + '=' + f.value + '|' + f.defaultValue).join(',');"))
@@ -139,7 +139,7 @@ class HomePageBrowserTest {
 
             driver.findElement(By.id("language")).click();
             driver.findElement(By.cssSelector("#language-menu [data-language='en']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10))
+            Browser.waiting(driver, Duration.ofSeconds(10))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page is redrawn
                     .until(it -> "Welcome".equals(it.findElement(By.tagName("h1")).getText()));
             assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
@@ -151,7 +151,7 @@ class HomePageBrowserTest {
     }
 
     private static void awaitLeft(WebDriver driver) {
-        boolean left = new WebDriverWait(driver, Duration.ofSeconds(10))
+        boolean left = Browser.waiting(driver, Duration.ofSeconds(10))
                 .until(it -> !it.getCurrentUrl().startsWith(home()));
         assertTrue(left);
     }

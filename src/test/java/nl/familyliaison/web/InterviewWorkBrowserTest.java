@@ -17,10 +17,7 @@ import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,7 +29,6 @@ import org.openqa.selenium.WebElement;
  * proposal, recording a no-show; and the screen: staff pages use a desktop's width, the quick exit stays in view on a
  * long page, and a rate-limited action says when to try again.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class InterviewWorkBrowserTest {
 
     @RegisterExtension
@@ -40,17 +36,8 @@ class InterviewWorkBrowserTest {
             settings -> settings.set("rate-limits.message-post-account.capacity", "1"));
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static Client staff;
-
-    @BeforeAll
-    static void browser() {
-        staff = Client.start(service.api().base(), "interview-work", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        staff.close();
-    }
+    @RegisterExtension
+    static final Client staff = Client.perClass(service, "interview-work", "nl");
 
     @Test
     void theInvestigatorSeesAColleaguesClashWhileProposingAndTheInterviewInTheAgenda() {

@@ -11,10 +11,7 @@ import java.util.HexFormat;
 
 import nl.familyliaison.support.TestFolders;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -24,27 +21,16 @@ import org.openqa.selenium.By;
  * inspector replies, the member reads it, an investigator proposes an interview, the member picks a time, the
  * investigator confirms it, the member downloads the calendar file, and the inspector posts an update.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class JourneyBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
     private static final String MEMBER = "sanne.journey@example.org";
-    private static Client family;
-    private static Client staff;
-
-    @BeforeAll
-    static void browsers() {
-        family = Client.start(service.api().base(), "family", "nl");
-        staff = Client.start(service.api().base(), "staff", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        family.close();
-        staff.close();
-    }
+    @RegisterExtension
+    static final Client family = Client.perClass(service, "family", "nl");
+    @RegisterExtension
+    static final Client staff = Client.perClass(service, "staff", "nl");
 
     @Test
     void fromInvitationToInterviewAndUpdate() throws IOException {

@@ -15,10 +15,8 @@ import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.Sql;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -30,13 +28,13 @@ import org.openqa.selenium.By;
  * must show exactly these counts, per month and for the family inspector; the failed mail shows on its own page
  * with its reason and the member's address masked.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class KeptInformedBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
     private static final String MEMBER = "fenna.figures@example.org";
-    private static Client admin;
+    @RegisterExtension
+    static final Client admin = Client.perClass(service, "figures-admin", "nl");
     private static Team team;
 
     @BeforeAll
@@ -72,12 +70,6 @@ class KeptInformedBrowserTest {
         ok(team.inspectorNow().post(path + "/updates", "{\"text\":\"Het volgende bericht, te laat.\"}"));
         // The member is in a second family inspector's case too: the failed mail counts for both, once in the total.
         Team.open(service, "figures-two").invite(MEMBER, "Fenna de Boer");
-        admin = Client.start(service.api().base(), "figures-admin", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        admin.close();
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.util.function.Predicate;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,7 +22,6 @@ import org.openqa.selenium.interactions.Actions;
  * sends a message. And the session warning: shortly before the session idles out the page says so, and "stay
  * signed in" keeps it.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class KeyboardBrowserTest {
 
     /** Idle timeout just over the two-minute warning: the warning shows after five seconds. */
@@ -33,17 +30,12 @@ class KeyboardBrowserTest {
             TestService.perClass(settings -> settings.set("sessions.idle-timeout", "PT2M5S"));
 
     private static Team team;
-    private static Client client;
+    @RegisterExtension
+    static final Client client = Client.perClass(service, "keyboard", "nl");
 
     @BeforeAll
     static void start() {
         team = Team.open(service, "keys");
-        client = Client.start(service.api().base(), "keyboard", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
     }
 
     @Test

@@ -8,25 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import nl.familyliaison.support.Browser;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The header's language choice (every listed language by its own name, by keyboard, remembered) and right to left:
  * in Arabic the page is Dutch's mirror image (the quick exit, a heading's start, a label over its field, the
  * navigation's first link), at a phone's and a desktop's width.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class LanguagesBrowserTest {
 
     @RegisterExtension
@@ -35,17 +32,12 @@ class LanguagesBrowserTest {
     /** Positions may differ by rounding and by a scroll bar's width no more than this. */
     private static final double SLACK = 3;
     private static Team team;
-    private static Client client;
+    @RegisterExtension
+    static final Client client = Client.perClass(service, "languages", "nl");
 
     @BeforeAll
     static void start() {
         team = Team.open(service, "rtl");
-        client = Client.start(service.api().base(), "languages", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
     }
 
     @Test
@@ -126,7 +118,7 @@ class LanguagesBrowserTest {
         client.load("sign-in");
         assertEquals("rtl", client.browser().js("return document.documentElement.dir;"));
         client.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-        boolean left = new WebDriverWait(client.driver(), Duration.ofSeconds(10))
+        boolean left = Browser.waiting(client.driver(), Duration.ofSeconds(10))
                 .until(driver -> !driver.getCurrentUrl().startsWith(service.api().base().toString()));
         assertTrue(left);
         client.open("");

@@ -11,35 +11,21 @@ import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Mailbox;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The administrators' staff accounts page: disabling signs the person out and keeps them out, enabling (asked by one
  * administrator, approved by another) lets them in again with what they had, and a new link resets password and app (the old ones stop working) and is mailed to them.
  */
-@ExtendWith(Client.ScreenshotOnFailure.class)
 class StaffAccountsBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    private static Client admin;
-    private static Client colleague;
-
-    @BeforeAll
-    static void browsers() {
-        admin = Client.start(service.api().base(), "admin", "nl");
-        colleague = Client.start(service.api().base(), "colleague", "nl");
-    }
-
-    @AfterAll
-    static void close() {
-        admin.close();
-        colleague.close();
-    }
+    @RegisterExtension
+    static final Client admin = Client.perClass(service, "admin", "nl");
+    @RegisterExtension
+    static final Client colleague = Client.perClass(service, "colleague", "nl");
 
     @Test
     void disableThenEnableAgain() {
