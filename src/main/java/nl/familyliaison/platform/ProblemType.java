@@ -15,6 +15,24 @@ public enum ProblemType {
     SIGN_IN_FAILED(401, "sign-in-failed", "Signing in did not work."),
     /** Staff: password and code were right, but the code's 30 seconds were used already (a replay is refused). */
     SIGN_IN_CODE_USED(401, "sign-in-code-used", "This code was used already. Wait for the next code."),
+    /** A sign-in provider's answer was not accepted (signature, issuer, audience, expiry or nonce of its token). */
+    SIGN_IN_PROVIDER_REFUSED(401, "sign-in-provider-refused", "Signing in with this provider did not work."),
+    /** The provider did not assert the assurance level (acr) this service requires. */
+    SIGN_IN_ASSURANCE_TOO_LOW(401, "sign-in-assurance-too-low", "This sign-in is not secure enough here."),
+    /** The return from a provider belongs to no sign-in started in this browser, or was used already. */
+    SIGN_IN_RETURN_INVALID(401, "sign-in-return-invalid", "This sign-in has expired. Please start again."),
+    /** DigiD worked, but no account is linked to it yet. */
+    SIGN_IN_NOT_LINKED(401, "sign-in-not-linked",
+                       "Sign in once with the code from your invitation, then link DigiD."),
+    /** The staff identity provider's account matches no active staff account here. */
+    SIGN_IN_NO_ACCOUNT(401, "sign-in-no-account", "There is no staff account here for this sign-in."),
+    /** The provider asserted no second factor: the authenticator app's code is needed. */
+    SIGN_IN_SECOND_FACTOR_NEEDED(401, "sign-in-second-factor-needed",
+                                 "Type the code from your authenticator app."),
+    /** Members must sign in with DigiD: a session from the emailed code may only link it. */
+    SIGN_IN_LINK_NEEDED(403, "sign-in-link-needed", "Link DigiD first, then sign in with DigiD."),
+    /** This DigiD is already linked to another account. */
+    IDENTITY_LINKED_ELSEWHERE(409, "identity-linked-elsewhere", "This DigiD is linked to another account."),
     FORBIDDEN(403, "forbidden", "This request is not allowed."),
     NOT_FOUND(404, "not-found", "This was not found."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This action is not possible here."),
@@ -35,6 +53,10 @@ public enum ProblemType {
     private static final String PREFIX = "urn:family-liaison:problem:";
     /** Types only features raise, never the web server for a bare status. */
     private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED, SIGN_IN_CODE_USED,
+                                                                SIGN_IN_PROVIDER_REFUSED, SIGN_IN_ASSURANCE_TOO_LOW,
+                                                                SIGN_IN_RETURN_INVALID, SIGN_IN_NOT_LINKED,
+                                                                SIGN_IN_NO_ACCOUNT, SIGN_IN_SECOND_FACTOR_NEEDED,
+                                                                SIGN_IN_LINK_NEEDED, IDENTITY_LINKED_ELSEWHERE,
                                                                 STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS);
 
     private final int status;
