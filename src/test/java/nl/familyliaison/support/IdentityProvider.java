@@ -1,0 +1,127 @@
+package nl.familyliaison.support;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * A real OpenID Connect provider in the test JVM (NAV's mock-oauth2-server on 127.0.0.1, the only host a test
+ * browser resolves), with two issuers: {@code digid} (a DigiD broker) and {@code staff} (the Inspectorate's identity
+ * provider). Each test chooses the next token's subject, claims, audience and lifetime.
+ */
+public final class IdentityProvider implements AutoCloseable {
+
+    public static final String CLIENT_ID = "family-liaison";
+    public static final String SUBSTANTIAL = "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard";
+    public static final String MIDDLE = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final MockOAuth2Server server;
+
+    private IdentityProvider(MockOAuth2Server server) {
+        this.server = server;
+    }
+
+    public static IdentityProvider start() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), Ports.free());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new IdentityProvider(server);
+    }
+
+    /** Both providers configured on the service, with these further settings (such as DigiD required). */
+    public TestService.Builder configure(TestService.Builder builder) {
+        return builder.set("oidc.members.issuer", issuer("digid"))
+                .set("oidc.members.client-id", CLIENT_ID)
+                .set("oidc.members.client-secret", "members-secret")
+                .set("oidc.members.accepted-acr", SUBSTANTIAL)
+                .set("oidc.staff.issuer", issuer("staff"))
+                .set("oidc.staff.client-id", CLIENT_ID)
+                .set("oidc.staff.client-secret", "staff-secret");
+    }
+
+    public String issuer(String issuerId) {
+        return server.issuerUrl(issuerId).toString();
+    }
+
+    public MockOAuth2Server server() {
+        return server;
+    }
+
+    /** The next token of {@code issuerId}: for {@code subject}, with {@code claims}, for the service. */
+    public void next(String issuerId, String subject, Map<String, Object> claims) {
+        next(issuerId, subject, claims, List.of(CLIENT_ID), 3600);
+    }
+
+    public void next(String issuerId, String subject, Map<String, Object> claims, List<String> audience,
+                     long lifetimeSeconds) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", audience,
+                                                              new HashMap<>(claims), lifetimeSeconds));
+    }
+
+    /** A DigiD member at level substantial. */
+    public void nextDigid(String subject) {
+        next("digid", subject, Map.of("acr", SUBSTANTIAL));
+    }
+
+    /** What the provider sends the browser back with. */
+    public record Returned(String code, String state, URI location) {
+        public String body() {
+            return "{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}";
+        }
+    }
+
+    /** Follows the authorization address as a browser would and reads the return's code and state. */
+    public static Returned authorize(String authorizationUrl) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
+                                                    HttpResponse.BodyHandlers.ofString());
+            String location = answer.headers().firstValue("Location")
+                    .orElseThrow(() -> new AssertionError("no redirect from the provider: " + answer.statusCode()
+                                                          + " " + answer.body()));
+            Map<String, String> query = query(URI.create(location));
+            return new Returned(query.get("code"), query.get("state"), URI.create(location));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            String[] parts = pair.split("=", 2);
+            values.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                       parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return values;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
