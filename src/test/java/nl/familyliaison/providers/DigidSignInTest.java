@@ -4,6 +4,7 @@ import static nl.familyliaison.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,18 @@ class DigidSignInTest {
     void aTokenBelowSubstantialIsRefused() {
         PROVIDER.next("digid", "900000007", Map.of("acr", IdentityProvider.MIDDLE));
         refused(() -> signIns.signIn("digid", "sign-in", null), 401, "sign-in-assurance-too-low", "acr-not-accepted");
+    }
+
+    @Test
+    void aTokenWithATamperedSignatureIsRefused() {
+        PROVIDER.nextDigid("900000011");
+        signIns.signIn("digid", "sign-in", null);
+        OidcSignIns.Started started = signIns.start("digid", "sign-in", null);
+        String nonce = IdentityProvider.query(URI.create(started.authorizationUrl())).get("nonce");
+        IdentityProvider.Returned returned = IdentityProvider.authorize(started.authorizationUrl());
+        PROVIDER.answerNextTokenRequestWith(PROVIDER.tamperedIdToken(
+                "digid", "900000011", Map.of("acr", IdentityProvider.SUBSTANTIAL, "nonce", nonce)));
+        refused(() -> signIns.finish(started, returned, null), 401, "sign-in-provider-refused", "bad-signature");
     }
 
     @Test

@@ -12,8 +12,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
@@ -31,19 +35,22 @@ public final class IdentityProvider implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final MockOAuth2Server server;
+    private final AtomicReference<String> nextIdToken;
 
-    private IdentityProvider(MockOAuth2Server server) {
+    private IdentityProvider(MockOAuth2Server server, AtomicReference<String> nextIdToken) {
         this.server = server;
+        this.nextIdToken = nextIdToken;
     }
 
     public static IdentityProvider start() {
-        MockOAuth2Server server = new MockOAuth2Server();
+        AtomicReference<String> nextIdToken = new AtomicReference<>();
+        MockOAuth2Server server = new MockOAuth2Server(substitute(nextIdToken));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), Ports.free());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new IdentityProvider(server);
+        return new IdentityProvider(server, nextIdToken);
     }
 
     /** Both providers configured on the service, with these further settings (such as DigiD required). */
@@ -79,6 +86,44 @@ public final class IdentityProvider implements AutoCloseable {
     /** A DigiD member at level substantial. */
     public void nextDigid(String subject) {
         next("digid", subject, Map.of("acr", SUBSTANTIAL));
+    }
+
+    /**
+     * A real ID token of {@code issuerId} (signed with its key) whose signature then has one character changed:
+     * what an attacker who altered a claim would have to send.
+     */
+    public String tamperedIdToken(String issuerId, String subject, Map<String, Object> claims) {
+        String token = server.issueToken(issuerId, CLIENT_ID,
+                                         new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(CLIENT_ID),
+                                                                        new HashMap<>(claims), 3600))
+                .serialize();
+        int at = token.lastIndexOf('.') + 10;
+        char changed = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + changed + token.substring(at + 1);
+    }
+
+    /** The provider's next answer to a token request is this ID token (instead of one it makes itself). */
+    public void answerNextTokenRequestWith(String idToken) {
+        nextIdToken.set(idToken);
+    }
+
+    /** Answers a token request with the armed ID token once; otherwise leaves it to the provider's own route. */
+    private static Route substitute(AtomicReference<String> armed) {
+        return new Route() {
+            @Override
+            public boolean match(OAuth2HttpRequest request) {
+                return armed.get() != null && "POST".equals(request.getMethod())
+                       && request.getUrl().encodedPath().endsWith("/token");
+            }
+
+            @Override
+            public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+                String body = "{\"access_token\":\"an-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                              + "\"id_token\":\"" + armed.getAndSet(null) + "\"}";
+                return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), 200, body,
+                                              null);
+            }
+        };
     }
 
     /** What the provider sends the browser back with. */
