@@ -21,7 +21,7 @@ import nl.familyliaison.platform.Transactions;
 /**
  * The family inspector's view of a member's DigiD link: whether there is one, and undoing it when the member asks
  * (a lost or changed DigiD); the member then links again after signing in with the emailed code. Both audited on the
- * member, in the member's case.
+ * member, in the member's case. Undoing is idempotent: without a link it changes (and records as a change) nothing.
  */
 record MemberLinkService(CaseAccess access, MemberRepository members, ProviderRepository identities,
                          Transactions transactions, Guards guards) {
@@ -50,16 +50,12 @@ record MemberLinkService(CaseAccess access, MemberRepository members, ProviderRe
                                                         CaseAction.MANAGE_MEMBERS, "case.members.digid-unlink",
                                                         "member");
         Member member = member(context, request);
-        boolean unlinked = transactions.inTransaction(tx -> {
-            boolean removed = identities.in(tx).unlink(member.accountId(), Provider.DIGID);
-            if (removed) {
+        transactions.inTransaction(tx -> {
+            if (identities.in(tx).unlink(member.accountId(), Provider.DIGID)) {
                 access.write(context, "case.members.digid-unlink", "member").append(tx, member.id());
             }
-            return removed;
+            return null;
         });
-        if (!unlinked) {
-            throw ProblemException.notFound();
-        }
         response.status(Status.NO_CONTENT_204).send();
     }
 

@@ -86,9 +86,12 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
             if (provider != Provider.DIGID) {
                 throw ProblemException.invalid("purpose", "Only DigiD can be linked.");
             }
-            Actor member = actor.filter(signedIn -> signedIn.role() == Role.MEMBER).orElseThrow(
+            Actor signedIn = actor.orElseThrow(
                     () -> new ProblemException(ProblemType.SIGN_IN_REQUIRED, "Please sign in first."));
-            accountId = member.accountId();
+            if (signedIn.role() != Role.MEMBER) {
+                throw ProblemException.notFound();
+            }
+            accountId = signedIn.accountId();
         }
         ProviderSignIn.Started started = flows.start(provider, purpose, accountId);
         audit.record(Caller.of(request), actor.map(Actor::account).orElse(null), provider.action() + ".started",
