@@ -35,22 +35,22 @@ public final class IdentityProvider implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final MockOAuth2Server server;
-    private final AtomicReference<String> nextIdToken;
+    private final AtomicReference<String[]> nextTokens;
 
-    private IdentityProvider(MockOAuth2Server server, AtomicReference<String> nextIdToken) {
+    private IdentityProvider(MockOAuth2Server server, AtomicReference<String[]> nextTokens) {
         this.server = server;
-        this.nextIdToken = nextIdToken;
+        this.nextTokens = nextTokens;
     }
 
     public static IdentityProvider start() {
-        AtomicReference<String> nextIdToken = new AtomicReference<>();
-        MockOAuth2Server server = new MockOAuth2Server(substitute(nextIdToken));
+        AtomicReference<String[]> nextTokens = new AtomicReference<>();
+        MockOAuth2Server server = new MockOAuth2Server(substitute(nextTokens));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), Ports.free());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new IdentityProvider(server, nextIdToken);
+        return new IdentityProvider(server, nextTokens);
     }
 
     /** Both providers configured on the service, with these further settings (such as DigiD required). */
@@ -88,27 +88,49 @@ public final class IdentityProvider implements AutoCloseable {
         next("digid", subject, Map.of("acr", SUBSTANTIAL));
     }
 
-    /**
-     * A real ID token of {@code issuerId} (signed with its key) whose signature then has one character changed:
-     * what an attacker who altered a claim would have to send.
-     */
-    public String tamperedIdToken(String issuerId, String subject, Map<String, Object> claims) {
-        String token = server.issueToken(issuerId, CLIENT_ID,
-                                         new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(CLIENT_ID),
-                                                                        new HashMap<>(claims), 3600))
+    /** A real ID token of {@code issuerId}, signed with its key, for the service. */
+    public String idToken(String issuerId, String subject, Map<String, Object> claims) {
+        return server.issueToken(issuerId, CLIENT_ID,
+                                 new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(CLIENT_ID),
+                                                                new HashMap<>(claims), 3600))
                 .serialize();
+    }
+
+    /** A real ID token whose signature then has one character changed: what an altered token would look like. */
+    public String tamperedIdToken(String issuerId, String subject, Map<String, Object> claims) {
+        String token = idToken(issuerId, subject, claims);
         int at = token.lastIndexOf('.') + 10;
         char changed = token.charAt(at) == 'A' ? 'B' : 'A';
         return token.substring(0, at) + changed + token.substring(at + 1);
     }
 
-    /** The provider's next answer to a token request is this ID token (instead of one it makes itself). */
+    /** The provider's next answer to a token request holds these tokens (instead of ones it makes itself). */
+    public void answerNextTokenRequestWith(String idToken, String accessToken) {
+        nextTokens.set(new String[] {idToken, accessToken});
+    }
+
     public void answerNextTokenRequestWith(String idToken) {
-        nextIdToken.set(idToken);
+        answerNextTokenRequestWith(idToken, "an-access-token");
+    }
+
+    /** The bodies of the token requests the provider received since the last call (they hold code and verifier). */
+    public List<String> tokenRequests() {
+        List<String> bodies = new java.util.ArrayList<>();
+        while (true) {
+            okhttp3.mockwebserver.RecordedRequest request;
+            try {
+                request = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (RuntimeException none) {
+                return bodies; // the provider says so by throwing: no more requests
+            }
+            if (request.getPath() != null && request.getPath().endsWith("/token")) {
+                bodies.add(request.getBody().readUtf8());
+            }
+        }
     }
 
     /** Answers a token request with the armed ID token once; otherwise leaves it to the provider's own route. */
-    private static Route substitute(AtomicReference<String> armed) {
+    private static Route substitute(AtomicReference<String[]> armed) {
         return new Route() {
             @Override
             public boolean match(OAuth2HttpRequest request) {
@@ -118,8 +140,9 @@ public final class IdentityProvider implements AutoCloseable {
 
             @Override
             public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
-                String body = "{\"access_token\":\"an-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                              + "\"id_token\":\"" + armed.getAndSet(null) + "\"}";
+                String[] tokens = armed.getAndSet(null);
+                String body = "{\"access_token\":\"" + tokens[1] + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                              + "\"id_token\":\"" + tokens[0] + "\"}";
                 return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), 200, body,
                                               null);
             }

@@ -12,6 +12,10 @@ public final class OidcSignIns {
         this.service = service;
     }
 
+    public TestService service() {
+        return service;
+    }
+
     /** A started sign-in: the provider's address and the browser-binding cookie's value. */
     public record Started(String authorizationUrl, String binding, Reply reply) {
         public String cookie() {
