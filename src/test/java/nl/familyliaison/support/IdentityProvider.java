@@ -64,8 +64,9 @@ public final class IdentityProvider implements AutoCloseable {
                 .set("oidc.staff.client-secret", "staff-secret");
     }
 
+    /** The issuer at 127.0.0.1 (the mock names itself "localhost", which a test browser does not reach). */
     public String issuer(String issuerId) {
-        return server.issuerUrl(issuerId).toString();
+        return server.issuerUrl(issuerId).newBuilder().host("127.0.0.1").build().toString();
     }
 
     public MockOAuth2Server server() {
@@ -90,9 +91,11 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** A real ID token of {@code issuerId}, signed with its key, for the service. */
     public String idToken(String issuerId, String subject, Map<String, Object> claims) {
+        Map<String, Object> withIssuer = new HashMap<>(claims);
+        withIssuer.putIfAbsent("iss", issuer(issuerId));
         return server.issueToken(issuerId, CLIENT_ID,
                                  new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(CLIENT_ID),
-                                                                new HashMap<>(claims), 3600))
+                                                                withIssuer, 3600))
                 .serialize();
     }
 
