@@ -85,8 +85,12 @@ public final class Authorization {
         return actor.isPresent() && (allowed.isEmpty() || allowed.contains(actor.get().role()));
     }
 
-    /** What a session that may only link DigiD reaches: itself, sign-out, and the start of linking. */
-    static final Set<String> LINK_ONLY_ROUTES = Set.of("/api/session", "/api/sign-in/oidc/{provider}");
+    /**
+     * What a session that may only link DigiD reaches: itself and the account's other sessions (see, sign out, end
+     * one: no case content), and the start of linking.
+     */
+    static final Set<String> LINK_ONLY_ROUTES = Set.of("/api/session", "/api/sessions", "/api/sessions/{sessionId}",
+                                                       "/api/sign-in/oidc/{provider}");
 
     /**
      * Whether the actor's session may use a route at all: a session from the emailed code, while members must use

@@ -45,6 +45,7 @@ class DigidRequiredTest {
         assertTrue(People.whoAmI(codeApi).path("linkOnly").asBoolean());
         assertProblem(codeApi.get("/api/cases"), 403, "sign-in-link-needed");
         assertProblem(codeApi.get("/api/cases/" + cast.caseId()), 403, "sign-in-link-needed");
+        assertEquals(200, codeApi.get("/api/sessions").status(), "its own sessions are no case content");
         assertTrue(service.api().get("/api/sign-in/methods").json().path("digidRequired").asBoolean());
 
         PROVIDER.nextDigid("900000101");

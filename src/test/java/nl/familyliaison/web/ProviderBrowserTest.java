@@ -102,13 +102,50 @@ class ProviderBrowserTest {
         }
     }
 
+    @Test
+    void withDigidRequiredTheEmailedCodeShowsNoCaseContentUntilDigidIsLinked() {
+        int port = Ports.free();
+        try (TestService required = provider.configure(TestService.builder())
+                .set("oidc.members.required", "true")
+                .set("server.port", String.valueOf(port))
+                .set("http.public-url", "http://127.0.0.1:" + port)
+                .start();
+             Client client = Client.start(required.api().base(), "digid-required", "nl")) {
+            new nl.familyliaison.support.CaseFiles(required).join(
+                    new nl.familyliaison.support.CaseFiles(required).cast("browser-required"),
+                    "browser-required@example.org");
+            Team.signInMember(client, "browser-required@example.org", step -> { });
+            try {
+                client.awaitText("Koppel eerst uw DigiD");
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError(client.driver().getCurrentUrl() + ": " + client.text(), e);
+            }
+            assertFalse(client.text().contains("Onderzoek browser-required"), client.text());
+            client.open("sessions").awaitText("U ziet uw gegevens pas als u DigiD hebt gekoppeld");
+            provider.nextDigid("900000301");
+            WebElement link = client.await(driver -> driver.findElement(By.id("link-digid")));
+            link.click();
+            client.await(driver -> back(driver, required, "Uw DigiD is gekoppeld"));
+            client.open("cases").awaitText("Onderzoek browser-required");
+        }
+    }
+
+    /** Whether the browser is back at the service with {@code text} on the page (false while a page loads). */
+    private static boolean back(org.openqa.selenium.WebDriver driver, TestService at, String text) {
+        try {
+            return driver.getCurrentUrl().startsWith(at.api().base().toString())
+                   && driver.findElement(By.id("main")).getText().contains(text);
+        } catch (org.openqa.selenium.WebDriverException loading) {
+            return false;
+        }
+    }
+
     /** Clicks what leaves for the provider and waits until the service's page is back with {@code text}. */
     private static void clickAndAwait(Client client, By by, String text) {
         WebElement button = client.await(driver -> driver.findElement(by));
         button.click();
         try {
-            client.await(driver -> driver.getCurrentUrl().startsWith(service.api().base().toString())
-                                   && driver.findElement(By.id("main")).getText().contains(text));
+            client.await(driver -> back(driver, service, text));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("at " + client.driver().getCurrentUrl() + ": "
                                      + client.driver().findElement(By.tagName("body")).getText(), e);
