@@ -11,7 +11,6 @@ import nl.familyliaison.support.OidcSignIns;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DigidRequiredTest {
 
+    @RegisterExtension
     static final IdentityProvider PROVIDER = IdentityProvider.start();
 
     @RegisterExtension
@@ -30,11 +30,6 @@ class DigidRequiredTest {
 
     private final OidcSignIns signIns = new OidcSignIns(service);
     private final CaseFiles cases = new CaseFiles(service);
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.close();
-    }
 
     @Test
     void theEmailedCodeAloneReachesNoCaseContentButDigidDoes() {

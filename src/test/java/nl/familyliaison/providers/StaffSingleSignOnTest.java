@@ -14,7 +14,6 @@ import nl.familyliaison.support.OidcSignIns;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,17 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StaffSingleSignOnTest {
 
+    @RegisterExtension
     static final IdentityProvider PROVIDER = IdentityProvider.start();
 
     @RegisterExtension
     static final TestService service = TestService.perClass(PROVIDER::configure);
 
     private final OidcSignIns signIns = new OidcSignIns(service);
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.close();
-    }
 
     @Test
     void staffWhoseProviderAssertsMultiFactorAreSignedInAtOnce() {

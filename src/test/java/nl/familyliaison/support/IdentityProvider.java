@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
@@ -23,9 +25,10 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 /**
  * A real OpenID Connect provider in the test JVM (NAV's mock-oauth2-server on 127.0.0.1, the only host a test
  * browser resolves), with two issuers: {@code digid} (a DigiD broker) and {@code staff} (the Inspectorate's identity
- * provider). Each test chooses the next token's subject, claims, audience and lifetime.
+ * provider). Each test chooses the next token's subject, claims, audience and lifetime. As a test class's extension
+ * (registered before its service) it stops after the class.
  */
-public final class IdentityProvider implements AutoCloseable {
+public final class IdentityProvider implements AutoCloseable, AfterAllCallback {
 
     public static final String CLIENT_ID = "family-liaison";
     public static final String SUBSTANTIAL = "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard";
@@ -189,6 +192,11 @@ public final class IdentityProvider implements AutoCloseable {
                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
         return values;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
