@@ -3,7 +3,6 @@
 import { current, listed, load, loadLanguages, t } from './lib/i18n.js';
 import { get, del, put, endSessionWhileLeaving, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
 import { h, problemView } from './lib/dom.js';
-import { signOutRequest } from './pages/provider-parts.js';
 import { closeWhenLeft, drawLanguageMenu } from './lib/language-menu.js';
 
 const NEUTRAL_SITE = 'https://www.google.com/search?q=weerbericht';
@@ -180,6 +179,8 @@ function renderNav() {
 async function signOut() {
   let out = null;
   try {
+    // Loaded only when needed, so no page weighs the provider parts it does not use.
+    const { signOutRequest } = await import('./pages/provider-parts.js');
     out = await signOutRequest(state.session);
   } catch {
     // Already ended on the service: signed out all the same.

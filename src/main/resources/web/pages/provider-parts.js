@@ -102,3 +102,4 @@ export async function signOutRequest(session) {
   await del('/api/session');
   return null;
 }
+

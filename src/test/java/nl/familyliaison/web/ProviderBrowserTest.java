@@ -111,9 +111,9 @@ class ProviderBrowserTest {
                 .set("http.public-url", "http://127.0.0.1:" + port)
                 .start();
              Client client = Client.start(required.api().base(), "digid-required", "nl")) {
-            new nl.familyliaison.support.CaseFiles(required).join(
-                    new nl.familyliaison.support.CaseFiles(required).cast("browser-required"),
-                    "browser-required@example.org");
+            nl.familyliaison.support.CaseFiles cases = new nl.familyliaison.support.CaseFiles(required);
+            nl.familyliaison.support.CaseFiles.Cast cast = cases.cast("browser-required");
+            cases.join(cast, "browser-required@example.org");
             Team.signInMember(client, "browser-required@example.org", step -> { });
             try {
                 client.awaitText("Koppel eerst uw DigiD");
@@ -127,6 +127,22 @@ class ProviderBrowserTest {
             link.click();
             client.await(driver -> back(driver, required, "Uw DigiD is gekoppeld"));
             client.open("cases").awaitText("Onderzoek browser-required");
+            unlinkAsTheFamilyInspector(required, cast);
+        }
+    }
+
+    /** The family inspector sees the member's DigiD link on the case page and undoes it. */
+    private static void unlinkAsTheFamilyInspector(TestService at, nl.familyliaison.support.CaseFiles.Cast cast) {
+        try (Client inspector = Client.start(at.api().base(), "digid-unlink", "nl")) {
+            at.clock().advance(Duration.ofSeconds(30));
+            inspector.open("staff/sign-in")
+                    .fill("staffSignIn.submit", "email", cast.inspector().account().email())
+                    .fill("staffSignIn.submit", "password", People.STAFF_PASSWORD)
+                    .fill("staffSignIn.submit", "code", cast.inspector().codeNow(at.clock()))
+                    .submit("staffSignIn.submit");
+            inspector.open("cases/" + cast.caseId()).awaitText("DigiD gekoppeld");
+            inspector.driver().findElement(By.cssSelector("[data-unlink]")).click();
+            inspector.awaitText("De DigiD-koppeling is ongedaan gemaakt");
         }
     }
 
