@@ -26,9 +26,6 @@ public enum ProblemType {
                        "Sign in once with the code from your invitation, then link DigiD."),
     /** The staff identity provider's account matches no active staff account here. */
     SIGN_IN_NO_ACCOUNT(401, "sign-in-no-account", "There is no staff account here for this sign-in."),
-    /** The provider asserted no second factor: the authenticator app's code is needed. */
-    SIGN_IN_SECOND_FACTOR_NEEDED(401, "sign-in-second-factor-needed",
-                                 "Type the code from your authenticator app."),
     /** Members must sign in with DigiD: a session from the emailed code may only link it. */
     SIGN_IN_LINK_NEEDED(403, "sign-in-link-needed", "Link DigiD first, then sign in with DigiD."),
     /** This DigiD is already linked to another account. */
@@ -55,8 +52,7 @@ public enum ProblemType {
     private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED, SIGN_IN_CODE_USED,
                                                                 SIGN_IN_PROVIDER_REFUSED, SIGN_IN_ASSURANCE_TOO_LOW,
                                                                 SIGN_IN_RETURN_INVALID, SIGN_IN_NOT_LINKED,
-                                                                SIGN_IN_NO_ACCOUNT, SIGN_IN_SECOND_FACTOR_NEEDED,
-                                                                SIGN_IN_LINK_NEEDED, IDENTITY_LINKED_ELSEWHERE,
+                                                                SIGN_IN_NO_ACCOUNT, SIGN_IN_LINK_NEEDED, IDENTITY_LINKED_ELSEWHERE,
                                                                 STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS);
 
     private final int status;
