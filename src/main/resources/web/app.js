@@ -16,6 +16,7 @@ const ROUTES = [
   ['', 'home', 'public'],
   ['sign-in', 'sign-in', 'public'],
   ['staff/sign-in', 'staff-sign-in', 'public'],
+  ['sign-in/return', 'sign-in-return', 'open'],
   ['enrol', 'enrol', 'open'],
   ['cases', 'cases', 'member'],
   ['cases/:caseId', 'case', 'any'],
@@ -176,12 +177,18 @@ function renderNav() {
 }
 
 async function signOut() {
+  let out = null;
   try {
-    await del('/api/session');
+    // Loaded only when needed, so no page weighs the provider parts it does not use.
+    const { signOutRequest } = await import('./pages/provider-parts.js');
+    out = await signOutRequest(state.session);
   } catch {
     // Already ended on the service: signed out all the same.
   }
   signedOut('signOut.done');
+  if (out && out.endSessionUrl) {
+    window.location.assign(out.endSessionUrl);
+  }
 }
 
 function signedOut(noticeKey) {
@@ -252,7 +259,8 @@ async function signOutIdle() {
 
 async function render() {
   takeInvitation(); // also when the link is opened in a tab that shows the service already (only the # changes)
-  const path = window.location.hash.replace(/^#\/?/, '');
+  // A page's own parameters after '?' (the provider's return) are the page's to read, not part of the route.
+  const path = window.location.hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
   const route = match(path);
   const session = state.session;
   if (!route) {

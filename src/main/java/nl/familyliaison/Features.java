@@ -34,6 +34,8 @@ import nl.familyliaison.reports.Reports;
 import nl.familyliaison.retention.Retention;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
+import nl.familyliaison.providers.ProviderService;
+import nl.familyliaison.providers.Providers;
 import nl.familyliaison.rights.DataRightsService;
 import nl.familyliaison.rights.Rights;
 import nl.familyliaison.audit.Audit;
@@ -89,6 +91,7 @@ public record Features(RequestLog requestLog,
                        SessionService sessions,
                        PasskeyService passkeys,
                        StaffService staffService,
+                       ProviderService providers,
                        ApprovalService approvals,
                        AuditService auditService,
                        MessageService messages,
@@ -179,7 +182,8 @@ public record Features(RequestLog requestLog,
         AccountRepository accounts = new AccountRepository(database.client());
         Languages languages = Languages.load(config);
         Notify notify = Notify.create(config, database, accounts, guards, keys, clock, dataDir, languages);
-        Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"));
+        Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"),
+                                            Providers.membersNeedDigid(config));
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
                                       guards, auditTrail.events(), transactions, clock);
         return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
@@ -226,7 +230,12 @@ public record Features(RequestLog requestLog,
                                                                base.accounts(), base.signIn().sessionService(),
                                                                base.guards(), base.limiter(), base.audit(),
                                                                base.keys(), base.clock())),
-                            base.signIn().staffService(), approvals, auditService,
+                            base.signIn().staffService(),
+                            Providers.create(base.config(), base.database().client(), base.accounts(),
+                                             base.signIn().sessionService(), base.sessions(), base.keys(),
+                                             base.audit(), base.guards(), content.cases(), base.transactions(),
+                                             base.clock()),
+                            approvals, auditService,
                             content.messages().service(), content.appointments().service(), caseServices.closing(),
                             content.briefings().service(), rights.service(), content.feedback().service(),
                             retention.service(),
@@ -265,6 +274,7 @@ public record Features(RequestLog requestLog,
         sessions.routes(api);
         passkeys.routes(api);
         staffService.routes(api);
+        providers.routes(api);
         approvals.routes(api);
         auditService.routes(api);
         messages.routes(api);

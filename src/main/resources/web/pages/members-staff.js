@@ -5,6 +5,7 @@ import { del, newKey, post, put } from '../lib/api.js';
 import { alert, data, disclosure, field, form, h, ltr, paragraph } from '../lib/dom.js';
 import { date, t } from '../lib/i18n.js';
 import { confirmStep } from './end-parts.js';
+import { digidLinkStatus } from './digid-link-staff.js';
 
 export const RELATIONS = ['VICTIM', 'PARTNER', 'PARENT', 'CHILD', 'SIBLING', 'OTHER_KIN', 'LAWYER', 'GUARDIAN',
   'SUPPORT_WORKER'];
@@ -91,6 +92,7 @@ function card(path, member, members, reload, extra) {
     h('p', { class: 'fl-meta' }, member.signedInOnce ? t('staffCase.signedIn')
       : t('staffCase.invitedOn', { date: date(member.invitedAt.slice(0, 10)) })),
     extra ? extra(member) : null,
+    digidLinkStatus(path, member),
     detailsForm(path, member, others, reload),
     addressForm(path, member, shown),
     reinviteForm(path, member),

@@ -3,12 +3,14 @@ import { del, get } from '../lib/api.js';
 import { alert, data, h, heading, paragraph, fill } from '../lib/dom.js';
 import { dateTime, t } from '../lib/i18n.js';
 import { passkeyList } from './passkey-parts.js';
+import { digidLink } from './provider-parts.js';
 
-export default async function sessions({ view, go, notice }) {
+export default async function sessions({ view, go, notice, session: signedIn }) {
   const list = (await get('/api/sessions')).sessions;
   fill(view, 
     notice ? alert('ok', paragraph(notice)) : null,
     heading(1, 'sessions.title'),
+    digidLink(signedIn),
     paragraph('sessions.intro'),
     h('ul', { class: 'fl-cards' }, list.map((session) => h('li', { class: 'fl-card' },
       data('p', session.device, { class: 'utrecht-paragraph fl-strong' }),

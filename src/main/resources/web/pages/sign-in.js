@@ -3,6 +3,7 @@ import { post } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { alert, data, field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
 import { passkeySignIn } from './passkey-parts.js';
+import { digidSignIn } from './provider-parts.js';
 
 export default async function signIn({ view, go, signedIn, notice }) {
   const stepOne = form('signIn.sendCode', async (values) => {
@@ -33,6 +34,7 @@ export default async function signIn({ view, go, signedIn, notice }) {
   fill(view, 
     notice ? alert('info', paragraph(notice)) : null,
     heading(1, 'signIn.title'),
+    digidSignIn(),
     paragraph('signIn.intro'),
     stepOne,
     passkeySignIn({ signedIn, go, home: 'cases' }),

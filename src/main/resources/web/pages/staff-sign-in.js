@@ -2,10 +2,12 @@
 import { post } from '../lib/api.js';
 import { field, form, h, heading, link, paragraph, fill } from '../lib/dom.js';
 import { passkeySignIn } from './passkey-parts.js';
+import { staffSso } from './provider-parts.js';
 
 export default async function staffSignIn({ view, go, signedIn }) {
   fill(view, 
     heading(1, 'staffSignIn.title'),
+    staffSso(),
     paragraph('staffSignIn.intro'),
     form('staffSignIn.submit', async (values) => {
       const session = await post('/api/sign-in/staff', {

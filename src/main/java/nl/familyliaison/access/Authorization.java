@@ -85,6 +85,21 @@ public final class Authorization {
         return actor.isPresent() && (allowed.isEmpty() || allowed.contains(actor.get().role()));
     }
 
+    /**
+     * What a session that may only link DigiD reaches: itself and the account's other sessions (see, sign out, end
+     * one: no case content), and the start of linking.
+     */
+    static final Set<String> LINK_ONLY_ROUTES = Set.of("/api/session", "/api/sessions", "/api/sessions/{sessionId}",
+                                                       "/api/sign-in/oidc/{provider}");
+
+    /**
+     * Whether the actor's session may use a route at all: a session from the emailed code, while members must use
+     * DigiD, reaches only {@link #LINK_ONLY_ROUTES}.
+     */
+    public boolean mayUseRouteInSession(Actor actor, String route) {
+        return !actor.session().linkOnly() || LINK_ONLY_ROUTES.contains(route);
+    }
+
     /** The decision for everything of a case. */
     public boolean mayOnCase(Actor actor, CaseAction action, CaseRelation relation, Visibility visibility) {
         return switch (actor.role()) {

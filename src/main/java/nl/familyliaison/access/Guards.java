@@ -41,6 +41,12 @@ public final class Guards {
             if (actor.isEmpty()) {
                 throw new ProblemException(ProblemType.SIGN_IN_REQUIRED, "Please sign in first.");
             }
+            if (!authorization.mayUseRouteInSession(actor.get(), route)) {
+                audit.record(caller, actor.get().account(), "access.refused.link-only", "route", auditedRoute(route),
+                             AccessAudit.Result.DENIED);
+                throw new ProblemException(ProblemType.SIGN_IN_LINK_NEEDED,
+                                           "Link DigiD first, then sign in with DigiD.");
+            }
             if (!authorization.mayUseRoute(actor, allowed)) {
                 audit.record(caller, actor.get().account(), "access.refused", "route", auditedRoute(route),
                              AccessAudit.Result.DENIED);

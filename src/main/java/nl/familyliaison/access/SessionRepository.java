@@ -29,8 +29,10 @@ public final class SessionRepository {
     }
 
     public void insert(String id, byte[] tokenHash, String accountId, String csrfToken, String device, Instant now,
-                       Instant expiresAt) {
+                       Instant expiresAt, String method, boolean linkOnly) {
         db.get().createNamedInsert("session-insert")
+                .addParam("method", method)
+                .addParam("linkOnly", linkOnly)
                 .addParam("id", id)
                 .addParam("tokenHash", tokenHash)
                 .addParam("accountId", accountId)
@@ -98,7 +100,8 @@ public final class SessionRepository {
                                       new Language(Rows.text(row, "language")));
         return new Session(Rows.text(row, "id"), account, Rows.text(row, "csrf_token"), Rows.text(row, "device"),
                            Rows.instant(row, "created_at"), Rows.instant(row, "last_seen_at"),
-                           Rows.instant(row, "expires_at"), Rows.instant(row, "ended_at"));
+                           Rows.instant(row, "expires_at"), Rows.instant(row, "ended_at"),
+                           Rows.text(row, "method"), row.column("link_only").getBoolean());
     }
 
     /** A session as listed to its owner. */

@@ -38,7 +38,7 @@ public record SessionService(Sessions sessions, Guards guards, AccessAudit audit
         Sessions.Started started = sessions.start(account,
                                                   Devices.describe(request.headers().first(HeaderNames.USER_AGENT)
                                                                            .orElse(null)),
-                                                  audit.written(Caller.of(request), account, action, "account"));
+                                                  action, audit.written(Caller.of(request), account, action, "account"));
         SessionCookie.write(response, started.token());
         response.send(SessionView.of(started.session(), sessions.idleTimeout()));
     }

@@ -16,33 +16,43 @@ import nl.familyliaison.platform.Transactions;
  * keeps its hash. Every sign-in makes a new token; idle and absolute limits end a session without any action.
  */
 public record Sessions(SessionRepository sessions, Transactions transactions, Clock clock, Duration idleTimeout,
-                       Duration absoluteTimeout) {
+                       Duration absoluteTimeout, boolean codeOnlyLinks) {
+
+    /** The audit action (and session method) of a member's sign-in with the emailed code. */
+    public static final String MEMBER_CODE = "sign-in.member";
 
     /** How often last-seen is written: often enough for the idle limit, rarely enough not to write on every request. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    public static Sessions create(DbClient db, Transactions transactions, Clock clock, Config config) {
+    /**
+     * @param codeOnlyLinks members must sign in with DigiD: a session from the emailed code may only link it
+     */
+    public static Sessions create(DbClient db, Transactions transactions, Clock clock, Config config,
+                                  boolean codeOnlyLinks) {
         return new Sessions(new SessionRepository(db), transactions, clock,
                             config.get("idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
-                            config.get("absolute-timeout").as(Duration.class).orElse(Duration.ofHours(12)));
+                            config.get("absolute-timeout").as(Duration.class).orElse(Duration.ofHours(12)),
+                            codeOnlyLinks);
     }
 
     /**
      * Starts a session for {@code account}; the returned token goes into the cookie and nowhere else. The sign-in's
      * event (about the account) is appended in the session's own transaction: no session exists without its event.
      */
-    public Started start(Account account, String device, AccessAudit.Written audited) {
+    public Started start(Account account, String device, String method, AccessAudit.Written audited) {
+        boolean linkOnly = codeOnlyLinks && account.role() == Role.MEMBER && MEMBER_CODE.equals(method);
         String token = Secrets.token();
         String csrf = Secrets.hexToken();
         Instant now = clock.instant();
         String id = Ids.newId();
         transactions.inTransaction(tx -> {
             sessions.in(tx).insert(id, Secrets.hash(token), account.id(), csrf, device, now,
-                                   now.plus(absoluteTimeout));
+                                   now.plus(absoluteTimeout), method, linkOnly);
             audited.append(tx, account.id());
             return null;
         });
-        Session session = new Session(id, account, csrf, device, now, now, now.plus(absoluteTimeout), null);
+        Session session = new Session(id, account, csrf, device, now, now, now.plus(absoluteTimeout), null, method,
+                                      linkOnly);
         return new Started(token, session);
     }
 
@@ -59,7 +69,8 @@ public record Sessions(SessionRepository sessions, Transactions transactions, Cl
         return found.map(session -> new Session(session.id(), session.account(), session.csrfToken(),
                                                 session.device(), session.createdAt(),
                                                 session.lastSeenAt().isAfter(now) ? session.lastSeenAt() : now,
-                                                session.expiresAt(), null));
+                                                session.expiresAt(), null, session.method(),
+                                                session.linkOnly()));
     }
 
     /** Ends a session that is replaced by a new one at sign-in. */

@@ -17,6 +17,21 @@ public enum ProblemType {
     SIGN_IN_CODE_USED(401, "sign-in-code-used", "This code was used already. Wait for the next code."),
     /** A passkey whose authenticator was seen copied (its sign counter went back): it signs nobody in any more. */
     PASSKEY_UNUSABLE(401, "passkey-unusable", "This passkey can no longer be used."),
+    /** A sign-in provider's answer was not accepted (signature, issuer, audience, expiry or nonce of its token). */
+    SIGN_IN_PROVIDER_REFUSED(401, "sign-in-provider-refused", "Signing in with this provider did not work."),
+    /** The provider did not assert the assurance level (acr) this service requires. */
+    SIGN_IN_ASSURANCE_TOO_LOW(401, "sign-in-assurance-too-low", "This sign-in is not secure enough here."),
+    /** The return from a provider belongs to no sign-in started in this browser, or was used already. */
+    SIGN_IN_RETURN_INVALID(401, "sign-in-return-invalid", "This sign-in has expired. Please start again."),
+    /** DigiD worked, but no account is linked to it yet. */
+    SIGN_IN_NOT_LINKED(401, "sign-in-not-linked",
+                       "Sign in once with the code from your invitation, then link DigiD."),
+    /** The staff identity provider's account matches no active staff account here. */
+    SIGN_IN_NO_ACCOUNT(401, "sign-in-no-account", "There is no staff account here for this sign-in."),
+    /** Members must sign in with DigiD: a session from the emailed code may only link it. */
+    SIGN_IN_LINK_NEEDED(403, "sign-in-link-needed", "Link DigiD first, then sign in with DigiD."),
+    /** This DigiD is already linked to another account. */
+    IDENTITY_LINKED_ELSEWHERE(409, "identity-linked-elsewhere", "This DigiD is linked to another account."),
     FORBIDDEN(403, "forbidden", "This request is not allowed."),
     /** Passkeys are not offered to this account (members, while DigiD is required for them). */
     PASSKEY_NOT_ALLOWED(403, "passkey-not-allowed", "Passkeys cannot be used for this account."),
@@ -39,6 +54,9 @@ public enum ProblemType {
     private static final String PREFIX = "urn:family-liaison:problem:";
     /** Types only features raise, never the web server for a bare status. */
     private static final Set<ProblemType> SPECIFIC = EnumSet.of(INVALID_INPUT, SIGN_IN_FAILED, SIGN_IN_CODE_USED,
+                                                                SIGN_IN_PROVIDER_REFUSED, SIGN_IN_ASSURANCE_TOO_LOW,
+                                                                SIGN_IN_RETURN_INVALID, SIGN_IN_NOT_LINKED,
+                                                                SIGN_IN_NO_ACCOUNT, SIGN_IN_LINK_NEEDED, IDENTITY_LINKED_ELSEWHERE,
                                                                 STORAGE_QUOTA_EXCEEDED, EXPORT_IN_PROGRESS,
                                                                 PASSKEY_UNUSABLE, PASSKEY_NOT_ALLOWED);
 

@@ -95,7 +95,24 @@ public final class Settings {
         map.put("FL_RETENTION_CASE_CONTENT_AFTER", "retention.case-content-after");
         map.put("FL_RETENTION_AUDIT_PERSONAL_AFTER", "retention.audit-personal-after");
         map.put("FL_RETENTION_DRY_RUN", "retention.dry-run");
+        signInProviders(map);
         return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** DigiD through a broker (members) and the Inspectorate's identity provider (staff); lists comma-separated. */
+    private static void signInProviders(Map<String, String> map) {
+        for (String[] provider : new String[][] {{"DIGID", "members"}, {"STAFF_SSO", "staff"}}) {
+            for (String key : new String[] {"issuer", "client-id", "client-secret", "scopes"}) {
+                map.put("FL_" + provider[0] + "_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                        "oidc." + provider[1] + "." + key);
+            }
+        }
+        map.put("FL_DIGID_ACR_VALUES", "oidc.members.acr-values");
+        map.put("FL_DIGID_ACCEPTED_ACR", "oidc.members.accepted-acr");
+        map.put("FL_DIGID_REQUIRED", "oidc.members.required");
+        map.put("FL_STAFF_SSO_ACCOUNT_CLAIM", "oidc.staff.account-claim");
+        map.put("FL_STAFF_SSO_MFA_AMR", "oidc.staff.mfa-amr");
+        map.put("FL_STAFF_SSO_MFA_ACR", "oidc.staff.mfa-acr");
     }
 
     /** Where the service listens, which proxies it trusts, where its data and database are. */

@@ -18,6 +18,7 @@ import nl.familyliaison.messages.MessageFixture;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.support.Admins;
 import nl.familyliaison.support.Api;
+import nl.familyliaison.support.IdentityProvider;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
 import nl.familyliaison.support.TestService;
@@ -65,6 +66,7 @@ class AuthorizationMatrixTest {
                                                               "method-not-allowed");
 
     private static TestService service;
+    private static IdentityProvider provider;
     private static People people;
     private static final Map<Who, People.Staff> STAFF = new EnumMap<>(Who.class);
     private static String memberEmail;
@@ -117,7 +119,8 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
+        provider = IdentityProvider.start();
+        service = provider.configure(TestService.builder()).start();
         people = new People(service);
         memberEmail = "matrix-member@example.org";
         people.member(memberEmail);
@@ -211,6 +214,7 @@ class AuthorizationMatrixTest {
     @AfterAll
     static void stop() {
         service.close();
+        provider.close();
     }
 
     /** One row: a route, a request to make as a given caller, and what each caller must get. */
@@ -239,6 +243,7 @@ class AuthorizationMatrixTest {
         for (String path : List.of("/api/sign-in/passkey-options", "/api/sign-in/passkey")) {
             rows.add(row("POST " + path, api -> api.post(path, "{}"), everyone(Expect.ALLOWED)));
         }
+        providerRows(rows);
         rows.add(row("GET /api/session", api -> api.get("/api/session"), signedIn()));
         rows.add(row("DELETE /api/session", api -> api.delete("/api/session"), signedIn()));
         rows.add(row("GET /api/sessions", api -> api.get("/api/sessions"), signedIn()));
@@ -481,6 +486,21 @@ class AuthorizationMatrixTest {
                      only(Who.FAMILY_INSPECTOR, Who.INVESTIGATOR)));
     }
 
+    /** Signing in with a provider: public, but linking DigiD is for a signed-in member. */
+    private static void providerRows(List<Row> rows) {
+        rows.add(row("GET /api/sign-in/methods", api -> api.get("/api/sign-in/methods"), everyone(Expect.ALLOWED)));
+        for (String path : List.of("/api/sign-in/oidc/returns", "/api/sign-in/oidc/second-factor")) {
+            rows.add(row("POST " + path, api -> api.post(path, "{}"), everyone(Expect.ALLOWED)));
+        }
+        rows.add(row("POST /api/sign-in/oidc/{provider}",
+                     api -> api.post("/api/sign-in/oidc/digid", "{\"purpose\":\"sign-in\"}"),
+                     everyone(Expect.ALLOWED)));
+        Map<Who, Expect> linking = only(Who.MEMBER);
+        rows.add(row("POST /api/sign-in/oidc/{provider} (linking DigiD)",
+                     api -> api.post("/api/sign-in/oidc/digid", "{\"purpose\":\"link\"}"), linking));
+        rows.add(row("DELETE /api/session/oidc", api -> api.delete("/api/session/oidc"), signedIn()));
+    }
+
     /** Changing a membership: the case's family inspector only (a member's own membership included). */
     private static void memberRows(List<Row> rows, Map<Who, Expect> inspector) {
         twoCases(rows, "PUT /api/cases/{caseId}/members/{memberId}",
@@ -489,6 +509,12 @@ class AuthorizationMatrixTest {
         twoCases(rows, "PUT /api/cases/{caseId}/members/{memberId}/email",
                  id -> api -> api.send("PUT", "/api/cases/" + id + "/members/" + ownMember + "/email",
                                        "application/json", "{}".getBytes()), inspector, hiddenForAllSignedIn());
+        twoCases(rows, "GET /api/cases/{caseId}/members/{memberId}/digid-link",
+                 id -> api -> api.get("/api/cases/" + id + "/members/" + ownMember + "/digid-link"), inspector,
+                 hiddenForAllSignedIn());
+        twoCases(rows, "DELETE /api/cases/{caseId}/members/{memberId}/digid-link",
+                 id -> api -> api.delete("/api/cases/" + id + "/members/" + ownMember + "/digid-link"), inspector,
+                 hiddenForAllSignedIn());
         twoCases(rows, "POST /api/cases/{caseId}/members/{memberId}/invitation",
                  id -> api -> api.post("/api/cases/" + id + "/members/" + ownMember + "/invitation", ""),
                  inspector, hiddenForAllSignedIn());

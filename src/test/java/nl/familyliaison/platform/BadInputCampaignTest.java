@@ -24,6 +24,7 @@ import nl.familyliaison.platform.ContractOperations.Op;
 import nl.familyliaison.support.Api;
 import nl.familyliaison.support.People;
 import nl.familyliaison.support.Reply;
+import nl.familyliaison.support.IdentityProvider;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +47,15 @@ class BadInputCampaignTest {
     private static final int AT_LEAST = 10_000;
 
     private static TestService service;
+    private static IdentityProvider provider;
     private static final Map<String, Api> CALLERS = new LinkedHashMap<>();
     private static final Map<String, String> REAL_IDS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
-        TestService.Builder builder = TestService.builder();
+        // The sign-in providers are configured (a real OpenID Connect provider), so their routes read what is sent.
+        provider = IdentityProvider.start();
+        TestService.Builder builder = provider.configure(TestService.builder());
         // The campaign sends thousands of requests per account within seconds; the per-account limits are tested on
         // their own (ratelimit package) and would otherwise answer most of the campaign with 429.
         for (String policy : List.of("message-post-account", "upload-account", "invitation-account")) {
@@ -98,6 +102,7 @@ class BadInputCampaignTest {
     @AfterAll
     static void stop() {
         service.close();
+        provider.close();
     }
 
     @Test
