@@ -9,17 +9,15 @@ import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.HttpRouting;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization;
 import nl.familyliaison.access.CrossSiteGuard;
 import nl.familyliaison.access.Guards;
-import nl.familyliaison.access.SessionService;
 import nl.familyliaison.access.Sessions;
 import nl.familyliaison.signin.SignIn;
-import nl.familyliaison.signin.SignInService;
 import nl.familyliaison.signin.StaffAccounts;
-import nl.familyliaison.signin.StaffService;
 import nl.familyliaison.approvals.ApprovalService;
 import nl.familyliaison.appointments.AppointmentService;
 import nl.familyliaison.appointments.Appointments;
@@ -34,7 +32,6 @@ import nl.familyliaison.reports.Reports;
 import nl.familyliaison.retention.Retention;
 import nl.familyliaison.retention.RetentionJob;
 import nl.familyliaison.retention.RetentionService;
-import nl.familyliaison.providers.ProviderService;
 import nl.familyliaison.providers.Providers;
 import nl.familyliaison.rights.DataRightsService;
 import nl.familyliaison.rights.Rights;
@@ -56,7 +53,6 @@ import nl.familyliaison.notify.DeliveryWorker;
 import nl.familyliaison.notify.Notify;
 import nl.familyliaison.notify.Outbox;
 import nl.familyliaison.notify.PreferenceService;
-import nl.familyliaison.passkeys.PasskeyService;
 import nl.familyliaison.passkeys.Passkeys;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Database;
@@ -87,11 +83,7 @@ public record Features(RequestLog requestLog,
                        DashboardService dashboardService,
                        CaseFeature.Administering administering,
                        PreferenceService preferenceService,
-                       SignInService signIn,
-                       SessionService sessions,
-                       PasskeyService passkeys,
-                       StaffService staffService,
-                       ProviderService providers,
+                       SignInWays signInWays,
                        ApprovalService approvals,
                        AuditService auditService,
                        MessageService messages,
@@ -113,7 +105,7 @@ public record Features(RequestLog requestLog,
                        List<AutoCloseable> background) {
 
     /** What every feature is built on: settings, keys, limits, the audit trail, accounts, mail and sessions. */
-    private record Base(Config config, Database database, Clock clock, RequestLog requestLog,
+    record Base(Config config, Database database, Clock clock, RequestLog requestLog,
                         Transactions transactions, KeyRing keys, RateLimiter limiter, Audit auditTrail,
                         Authorization authorization, Guards guards, AccountRepository accounts, Notify mail,
                         Sessions sessions, SignIn signIn, Idempotency idempotency, Languages languages) {
@@ -155,7 +147,7 @@ public record Features(RequestLog requestLog,
                                    base.mail().preferences()),
                 new Rights.Holdings(content.messages().content(), content.briefings().content(),
                                     content.appointments().content(), content.feedback(), base.idempotency(),
-                                    base.outbox()),
+                                    base.outbox(), heldElsewhere(database)),
                 base.limiter(), base.guards(), base.audit(), base.transactions(), clock);
         Retention retention = Retention.create(
                 config, cases.cases(),
@@ -185,10 +177,15 @@ public record Features(RequestLog requestLog,
         Sessions sessions = Sessions.create(database.client(), transactions, clock, config.get("sessions"),
                                             Providers.membersNeedDigid(config));
         SignIn signIn = SignIn.create(config, database.client(), accounts, sessions, notify.outbox(), keys, limiter,
-                                      guards, auditTrail.events(), transactions, clock);
+                                      guards, auditTrail.events(), transactions, heldElsewhere(database), clock);
         return new Base(config, database, clock, requestLog, transactions, keys, limiter, auditTrail, authorization,
                         guards, accounts, notify, sessions, signIn, Idempotency.create(transactions, keys, clock),
                         languages);
+    }
+
+    /** Ways of signing in kept outside the account's row, forgotten at a staff reset and at a removal. */
+    private static List<AccountCredentials> heldElsewhere(Database database) {
+        return List.of(Passkeys.credentials(), Providers.credentials(database.client()));
     }
 
     /** In dependency order: cases, messages, interviews, briefings (which share both), feedback. */
@@ -224,17 +221,8 @@ public record Features(RequestLog requestLog,
                             new CrossSiteGuard(origins, base.requestLog(), base.audit()),
                             caseServices.phases(), caseServices.cases(), caseServices.members(),
                             content.cases().timelineService(), caseServices.contacts(), caseServices.dashboard(),
-                            caseServices.administering(), notify.preferences(), base.signIn().service(),
-                            base.signIn().sessionService(),
-                            Passkeys.create(new Passkeys.Parts(base.config(), base.database().client(),
-                                                               base.accounts(), base.signIn().sessionService(),
-                                                               base.guards(), base.limiter(), base.audit(),
-                                                               base.keys(), base.clock())),
-                            base.signIn().staffService(),
-                            Providers.create(base.config(), base.database().client(), base.accounts(),
-                                             base.signIn().sessionService(), base.sessions(), base.keys(),
-                                             base.audit(), base.guards(), content.cases(), base.transactions(),
-                                             base.clock()),
+                            caseServices.administering(), notify.preferences(),
+                            SignInWays.create(base.config(), base.database().client(), base, content.cases()),
                             approvals, auditService,
                             content.messages().service(), content.appointments().service(), caseServices.closing(),
                             content.briefings().service(), rights.service(), content.feedback().service(),
@@ -270,11 +258,7 @@ public record Features(RequestLog requestLog,
         dashboardService.routes(api);
         administering.routes(api);
         preferenceService.routes(api);
-        signIn.routes(api);
-        sessions.routes(api);
-        passkeys.routes(api);
-        staffService.routes(api);
-        providers.routes(api);
+        signInWays.routes(api);
         approvals.routes(api);
         auditService.routes(api);
         messages.routes(api);

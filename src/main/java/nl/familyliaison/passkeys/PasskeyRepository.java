@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import nl.familyliaison.platform.Rows;
 
@@ -75,6 +76,12 @@ final class PasskeyRepository {
     boolean delete(String accountId, String id) {
         return db.execute().createNamedDelete("passkey-delete").addParam("id", id).addParam("accountId", accountId)
                        .execute() == 1;
+    }
+
+    /** Every passkey of the account and its user handle, inside {@code tx}. */
+    static void forget(DbExecute tx, String accountId) {
+        tx.createNamedDelete("passkey-delete-of-account").addParam("accountId", accountId).execute();
+        tx.createNamedDelete("passkey-user-delete").addParam("accountId", accountId).execute();
     }
 
     private static StoredPasskey passkey(DbRow row) {

@@ -5,13 +5,14 @@ import java.time.Clock;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.SessionService;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.ratelimit.RateLimiter;
 
-/** Passkeys (WebAuthn) as the rest of the service sees them: one HTTP service. */
+/** Passkeys (WebAuthn) as the rest of the service sees them: one HTTP service, and what an account holds. */
 public final class Passkeys {
 
     private Passkeys() {
@@ -20,6 +21,11 @@ public final class Passkeys {
     /** Everything the feature needs: settings, its tables, accounts, the session start, limits, audit, keys. */
     public record Parts(Config config, DbClient db, AccountRepository accounts, SessionService sessions,
                         Guards guards, RateLimiter limiter, AccessAudit audit, KeyRing keys, Clock clock) {
+    }
+
+    /** What an account holds here, forgotten at a staff reset or a removal: its passkeys. */
+    public static AccountCredentials credentials() {
+        return PasskeyRepository::forget;
     }
 
     public static PasskeyService create(Parts parts) {

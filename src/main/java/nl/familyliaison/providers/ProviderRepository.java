@@ -114,6 +114,12 @@ final class ProviderRepository {
                        .addParam("accountId", accountId).addParam("provider", provider.id()).execute() == 1;
     }
 
+    /** Everything of the account's: its linked identities and the sign-ins it started or awaits. */
+    void forget(String accountId) {
+        db.get().createNamedDelete("account-identity-delete-of-account").addParam("accountId", accountId).execute();
+        db.get().createNamedDelete("oidc-request-delete-of-account").addParam("accountId", accountId).execute();
+    }
+
     private static Request request(DbRow row) {
         String keyId = Rows.text(row, "key_id");
         return new Request(Rows.text(row, "id"), Provider.of(Rows.text(row, "provider")),

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.SessionService;
@@ -31,6 +32,12 @@ public final class Providers {
     /** Whether members must sign in with DigiD (it is offered and required): the emailed code then only links. */
     public static boolean membersNeedDigid(Config config) {
         return ProviderSettings.of(Provider.DIGID, config.get("oidc")).requiredForMembers();
+    }
+
+    /** What an account holds here, forgotten at a staff reset or a removal: its linked identities. */
+    public static AccountCredentials credentials(DbClient db) {
+        ProviderRepository rows = new ProviderRepository(db);
+        return (tx, accountId) -> rows.in(tx).forget(accountId);
     }
 
     public static ProviderService create(Config config, DbClient db, AccountRepository accounts,

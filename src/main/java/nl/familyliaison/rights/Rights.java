@@ -7,6 +7,7 @@ import java.util.List;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.appointments.AppointmentContent;
@@ -40,7 +41,8 @@ public record Rights(DataRightsService service, Removal removal) {
 
     /** What each feature holds of a person and deletes or replaces on removal. */
     public record Holdings(MessageContent messages, BriefingContent briefings, AppointmentContent appointments,
-                           Feedback feedback, Idempotency idempotency, Outbox outbox) {
+                           Feedback feedback, Idempotency idempotency, Outbox outbox,
+                           List<AccountCredentials> credentials) {
     }
 
     public static Rights create(Config config, DbClient db, CaseRepository cases, MemberRepository members,
@@ -64,6 +66,7 @@ public record Rights(DataRightsService service, Removal removal) {
                        (tx, accountId, email) -> holdings.appointments().eraseAccount(tx, accountId),
                        (tx, accountId, email) -> holdings.feedback().eraseOf(tx, accountId),
                        (tx, accountId, email) -> holdings.idempotency().forget(tx, accountId),
-                       (tx, accountId, email) -> holdings.outbox().forget(tx, accountId, email));
+                       (tx, accountId, email) -> holdings.outbox().forget(tx, accountId, email),
+                       (tx, accountId, email) -> holdings.credentials().forEach(held -> held.forget(tx, accountId)));
     }
 }

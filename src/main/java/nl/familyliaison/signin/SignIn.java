@@ -2,10 +2,12 @@ package nl.familyliaison.signin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.SessionService;
@@ -26,14 +28,14 @@ public record SignIn(SignInService service, SessionService sessionService, Staff
     /** Addresses stored before addresses were canonical are first written in canonical form, so they can sign in. */
     public static SignIn create(Config config, DbClient db, AccountRepository accounts, Sessions sessions,
                                 Outbox outbox, KeyRing keys, RateLimiter limiter, Guards guards, AccessAudit audit,
-                                Transactions transactions, Clock clock) {
+                                Transactions transactions, List<AccountCredentials> heldElsewhere, Clock clock) {
         StoredAddresses.ofAccounts(accounts).canonicaliseRemaining();
         StaffAccountRepository staffRows = new StaffAccountRepository(db);
         StaffEnrolment enrolment = new StaffEnrolment(accounts, new EnrolmentRepository(db), staffRows, outbox, keys,
                                                       transactions, clock,
                                                       config.get("staff.enrolment-lifetime").as(Duration.class)
                                                               .orElse(Duration.ofDays(3)));
-        StaffAccounts staffAccounts = new StaffAccounts(accounts, staffRows, enrolment, sessions, outbox,
+        StaffAccounts staffAccounts = new StaffAccounts(accounts, staffRows, enrolment, sessions, heldElsewhere, outbox,
                                                         transactions, clock);
         ChallengeRepository challenges = new ChallengeRepository(db);
         MemberSignIn members = new MemberSignIn(accounts, challenges, outbox, keys, transactions, clock);

@@ -12,6 +12,7 @@ import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.access.AccessAudit;
+import nl.familyliaison.access.AccountCredentials;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Actor;
@@ -23,10 +24,12 @@ import nl.familyliaison.notify.Outbox;
 
 /**
  * Staff accounts: created (after a second administrator approved), listed, disabled and enabled, and given a new
- * enrolment link. Disabling and a new link end every session of the account at once.
+ * enrolment link. Disabling and a new link end every session of the account at once; a new link also forgets its
+ * passkeys.
  */
 public record StaffAccounts(AccountRepository accounts, StaffAccountRepository rows, StaffEnrolment enrolment,
-                            Sessions sessions, Outbox outbox, Transactions transactions, Clock clock) {
+                            Sessions sessions, List<AccountCredentials> heldElsewhere, Outbox outbox,
+                            Transactions transactions, Clock clock) {
 
     private static final Set<Role> STAFF = Set.of(Role.FAMILY_INSPECTOR, Role.INVESTIGATOR, Role.ADMIN);
 
@@ -140,6 +143,7 @@ public record StaffAccounts(AccountRepository accounts, StaffAccountRepository r
             if (!in.resetCredentials(account.id(), clock.instant())) {
                 throw new ProblemException(ProblemType.CONFLICT, "This account is disabled. Enable it first.");
             }
+            heldElsewhere.forEach(held -> held.forget(tx, account.id()));
             enrolment.invite(tx, account, invited ? MailTemplate.STAFF_INVITATION : MailTemplate.STAFF_NEW_LINK);
             audited.append(tx, account.id());
             return null;
