@@ -136,6 +136,18 @@ public final class KeyRing {
         return new Sealed(activeId + DERIVED, mac(macKeys.get(activeId), value));
     }
 
+    /**
+     * The keyed hashes of {@code value} under every configured key, the active key's first: to find a value that was
+     * hashed (and stored as its hash) before the active key changed, and hash it again under the active key.
+     */
+    public java.util.List<Sealed> macsUnderEveryKey(String value) {
+        java.util.List<Sealed> hashes = new java.util.ArrayList<>();
+        hashes.add(mac(value));
+        macKeys.keySet().stream().filter(id -> !id.equals(activeId)).sorted()
+                .forEach(id -> hashes.add(new Sealed(id + DERIVED, mac(macKeys.get(id), value))));
+        return java.util.List.copyOf(hashes);
+    }
+
     /** Whether {@code value} hashes to {@code expected} under the key that made it (constant time). */
     public boolean macMatches(Sealed expected, String value) {
         SecretKeySpec key = keyFor(expected.keyId(), macKeys, keys);

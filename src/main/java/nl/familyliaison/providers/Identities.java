@@ -2,6 +2,7 @@ package nl.familyliaison.providers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import nl.familyliaison.access.Account;
@@ -47,7 +48,7 @@ final class Identities {
 
     /** The member account DigiD's subject is linked to. */
     Account member(OidcClient.Identity identity) {
-        return identities.accountOf(Provider.DIGID, subjectHash(identity.subject()).bytes())
+        return linkedAccount(identities, identity.subject())
                 .flatMap(accounts::byId)
                 .filter(account -> account.role() == Role.MEMBER)
                 .filter(account -> account.status() == Account.Status.ACTIVE)
@@ -62,10 +63,9 @@ final class Identities {
      *                 the family inspector unlinks: someone who only reads the member's mail cannot swap it)
      */
     void link(String accountId, OidcClient.Identity identity) {
-        KeyRing.Sealed hash = subjectHash(identity.subject());
         transactions.inTransaction(tx -> {
             ProviderRepository rows = identities.in(tx);
-            Optional<String> owner = rows.accountOf(Provider.DIGID, hash.bytes());
+            Optional<String> owner = linkedAccount(rows, identity.subject());
             if (owner.isPresent() && !owner.get().equals(accountId)) {
                 throw new Refusal(ProblemType.IDENTITY_LINKED_ELSEWHERE, "linked-elsewhere",
                                   "This DigiD is linked to another account.");
@@ -75,7 +75,7 @@ final class Identities {
                     throw new Refusal(ProblemType.CONFLICT, "account-has-other-digid",
                                       "Your account is linked to another DigiD. Ask your family inspector to undo it.");
                 }
-                rows.link(accountId, Provider.DIGID, hash, clock.instant());
+                rows.link(accountId, Provider.DIGID, keys.mac(subjectValue(identity.subject())), clock.instant());
             }
             return null;
         });
@@ -107,9 +107,28 @@ final class Identities {
                || identity.acr().filter(settings.mfaAcr()::contains).isPresent();
     }
 
-    /** The subject's keyed hash, bound to the provider: the subject itself is never stored. */
-    private KeyRing.Sealed subjectHash(String subject) {
-        return keys.mac("account_identity.subject:" + Provider.DIGID.id() + ":" + subject);
+    /**
+     * The account the subject is linked to. Only the subject's keyed hash is stored, so it is looked up under every
+     * configured key; one found under an older key is hashed again under the active key, so that the old key can be
+     * retired once the members who linked under it have signed in.
+     */
+    private Optional<String> linkedAccount(ProviderRepository rows, String subject) {
+        List<KeyRing.Sealed> hashes = keys.macsUnderEveryKey(subjectValue(subject));
+        for (KeyRing.Sealed hash : hashes) {
+            Optional<String> owner = rows.accountOf(Provider.DIGID, hash.bytes());
+            if (owner.isPresent()) {
+                if (hash != hashes.getFirst()) {
+                    rows.rehash(owner.get(), Provider.DIGID, hashes.getFirst());
+                }
+                return owner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What is hashed of a subject: bound to the provider. The subject itself is never stored. */
+    private static String subjectValue(String subject) {
+        return "account_identity.subject:" + Provider.DIGID.id() + ":" + subject;
     }
 
     private static Refusal noStaffAccount(String reason) {

@@ -114,6 +114,12 @@ final class ProviderRepository {
                        .addParam("accountId", accountId).addParam("provider", provider.id()).execute() == 1;
     }
 
+    void rehash(String accountId, Provider provider, KeyRing.Sealed subjectHash) {
+        db.get().createNamedUpdate("account-identity-rehash")
+                .addParam("accountId", accountId).addParam("provider", provider.id())
+                .addParam("keyId", subjectHash.keyId()).addParam("subjectHash", subjectHash.bytes()).execute();
+    }
+
     /** Everything of the account's: its linked identities and the sign-ins it started or awaits. */
     void forget(String accountId) {
         db.get().createNamedDelete("account-identity-delete-of-account").addParam("accountId", accountId).execute();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** A fixed 256-bit key for data at rest in tests (never used outside them). */
-    static final String TEST_KEY = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
+    public static final String TEST_KEY = "dGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY=";
 
     private final UnaryOperator<Builder> perClassSettings;
     private Main.RunningService running;
