@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** What every page must pass: accessibility, a phone's width, the weight limit, no text outside the translations. */
 final class PageChecks {
 
-    /** HTML + CSS + JS of one page, uncompressed (the translation file is counted too). */
+    /** HTML + CSS + JS of one page, uncompressed (its translation files are counted too). */
     static final long WEIGHT_LIMIT = 150_000;
     private static final Path LANGUAGES = Path.of("src", "main", "resources", "languages");
 
@@ -118,18 +118,20 @@ final class PageChecks {
     };
 
     /**
-     * The weight of this page as if it had been loaded in {@code language}: the HTML, CSS and JS it loaded and that
-     * language's client texts (a page drawn in several languages one after the other fetched several).
+     * The weight of this page as if it had been loaded in {@code language}: the HTML, CSS and JS it loaded and the
+     * client texts it loaded in that language, the common ones ({@code /i18n/<code>.json}) and every audience's
+     * extra ones ({@code /i18n/<code>-staff.json}, {@code -admin.json}). A page drawn in several languages one after
+     * the other fetched several; those of the other languages are not counted.
      */
     static long weight(Client client, String language) {
         Object bytes = client.browser().js(
                 "const entries = new Map([...performance.getEntriesByType('navigation'),"
                 + " ...performance.getEntriesByType('resource')].map(e => [e.name, e]));"
+                + "const own = new RegExp('^/i18n/' + arguments[0] + '(-[a-z]+)?\\\\.json$');"
                 + "return [...entries.values()].filter(e => new URL(e.name).origin === location.origin"
                 + " && /(\\/|\\.html|\\.css|\\.js|\\.json)$/.test(new URL(e.name).pathname)"
                 + " && !new URL(e.name).pathname.startsWith('/api/')"
-                + " && (!new URL(e.name).pathname.startsWith('/i18n/')"
-                + "     || new URL(e.name).pathname === '/i18n/' + arguments[0] + '.json'))"
+                + " && (!new URL(e.name).pathname.startsWith('/i18n/') || own.test(new URL(e.name).pathname)))"
                 + ".reduce((sum, e) => sum + e.decodedBodySize, 0);", language);
         return ((Number) bytes).longValue();
     }
