@@ -219,7 +219,7 @@ export function signedIn(session) {
   if (storedLanguage() || !listed(session.language) || session.language === current()) {
     return texts;
   }
-  return load(session.language).then(() => (state.rendered ? redraw() : translateShell()));
+  return load(session.language).catch(() => null).then(() => (state.rendered ? redraw() : translateShell()));
 }
 
 function restartTimers() {
@@ -339,7 +339,7 @@ async function redraw() {
 
 /** A language chosen in the header: remembered on this device and, signed in, as the person's own (mail too). */
 async function switchLanguage(code) {
-  await load(code);
+  await load(code).catch(() => null); // without the role's texts the page says so when drawn (render)
   try {
     localStorage.setItem('language', current());
   } catch {
