@@ -1,6 +1,6 @@
 // The shell every page shares: language, quick exit, navigation, the session and its timeout warning, the router.
 // Pages are ES modules under pages/, loaded when first shown, so a page only weighs what it uses.
-import { current, listed, load, loadLanguages, t } from './lib/i18n.js';
+import { current, forRole, listed, load, loadLanguages, t } from './lib/i18n.js';
 import { get, del, put, endSessionWhileLeaving, onActivity, onSessionEnded, useCsrfToken } from './lib/api.js';
 import { h, problemView } from './lib/dom.js';
 import { closeWhenLeft, drawLanguageMenu } from './lib/language-menu.js';
@@ -11,7 +11,10 @@ const main = document.getElementById('main');
 const state = { session: null, notice: null, rendered: false, views: 0, invitation: null };
 const timers = { warn: 0, end: 0 };
 
-// Route pattern → page module and who may see it (public, open to anyone signed in or not, member, staff, any).
+// Route pattern → page module and who may see it: public (signed out), open (anyone, signed in or not), member, any
+// (anyone signed in), staff (family inspector, investigator), admin (administrator), desk (staff or administrator).
+// Staff and administrators get only their own audience's texts (languages/audiences.yaml), so a page of one
+// audience is never drawn for the other; web.TextAudiencesTest checks each page's texts against who may see it.
 const ROUTES = [
   ['', 'home', 'public'],
   ['sign-in', 'sign-in', 'public'],
@@ -36,17 +39,17 @@ const ROUTES = [
   ['cases/:caseId/staff-briefings', 'briefings-staff', 'staff'],
   ['cases/:caseId/closing', 'closing', 'staff'],
   ['removals', 'removals', 'staff'],
-  ['admin/feedback', 'admin-feedback', 'staff'],
-  ['admin/retention', 'retention', 'staff'],
-  ['admin/approvals', 'approvals', 'staff'],
-  ['admin/staff', 'staff-accounts', 'staff'],
-  ['admin/cases', 'admin-cases', 'staff'],
-  ['admin/cases/:caseId', 'admin-case', 'staff'],
-  ['admin/audit', 'admin-audit', 'staff'],
-  ['admin/failed-mails', 'admin-failed-mails', 'staff'],
-  ['admin/figures', 'admin-figures', 'staff'],
-  ['absence', 'absence-cover', 'staff'],
-  ['admin/overdue-promises', 'admin-overdue', 'staff'],
+  ['admin/feedback', 'admin-feedback', 'admin'],
+  ['admin/retention', 'retention', 'admin'],
+  ['admin/approvals', 'approvals', 'admin'],
+  ['admin/staff', 'staff-accounts', 'admin'],
+  ['admin/cases', 'admin-cases', 'admin'],
+  ['admin/cases/:caseId', 'admin-case', 'admin'],
+  ['admin/audit', 'admin-audit', 'admin'],
+  ['admin/failed-mails', 'admin-failed-mails', 'admin'],
+  ['admin/figures', 'admin-figures', 'admin'],
+  ['absence', 'absence-cover', 'desk'],
+  ['admin/overdue-promises', 'admin-overdue', 'admin'],
 ];
 
 function quickExit() {
@@ -119,6 +122,14 @@ function match(path) {
     }
   }
   return null;
+}
+
+const ACCESS = { member: ['MEMBER'], staff: ['FAMILY_INSPECTOR', 'INVESTIGATOR'], admin: ['ADMIN'],
+  desk: ['FAMILY_INSPECTOR', 'INVESTIGATOR', 'ADMIN'] };
+
+/** Whether a signed-in role may open a route of this access (public and open routes are checked before). */
+function mayOpen(access, role) {
+  return !ACCESS[access] || ACCESS[access].includes(role);
 }
 
 function homeOf(session) {
@@ -210,10 +221,12 @@ export function signedIn(session) {
   useCsrfToken(session.csrfToken);
   renderNav();
   restartTimers();
+  // The page waits for the role's texts before it is drawn, or shows why it cannot (render).
+  const texts = forRole(session.role).catch(() => null);
   if (storedLanguage() || !listed(session.language) || session.language === current()) {
-    return Promise.resolve();
+    return texts;
   }
-  return load(session.language).then(() => (state.rendered ? redraw() : translateShell()));
+  return load(session.language).catch(() => null).then(() => (state.rendered ? redraw() : translateShell()));
 }
 
 function restartTimers() {
@@ -275,8 +288,7 @@ async function render() {
     go('sign-in', state.notice || 'session.signInFirst');
     return;
   }
-  if ((route.access === 'member' && session.role !== 'MEMBER')
-      || (route.access === 'staff' && session.role === 'MEMBER')) {
+  if (session && !mayOpen(route.access, session.role)) {
     go(homeOf(session));
     return;
   }
@@ -286,6 +298,7 @@ async function render() {
   const view = h('div', { class: 'fl-page' });
   let titleKey = 'app.name';
   try {
+    await forRole(session && session.role);
     const page = await import(`./pages/${route.page}.js`);
     const params = route.page === 'enrol' ? { invitation: state.invitation } : route.params;
     titleKey = await page.default({ view, params, session, go, signedIn, notice });
@@ -334,7 +347,7 @@ async function redraw() {
 
 /** A language chosen in the header: remembered on this device and, signed in, as the person's own (mail too). */
 async function switchLanguage(code) {
-  await load(code);
+  await load(code).catch(() => null); // without the role's texts the page says so when drawn (render)
   try {
     localStorage.setItem('language', current());
   } catch {

@@ -204,8 +204,7 @@ export function caseNav(caseId, active, role) {
     items.push(['briefings', `#/cases/${caseId}/briefings`, 'briefing.nav']);
   }
   if (role === 'FAMILY_INSPECTOR') {
-    items.push(['staffBriefings', `#/cases/${caseId}/staff-briefings`, 'staffBriefing.nav'],
-      ['closing', `#/cases/${caseId}/closing`, 'closing.nav']);
+    items.push(['staffBriefings', `#/cases/${caseId}/staff-briefings`], ['closing', `#/cases/${caseId}/closing`]);
   }
   return h('nav', { class: 'fl-case-nav', 'aria-label': t('caseNav.label') },
     h('ul', {}, items.map(([name, href, key]) => h('li', {},

@@ -1,10 +1,18 @@
-// Every text a person reads comes from i18n/<language>.json; the languages are the service's list (GET
-// /api/languages). Dates and times are shown in Europe/Amsterdam, Gregorian, with Latin digits, in every language.
+// Every text a person reads comes from i18n/<language>.json (the texts everyone gets) and, signed in as staff, the
+// extra texts of their audience, i18n/<language>-staff.json or -admin.json (languages/audiences.yaml); the languages
+// are the service's list (GET /api/languages). Dates and times are shown in Europe/Amsterdam, Gregorian, with Latin
+// digits, in every language.
 const ZONE = 'Europe/Amsterdam';
 const FIRST = { code: 'nl', name: 'Nederlands', direction: 'ltr', locale: 'nl-NL' };
+/** The role's extra texts: family inspectors and investigators get the staff pages' texts, administrators theirs. */
+const AUDIENCES = { FAMILY_INSPECTOR: 'staff', INVESTIGATOR: 'staff', ADMIN: 'admin' };
 let list = [FIRST];
+let common = {};
 let table = {};
 let language = FIRST;
+let audience = null; // whose extra texts the signed-in person gets: 'staff', 'admin' or none
+let merged = null; // the extra file in the table now ('uk-staff'), or none
+let pending = Promise.resolve();
 
 /** The service's languages, in its order (only Dutch, the default, when the list cannot be had). */
 export async function loadLanguages() {
@@ -27,17 +35,55 @@ export function listed(tag) {
   return list.find((entry) => entry.code === code) || null;
 }
 
-export async function load(wanted) {
-  let chosen = listed(wanted) || list[0];
-  let response = await fetch(`/i18n/${chosen.code}.json`);
-  if (!response.ok && chosen !== list[0]) {
-    chosen = list[0]; // a language whose texts are not there (yet): the first, rather than keys
-    response = await fetch(`/i18n/${chosen.code}.json`);
+/** One loading after the other, so a language chosen while a role's texts arrive gets both in one language. */
+function queued(step) {
+  pending = pending.catch(() => null).then(step);
+  return pending;
+}
+
+async function texts(file) {
+  const response = await fetch(`/i18n/${file}.json`);
+  if (!response.ok) {
+    throw new Error(`No texts at /i18n/${file}.json (${response.status})`);
   }
-  table = await response.json();
-  language = chosen;
-  document.documentElement.lang = chosen.code;
-  document.documentElement.dir = direction(chosen);
+  return response.json();
+}
+
+/** The texts of a language (the first, rather than keys, when its texts are not there), with the role's extra ones. */
+export function load(wanted) {
+  return queued(async () => {
+    let chosen = listed(wanted) || list[0];
+    let response = await fetch(`/i18n/${chosen.code}.json`);
+    if (!response.ok && chosen !== list[0]) {
+      chosen = list[0];
+      response = await fetch(`/i18n/${chosen.code}.json`);
+    }
+    common = await response.json();
+    table = common;
+    merged = null;
+    language = chosen;
+    document.documentElement.lang = chosen.code;
+    document.documentElement.dir = direction(chosen);
+    await addAudience();
+  });
+}
+
+/**
+ * The extra texts for a signed-in role (none signed out), merged into the table before a page is drawn. When they
+ * cannot be had the promise fails, so the page shows a problem instead of raw keys, and the next page tries again.
+ */
+export function forRole(role) {
+  audience = AUDIENCES[role] || null;
+  return queued(addAudience);
+}
+
+async function addAudience() {
+  const file = audience ? `${language.code}-${audience}` : null;
+  if (file === merged) {
+    return;
+  }
+  table = file ? { ...common, ...await texts(file) } : common;
+  merged = file;
 }
 
 export function current() {

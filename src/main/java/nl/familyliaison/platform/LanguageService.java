@@ -17,14 +17,17 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code GET /api/languages}: the languages a person can choose, in list order (public: it holds nothing of anyone).
- * {@code GET /i18n/<code>.json}: a language's client texts, from its folder, revalidated by ETag like the other web
- * files.
+ * {@code GET /i18n/<code>.json}: a language's common client texts, from its folder, revalidated by ETag like the other
+ * web files; {@code GET /i18n/<code>-staff.json} and {@code /i18n/<code>-admin.json}: the texts only that audience's
+ * pages use ({@code languages/audiences.yaml}). All public: they hold UI texts only, nothing of anyone, and a page
+ * drawn before sign-in (the staff sign-in) already needs the common ones.
  */
 public final class LanguageService {
 
-    private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2})\\.json");
+    private static final Pattern CLIENT_FILE = Pattern.compile("([a-z]{2})(?:-(staff|admin))?\\.json");
 
     private final Languages languages;
+    private final TextAudiences audiences = TextAudiences.load();
     private final Map<String, ClientTexts> clientTexts = new ConcurrentHashMap<>();
 
     /** A language's client texts as sent, with their ETag: both made once, not on every request. */
@@ -65,8 +68,13 @@ public final class LanguageService {
 
     private void clientTexts(ServerRequest request, ServerResponse response) {
         Matcher file = CLIENT_FILE.matcher(request.path().pathParameters().get("file"));
-        ClientTexts texts = Optional.of(file).filter(Matcher::matches)
-                .flatMap(it -> Optional.ofNullable(clientTexts.computeIfAbsent(it.group(1), this::read)))
+        if (!file.matches()) {
+            throw ProblemException.notFound();
+        }
+        String code = file.group(1);
+        String audience = Optional.ofNullable(file.group(2)).orElse(TextAudiences.COMMON);
+        ClientTexts texts = Optional.ofNullable(clientTexts.computeIfAbsent(code + "-" + audience,
+                                                                            name -> read(code, audience)))
                 .orElseThrow(ProblemException::notFound);
         String etag = texts.etag();
         response.header(HeaderNames.ETAG, etag);
@@ -78,14 +86,18 @@ public final class LanguageService {
         response.send(texts.body());
     }
 
-    /** Sent without the file's indentation: it counts towards every page's weight, on a family's phone too. */
-    private ClientTexts read(String code) {
-        return languages.file(code, "client.json").map(LanguageService::compact).map(ClientTexts::of).orElse(null);
+    /**
+     * The part of a language's client texts that {@code audience} gets, sent without the file's indentation: it
+     * counts towards every page's weight, on a family's phone too.
+     */
+    private ClientTexts read(String code, String audience) {
+        return languages.file(code, "client.json").map(json -> compact(json, audience)).map(ClientTexts::of)
+                .orElse(null);
     }
 
-    private static byte[] compact(String json) {
+    private byte[] compact(String json, String audience) {
         try {
-            return Json.mapper().writeValueAsBytes(Json.mapper().readTree(json));
+            return Json.mapper().writeValueAsBytes(audiences.part(Json.mapper().readTree(json), audience));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Client texts that are no JSON", e);
         }

@@ -2,10 +2,15 @@ package nl.familyliaison.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,9 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** What every page must pass: accessibility, a phone's width, the weight limit, no text outside the translations. */
 final class PageChecks {
 
-    /** HTML + CSS + JS of one page, uncompressed (the translation file is counted too). */
+    /** HTML + CSS + JS of one page, uncompressed (its translation files are counted too). */
     static final long WEIGHT_LIMIT = 150_000;
     private static final Path LANGUAGES = Path.of("src", "main", "resources", "languages");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<URI, Long> SIZES = new ConcurrentHashMap<>();
 
     private PageChecks() {
     }
@@ -29,18 +36,6 @@ final class PageChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Bytes of the HTML, CSS, JS and JSON this page loaded, by the browser's own resource timing. */
-    static long weight(Client client) {
-        Object bytes = client.browser().js(
-                "const entries = [...performance.getEntriesByType('navigation'),"
-                + " ...performance.getEntriesByType('resource')];"
-                + "return entries.filter(e => new URL(e.name).origin === location.origin"
-                + " && /(\\/|\\.html|\\.css|\\.js|\\.json)$/.test(new URL(e.name).pathname)"
-                + " && !new URL(e.name).pathname.startsWith('/api/'))"
-                + ".reduce((sum, e) => sum + e.decodedBodySize, 0);");
-        return ((Number) bytes).longValue();
     }
 
     /**
@@ -118,20 +113,42 @@ final class PageChecks {
     };
 
     /**
-     * The weight of this page as if it had been loaded in {@code language}: the HTML, CSS and JS it loaded and that
-     * language's client texts (a page drawn in several languages one after the other fetched several).
+     * The weight of this page as if it had been loaded in {@code language}: the HTML, CSS and JS it loaded and the
+     * client texts it loaded in that language, the common ones ({@code /i18n/<code>.json}) and every audience's
+     * extra ones ({@code /i18n/<code>-staff.json}, {@code -admin.json}), by the browser's own resource timing. A page
+     * drawn in several languages one after the other fetched several; those of the other languages are not counted.
+     * Chromium gives a file it revalidated (304) a body of 0 bytes: such a file is weighed as the service sends it.
      */
+    @SuppressWarnings("unchecked")
     static long weight(Client client, String language) {
-        Object bytes = client.browser().js(
+        List<List<Object>> loaded = (List<List<Object>>) client.browser().js(
                 "const entries = new Map([...performance.getEntriesByType('navigation'),"
-                + " ...performance.getEntriesByType('resource')].map(e => [e.name, e]));"
+                + " ...performance.getEntriesByType('resource')].map(e => [new URL(e.name).pathname, e]));"
+                + "const own = new RegExp('^/i18n/' + arguments[0] + '(-[a-z]+)?\\\\.json$');"
                 + "return [...entries.values()].filter(e => new URL(e.name).origin === location.origin"
                 + " && /(\\/|\\.html|\\.css|\\.js|\\.json)$/.test(new URL(e.name).pathname)"
                 + " && !new URL(e.name).pathname.startsWith('/api/')"
-                + " && (!new URL(e.name).pathname.startsWith('/i18n/')"
-                + "     || new URL(e.name).pathname === '/i18n/' + arguments[0] + '.json'))"
-                + ".reduce((sum, e) => sum + e.decodedBodySize, 0);", language);
-        return ((Number) bytes).longValue();
+                + " && (!new URL(e.name).pathname.startsWith('/i18n/') || own.test(new URL(e.name).pathname)))"
+                + ".map(e => [new URL(e.name).pathname, e.decodedBodySize]);", language);
+        long bytes = 0;
+        for (List<Object> file : loaded) {
+            long size = ((Number) file.get(1)).longValue();
+            bytes += size > 0 ? size : SIZES.computeIfAbsent(client.service().resolve((String) file.get(0)),
+                                                             PageChecks::sent);
+        }
+        return bytes;
+    }
+
+    /** What the service sends for a web file, in bytes (the files do not change while the tests run). */
+    private static long sent(URI file) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(file).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,31 @@ class WebFilesTest {
                      new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body())
                              .path("quickExit.button").asText());
         assertEquals("", revalidated(first).body());
+    }
+
+    @Test
+    void theStaffAndAdministratorsTextsComeInTheirOwnFilesAndNotInTheOneEveryoneLoads()
+            throws IOException, InterruptedException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var common = json.readTree(get("/i18n/uk.json").body());
+        HttpResponse<String> staffFile = get("/i18n/uk-staff.json");
+        var staff = json.readTree(staffFile.body());
+        var admin = json.readTree(get("/i18n/uk-admin.json").body());
+        Map<String, String> all = PageChecks.translations("uk");
+        assertEquals(all.get("staffCase.post"), staff.path("staffCase.post").asText());
+        assertEquals(all.get("adminFigures.title"), admin.path("adminFigures.title").asText());
+        assertEquals(all.get("absence.title"), staff.path("absence.title").asText(), "listed for both");
+        assertEquals(all.get("absence.title"), admin.path("absence.title").asText(), "listed for both");
+        assertEquals(all.get("signIn.title"), common.path("signIn.title").asText());
+        for (String key : List.of("staffCase.post", "adminFigures.title", "absence.title")) {
+            assertTrue(common.path(key).isMissingNode(), key + " is not sent to everyone");
+        }
+        assertTrue(staff.path("adminFigures.title").isMissingNode() && admin.path("staffCase.post").isMissingNode()
+                   && staff.path("signIn.title").isMissingNode(), "each file holds its audience's texts only");
+        Set<String> sent = new TreeSet<>();
+        List.of(common, staff, admin).forEach(file -> file.fieldNames().forEachRemaining(sent::add));
+        assertEquals(new TreeSet<>(all.keySet()), sent, "every text is sent to someone");
+        assertEquals("", revalidated(staffFile).body());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -76,7 +104,8 @@ class WebFilesTest {
 
     @Test
     void anUnknownLanguageGetsANotFoundProblem() throws IOException, InterruptedException {
-        for (String path : List.of("/i18n/xx.json", "/i18n/nl.txt", "/i18n/..%2Fapplication.yaml")) {
+        for (String path : List.of("/i18n/xx.json", "/i18n/nl.txt", "/i18n/..%2Fapplication.yaml",
+                                         "/i18n/nl-member.json", "/i18n/xx-staff.json")) {
             HttpResponse<String> answer = http.send(
                     HttpRequest.newBuilder(service.api().base().resolve(path)).build(),
                     HttpResponse.BodyHandlers.ofString());
