@@ -22,6 +22,7 @@ export default async function sessions({ view, go, notice, session: signedIn }) 
           await del(`/api/sessions/${encodeURIComponent(session.id)}`);
           go('sessions', 'sessions.ended');
         } }, t('sessions.end'))))),
-    await passkeyList({ go }));
+    // A link-only session (DigiD required) reaches nothing but linking; passkeys come after DigiD.
+    signedIn.linkOnly ? null : await passkeyList({ go }));
   return 'sessions.title';
 }

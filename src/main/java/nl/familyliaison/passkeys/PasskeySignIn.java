@@ -82,7 +82,8 @@ final class PasskeySignIn {
         }
         StoredPasskey passkey = passkeys.byCredentialId(data.getCredentialId())
                 .orElseThrow(() -> Refusal.failed(null, "unknown-credential"));
-        if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), passkey.userHandle())) {
+        // A passkey found without a list of allowed ones must name its user (WebAuthn: discoverable credentials).
+        if (data.getUserHandle() == null || !Arrays.equals(data.getUserHandle(), passkey.userHandle())) {
             throw Refusal.failed(passkey.id(), "user-handle");
         }
         verify(data, passkey);

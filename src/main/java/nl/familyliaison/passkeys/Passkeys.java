@@ -20,7 +20,8 @@ public final class Passkeys {
 
     /** Everything the feature needs: settings, its tables, accounts, the session start, limits, audit, keys. */
     public record Parts(Config config, DbClient db, AccountRepository accounts, SessionService sessions,
-                        Guards guards, RateLimiter limiter, AccessAudit audit, KeyRing keys, Clock clock) {
+                        Guards guards, RateLimiter limiter, AccessAudit audit, KeyRing keys, Clock clock,
+                        boolean membersNeedDigid) {
     }
 
     /** What an account holds here, forgotten at a staff reset or a removal: its passkeys. */
@@ -29,7 +30,7 @@ public final class Passkeys {
     }
 
     public static PasskeyService create(Parts parts) {
-        RelyingParty party = RelyingParty.from(parts.config());
+        RelyingParty party = RelyingParty.from(parts.config(), parts.membersNeedDigid());
         PasskeyRepository passkeys = new PasskeyRepository(parts.db());
         Challenges challenges = new Challenges(new ChallengeRepository(parts.db()), parts.keys(), parts.clock());
         return new PasskeyService(new Registration(party, passkeys, challenges, parts.clock()),

@@ -16,12 +16,12 @@ import nl.familyliaison.platform.PublicUrl;
  * own address), its name shown by the device, and the origins a browser may answer from (the public address and
  * {@code http.allowed-origins}). A passkey made for one host never works on another.
  *
- * @param membersMayUse false when DigiD is required for members ({@code oidc.members.required}): then only staff
- *                      add and use passkeys
+ * @param membersMayUse false when DigiD is offered and required for members ({@code oidc.members.required}): then
+ *                      only staff add and use passkeys
  */
 record RelyingParty(String id, String name, Set<String> origins, boolean membersMayUse) {
 
-    static RelyingParty from(Config config) {
+    static RelyingParty from(Config config, boolean membersNeedDigid) {
         String publicUrl = PublicUrl.of(config);
         Set<String> origins = new LinkedHashSet<>();
         origins.add(origin(publicUrl));
@@ -29,7 +29,7 @@ record RelyingParty(String id, String name, Set<String> origins, boolean members
         return new RelyingParty(URI.create(publicUrl).getHost(),
                                 config.get("passkeys.rp-name").asString().orElse("Familiecontact"),
                                 Set.copyOf(origins),
-                                !config.get("oidc.members.required").asBoolean().orElse(false));
+                                !membersNeedDigid);
     }
 
     /** What webauthn4j checks a browser's answer against: origin, RP id (hash) and the challenge. */

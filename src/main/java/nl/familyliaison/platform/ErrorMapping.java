@@ -77,6 +77,13 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE.title(),
                                         List.of(), Map.of("Retry-After", "5"));
         }
+        if (isDuplicate(failure)) {
+            // Two requests made the same thing at once (two links of one DigiD, one passkey added twice): the one
+            // that lost its unique key wrote nothing, and hears so as a conflict, as its own check would have said.
+            LOG.log(Level.WARNING, "request=" + id.value() + " lost a unique key to a concurrent write");
+            return new ProblemException(ProblemType.CONFLICT,
+                                        "This was just done at the same time. Reload the page to see how it is now.");
+        }
         LOG.log(Level.SEVERE, "request=" + id.value() + " failed", Scrub.throwable(failure));
         return new ProblemException(ProblemType.INTERNAL_ERROR,
                                     "Something went wrong on our side. If it keeps happening, mention code "
@@ -104,6 +111,11 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
                 || cause instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("08"));
         return lostConnection || failure instanceof DbClientException && failure.getCause() == null
                && String.valueOf(failure.getMessage()).contains("connection");
+    }
+
+    /** MariaDB's "duplicate entry" (error 1062) from a unique key. */
+    static boolean isDuplicate(Throwable failure) {
+        return Causes.any(failure, cause -> cause instanceof SQLException sql && sql.getErrorCode() == 1062);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -95,6 +95,11 @@ final class Identities {
         if (!(claim instanceof String value) || value.isBlank()) {
             throw noStaffAccount("claim-missing");
         }
+        // An address the provider itself says it has not verified names nobody (a person may have typed it).
+        if ("email".equals(settings.accountClaim())
+            && Boolean.FALSE.equals(identity.claims().getClaim("email_verified"))) {
+            throw noStaffAccount("email-not-verified");
+        }
         return accounts.byEmail(EmailAddress.canonical(value))
                 .filter(account -> account.role().isStaff())
                 .filter(account -> account.status() == Account.Status.ACTIVE)

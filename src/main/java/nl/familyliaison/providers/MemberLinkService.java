@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.access.Authentication;
 import nl.familyliaison.access.Authorization.CaseAction;
 import nl.familyliaison.access.Guards;
+import nl.familyliaison.access.Sessions;
 import nl.familyliaison.access.Role;
 import nl.familyliaison.cases.CaseAccess;
 import nl.familyliaison.cases.Member;
@@ -24,7 +25,7 @@ import nl.familyliaison.platform.Transactions;
  * member, in the member's case. Undoing is idempotent: without a link it changes (and records as a change) nothing.
  */
 record MemberLinkService(CaseAccess access, MemberRepository members, ProviderRepository identities,
-                         Transactions transactions, Guards guards) {
+                         Sessions sessions, Transactions transactions, Guards guards) {
 
     private static final String PATH = "/api/cases/{caseId}/members/{memberId}/digid-link";
 
@@ -50,12 +51,17 @@ record MemberLinkService(CaseAccess access, MemberRepository members, ProviderRe
                                                         CaseAction.MANAGE_MEMBERS, "case.members.digid-unlink",
                                                         "member");
         Member member = member(context, request);
-        transactions.inTransaction(tx -> {
-            if (identities.in(tx).unlink(member.accountId(), Provider.DIGID)) {
+        boolean unlinked = transactions.inTransaction(tx -> {
+            boolean found = identities.in(tx).unlink(member.accountId(), Provider.DIGID);
+            if (found) {
                 access.write(context, "case.members.digid-unlink", "member").append(tx, member.id());
             }
-            return null;
+            return found;
         });
+        if (unlinked) {
+            // The usual reason is a DigiD that is no longer the member's: what it signed in ends with it.
+            sessions.endAll(member.accountId(), "DIGID_UNLINKED");
+        }
         response.status(Status.NO_CONTENT_204).send();
     }
 

@@ -15,7 +15,8 @@ record ProviderSettings(Provider provider, String issuer, String clientId, Strin
                         List<String> acrValues, Set<String> acceptedAcr, boolean required, String accountClaim,
                         Set<String> mfaAmr, Set<String> mfaAcr) {
 
-    static final List<String> DEFAULT_MFA_AMR = List.of("mfa", "otp", "hwk", "swk", "fpt", "face", "sc");
+    /** RFC 8176's "mfa" only: otp, hwk, fpt and the like each name one factor, which may be the only one. */
+    static final List<String> DEFAULT_MFA_AMR = List.of("mfa");
 
     static ProviderSettings of(Provider provider, Config oidc) {
         Config config = oidc.get(provider.settings());

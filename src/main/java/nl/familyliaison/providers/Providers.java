@@ -57,7 +57,7 @@ public final class Providers {
         return new ProviderService(new ProviderSignIn(clients, rows, keys, transactions, clock),
                                    new Identities(rows, accounts, keys, transactions, clock), sessionService,
                                    sessions, accounts, new TotpCheck(accounts, keys, clock), guards, audit, publicUrl,
-                                   new MemberLinkService(cases.access(), cases.members(), rows, transactions,
+                                   new MemberLinkService(cases.access(), cases.members(), rows, sessions, transactions,
                                                          guards));
     }
 }

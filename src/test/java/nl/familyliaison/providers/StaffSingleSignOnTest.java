@@ -62,6 +62,28 @@ class StaffSingleSignOnTest {
         assertEquals("sign-in.staff-sso-totp", signedIn.json().path("method").asText());
     }
 
+    /** RFC 8176: "otp" or "hwk" alone names one factor, which may have been the only one. */
+    @Test
+    void oneFactorNamedByTheProviderIsNoSecondFactor() {
+        service.people().staff(Role.INVESTIGATOR, "sso-otp@inspectie.example");
+        for (String single : List.of("otp", "hwk")) {
+            PROVIDER.next("staff", "staff-7", Map.of("email", "sso-otp@inspectie.example", "amr", List.of(single)));
+            OidcSignIns.Started started = signIns.start("staff", "sign-in", null);
+            Reply asked = signIns.finish(started, IdentityProvider.authorize(started.authorizationUrl()), null);
+            assertEquals(202, asked.status(), asked::toString);
+            assertEquals("totp", asked.json().path("secondFactor").asText());
+        }
+    }
+
+    @Test
+    void anAddressTheProviderHasNotVerifiedNamesNobody() {
+        service.people().staff(Role.INVESTIGATOR, "sso-unverified@inspectie.example");
+        PROVIDER.next("staff", "staff-8", Map.of("email", "sso-unverified@inspectie.example", "email_verified", false,
+                                                 "amr", List.of("mfa")));
+        assertProblem(signIns.signIn("staff", "sign-in", null), 401, "sign-in-no-account");
+        assertTrue(signIns.audited("sign-in.staff-sso", "email-not-verified", "FAILED") >= 1);
+    }
+
     @Test
     void aWrongAuthenticatorCodeEndsThePendingSignIn() {
         service.people().staff(Role.INVESTIGATOR, "sso-wrong@inspectie.example");
@@ -96,7 +118,7 @@ class StaffSingleSignOnTest {
     @Test
     void signingOutNamesTheProvidersEndSessionAddress() {
         service.people().staff(Role.INVESTIGATOR, "sso-out@inspectie.example");
-        PROVIDER.next("staff", "staff-6", Map.of("email", "sso-out@inspectie.example", "amr", List.of("hwk")));
+        PROVIDER.next("staff", "staff-6", Map.of("email", "sso-out@inspectie.example", "amr", List.of("hwk", "mfa")));
         Reply signedIn = signIns.signIn("staff", "sign-in", null);
         Reply out = service.api().as(People.credentials(signedIn)).delete("/api/session/oidc");
         assertEquals(200, out.status(), out::toString);

@@ -80,7 +80,7 @@ class ProviderBrowserTest {
         try (Client client = Client.start(service.api().base(), "staff-sso-mfa", "nl")) {
             client.open("staff/sign-in").await(driver -> driver.findElement(By.id("sign-in-staff")).isDisplayed());
             provider.next("staff", "browser-staff-1", Map.of("email", "browser-sso-mfa@inspectie.example",
-                                                             "amr", List.of("pwd", "otp")));
+                                                             "amr", List.of("pwd", "mfa")));
             client.driver().findElement(By.id("sign-in-staff")).click();
             client.await(driver -> driver.getCurrentUrl().endsWith("#/dashboard"));
         }
