@@ -33,7 +33,8 @@ class RateLimitSettingsTest {
                 new RateLimitPolicy("message-post-account", 30, Duration.ofMinutes(10), true),
                 new RateLimitPolicy("upload-account", 20, Duration.ofMinutes(10), true),
                 new RateLimitPolicy("invitation-account", 30, Duration.ofHours(1), true),
-                new RateLimitPolicy("export-account", 3, Duration.ofHours(1), true)),
+                new RateLimitPolicy("export-account", 3, Duration.ofHours(1), true),
+                new RateLimitPolicy("passkey-sign-in-ip", 60, Duration.ofMinutes(15), true)),
                      Set.copyOf(policies.all()));
     }
 
