@@ -24,7 +24,8 @@ record SignInWays(SignInService signIn, SessionService sessions, StaffService st
         return new SignInWays(
                 ground.signIn().service(), sessions, ground.signIn().staffService(),
                 Passkeys.create(new Passkeys.Parts(config, db, ground.accounts(), sessions, ground.guards(),
-                                                   ground.limiter(), ground.audit(), ground.keys(), ground.clock(),
+                                                   ground.limiter(), ground.audit(), ground.keys(),
+                                                   ground.transactions(), ground.clock(),
                                                    Providers.membersNeedDigid(config))),
                 Providers.create(config, db, ground.accounts(), sessions, ground.sessions(), ground.keys(),
                                  ground.audit(), ground.guards(), cases, ground.transactions(), ground.clock()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -13,23 +14,32 @@ import nl.familyliaison.platform.Rows;
 /** Passkeys and the user handle they carry. */
 final class PasskeyRepository {
 
-    private final DbClient db;
+    private final Supplier<DbExecute> db;
 
     PasskeyRepository(DbClient db) {
+        this(db::execute);
+    }
+
+    private PasskeyRepository(Supplier<DbExecute> db) {
         this.db = db;
+    }
+
+    /** The same statements inside {@code tx}. */
+    PasskeyRepository in(DbExecute tx) {
+        return new PasskeyRepository(() -> tx);
     }
 
     /** The account's user handle, made (random) the first time it is asked for. */
     byte[] userHandle(String accountId, byte[] fresh, Instant now) {
-        db.execute().createNamedInsert("passkey-user-insert")
+        db.get().createNamedInsert("passkey-user-insert")
                 .addParam("accountId", accountId).addParam("userHandle", fresh).addParam("now", Rows.utc(now))
                 .execute();
-        return db.execute().createNamedGet("passkey-user-select").addParam("accountId", accountId).execute()
+        return db.get().createNamedGet("passkey-user-select").addParam("accountId", accountId).execute()
                 .map(row -> Rows.bytes(row, "user_handle")).orElseThrow();
     }
 
     void insert(StoredPasskey passkey) {
-        db.execute().createNamedInsert("passkey-insert")
+        db.get().createNamedInsert("passkey-insert")
                 .addParam("id", passkey.id())
                 .addParam("accountId", passkey.accountId())
                 .addParam("credentialId", passkey.credentialId())
@@ -45,36 +55,36 @@ final class PasskeyRepository {
     }
 
     List<StoredPasskey> ofAccount(String accountId) {
-        return db.execute().createNamedQuery("passkey-select-of-account").addParam("accountId", accountId).execute()
+        return db.get().createNamedQuery("passkey-select-of-account").addParam("accountId", accountId).execute()
                 .map(PasskeyRepository::passkey).toList();
     }
 
     Optional<StoredPasskey> byCredentialId(byte[] credentialId) {
-        return db.execute().createNamedGet("passkey-select-by-credential").addParam("credentialId", credentialId)
+        return db.get().createNamedGet("passkey-select-by-credential").addParam("credentialId", credentialId)
                 .execute().map(PasskeyRepository::passkey);
     }
 
     /** After a good sign-in; false when another sign-in used the same counter first (or the passkey was marked). */
     boolean used(String id, long checkedCount, long signCount, boolean backupState, Instant now) {
-        return db.execute().createNamedUpdate("passkey-used")
+        return db.get().createNamedUpdate("passkey-used")
                        .addParam("id", id).addParam("checkedCount", checkedCount).addParam("signCount", signCount)
                        .addParam("backupState", backupState).addParam("now", Rows.utc(now))
                        .execute() == 1;
     }
 
     void markUnusable(String id, Instant now) {
-        db.execute().createNamedUpdate("passkey-mark-unusable").addParam("id", id).addParam("now", Rows.utc(now))
+        db.get().createNamedUpdate("passkey-mark-unusable").addParam("id", id).addParam("now", Rows.utc(now))
                 .execute();
     }
 
     boolean rename(String accountId, String id, String name) {
-        return db.execute().createNamedUpdate("passkey-rename")
+        return db.get().createNamedUpdate("passkey-rename")
                        .addParam("id", id).addParam("accountId", accountId).addParam("name", name)
                        .execute() == 1;
     }
 
     boolean delete(String accountId, String id) {
-        return db.execute().createNamedDelete("passkey-delete").addParam("id", id).addParam("accountId", accountId)
+        return db.get().createNamedDelete("passkey-delete").addParam("id", id).addParam("accountId", accountId)
                        .execute() == 1;
     }
 

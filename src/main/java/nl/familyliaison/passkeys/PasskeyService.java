@@ -89,10 +89,9 @@ public final class PasskeyService {
         String challengeId = Fields.required(body.challengeId(), "challengeId", 64);
         String name = body.name() == null ? Fields.defaultName(actor.session().device()) : Fields.name(body.name());
         book.requireMayAdd(actor.account());
-        StoredPasskey added = registration.finish(actor.account(), actor.session().id(), challengeId, name,
-                                                  credential);
-        audit.record(actor.caller(), actor.account(), "passkey.add", "passkey", added.id(),
-                     AccessAudit.Result.SUCCEEDED);
+        StoredPasskey added = book.add(registration.finish(actor.account(), actor.session().id(), challengeId, name,
+                                                           credential),
+                                       audit.written(actor.caller(), actor.account(), "passkey.add", "passkey"));
         response.status(Status.CREATED_201).send(PasskeyView.of(added));
     }
 
@@ -106,18 +105,20 @@ public final class PasskeyService {
         Actor actor = Authentication.actor(request);
         String id = ownId(request);
         String name = Fields.name(Json.read(request, NewName.class).name());
-        StoredPasskey renamed = book.rename(actor.accountId(), id, name).orElseThrow(ProblemException::notFound);
-        audit.record(actor.caller(), actor.account(), "passkey.rename", "passkey", id, AccessAudit.Result.SUCCEEDED);
+        StoredPasskey renamed = book.rename(actor.accountId(), id, name,
+                                            audit.written(actor.caller(), actor.account(), "passkey.rename",
+                                                          "passkey"))
+                .orElseThrow(ProblemException::notFound);
         response.send(PasskeyView.of(renamed));
     }
 
     private void remove(ServerRequest request, ServerResponse response) {
         Actor actor = Authentication.actor(request);
         String id = ownId(request);
-        if (!book.remove(actor.accountId(), id)) {
+        if (!book.remove(actor.accountId(), id,
+                         audit.written(actor.caller(), actor.account(), "passkey.remove", "passkey"))) {
             throw ProblemException.notFound();
         }
-        audit.record(actor.caller(), actor.account(), "passkey.remove", "passkey", id, AccessAudit.Result.SUCCEEDED);
         response.status(Status.NO_CONTENT_204).send();
     }
 

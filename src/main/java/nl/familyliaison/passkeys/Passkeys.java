@@ -10,6 +10,7 @@ import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.Guards;
 import nl.familyliaison.access.SessionService;
 import nl.familyliaison.platform.KeyRing;
+import nl.familyliaison.platform.Transactions;
 import nl.familyliaison.ratelimit.RateLimiter;
 
 /** Passkeys (WebAuthn) as the rest of the service sees them: one HTTP service, and what an account holds. */
@@ -20,8 +21,8 @@ public final class Passkeys {
 
     /** Everything the feature needs: settings, its tables, accounts, the session start, limits, audit, keys. */
     public record Parts(Config config, DbClient db, AccountRepository accounts, SessionService sessions,
-                        Guards guards, RateLimiter limiter, AccessAudit audit, KeyRing keys, Clock clock,
-                        boolean membersNeedDigid) {
+                        Guards guards, RateLimiter limiter, AccessAudit audit, KeyRing keys,
+                        Transactions transactions, Clock clock, boolean membersNeedDigid) {
     }
 
     /** What an account holds here, forgotten at a staff reset or a removal: its passkeys. */
@@ -35,7 +36,7 @@ public final class Passkeys {
         Challenges challenges = new Challenges(new ChallengeRepository(parts.db()), parts.keys(), parts.clock());
         return new PasskeyService(new Registration(party, passkeys, challenges, parts.clock()),
                                   new PasskeySignIn(party, passkeys, parts.accounts(), challenges, parts.clock()),
-                                  new PasskeyBook(passkeys, party), parts.sessions(), parts.guards(),
-                                  parts.limiter(), parts.audit());
+                                  new PasskeyBook(passkeys, party, parts.transactions()), parts.sessions(),
+                                  parts.guards(), parts.limiter(), parts.audit());
     }
 }

@@ -80,7 +80,7 @@ final class Registration {
         return Map.of("challengeId", challenge.id(), "options", options);
     }
 
-    /** Checks the browser's answer to challenge {@code challengeId} of this session and stores the passkey. */
+    /** Checks the browser's answer to challenge {@code challengeId} of this session: the passkey to store. */
     StoredPasskey finish(Account account, String sessionId, String challengeId, String name, Attestation answer) {
         RegistrationData data = parse(answer);
         if (!challenges.take(challengeId, ChallengeRepository.Purpose.REGISTRATION, sessionId,
@@ -103,7 +103,6 @@ final class Registration {
                 authenticator.getSignCount(), authenticator.isFlagUV(), authenticator.isFlagBE(),
                 authenticator.isFlagBS(), transports(answer.transports()), name, Instant.now(clock), null, null,
                 null);
-        passkeys.insert(passkey);
         return passkey;
     }
 

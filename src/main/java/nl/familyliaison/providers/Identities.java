@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Account;
 import nl.familyliaison.access.AccountRepository;
 import nl.familyliaison.access.EmailAddress;
@@ -57,12 +58,12 @@ final class Identities {
     }
 
     /**
-     * Links DigiD's subject to the member's account.
+     * Links DigiD's subject to the member's account, its event appended in the same transaction.
      *
      * @throws Refusal when the subject belongs to another account, or the account already has another DigiD (only
      *                 the family inspector unlinks: someone who only reads the member's mail cannot swap it)
      */
-    void link(String accountId, OidcClient.Identity identity) {
+    void link(String accountId, OidcClient.Identity identity, AccessAudit.Written audited) {
         transactions.inTransaction(tx -> {
             ProviderRepository rows = identities.in(tx);
             Optional<String> owner = linkedAccount(rows, identity.subject());
@@ -77,6 +78,7 @@ final class Identities {
                 }
                 rows.link(accountId, Provider.DIGID, keys.mac(subjectValue(identity.subject())), clock.instant());
             }
+            audited.append(tx, accountId);
             return null;
         });
     }

@@ -153,9 +153,8 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
             String accountId = returned.request().accountId();
             Actor member = Authentication.actorOf(request).filter(actor -> actor.accountId().equals(accountId))
                     .orElseThrow(() -> Refusal.returned("session-changed"));
-            identities.link(accountId, identity);
-            audit.record(member.caller(), member.account(), "identity.link", "account", accountId,
-                         AccessAudit.Result.SUCCEEDED);
+            identities.link(accountId, identity,
+                            audit.written(member.caller(), member.account(), "identity.link", "account"));
             signIn(request, response, member.account(), Provider.DIGID.action());
             return;
         }

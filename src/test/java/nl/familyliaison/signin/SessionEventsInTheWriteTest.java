@@ -102,20 +102,8 @@ class SessionEventsInTheWriteTest {
         assertEquals(1, count(EVENTS, "session.end", member.id(), member.id()));
     }
 
-    /** Runs {@code request} while MariaDB refuses to store a successful {@code action} event. */
     private static Reply refusing(String action, Supplier<Reply> request) throws SQLException {
-        sql("CREATE TRIGGER refuse_session_event BEFORE INSERT ON audit_event FOR EACH ROW"
-            + " IF NEW.action = '" + action + "' AND NEW.outcome = 'SUCCEEDED' THEN"
-            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; END IF");
-        try {
-            return request.get();
-        } finally {
-            sql("DROP TRIGGER refuse_session_event");
-        }
-    }
-
-    private static void sql(String statement) throws SQLException {
-        Sql.run(service, statement);
+        return Sql.refusingEvent(service, action, request);
     }
 
     private static long count(String query, Object... parameters) throws SQLException {

@@ -23,6 +23,22 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs {@code request} while MariaDB (a trigger) refuses to store a successful {@code action} audit event: a write
+     * whose event is in its own transaction then leaves nothing behind.
+     */
+    public static <T> T refusingEvent(TestService service, String action, java.util.function.Supplier<T> request)
+            throws SQLException {
+        run(service, "CREATE TRIGGER refuse_event BEFORE INSERT ON audit_event FOR EACH ROW"
+                     + " IF NEW.action = '" + action + "' AND NEW.outcome = 'SUCCEEDED' THEN"
+                     + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; END IF");
+        try {
+            return request.get();
+        } finally {
+            run(service, "DROP TRIGGER refuse_event");
+        }
+    }
+
     /** The single number a {@code SELECT COUNT(*) ...} with {@code ?} parameters answers. */
     public static long count(TestService service, String query, Object... parameters) throws SQLException {
         try (Connection connection = service.running().database().dataSource().getConnection();
