@@ -1,5 +1,6 @@
 package nl.familyliaison.passkeys;
 
+import nl.familyliaison.platform.Input;
 import nl.familyliaison.platform.ProblemException;
 
 /** Checks on the fields of passkey requests, each answering a 400 that names the field. */
@@ -12,19 +13,9 @@ final class Fields {
     private Fields() {
     }
 
-    static String required(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "This field is required.");
-        }
-        if (value.length() > maxLength) {
-            throw ProblemException.invalid(field, "This field is too long (at most " + maxLength + " characters).");
-        }
-        return value;
-    }
-
     /** A passkey's name: trimmed, 1 to 60 characters. */
     static String name(String name) {
-        return required(name == null ? null : name.strip(), "name", NAME_LENGTH);
+        return Input.required(name == null ? null : name.strip(), "name", NAME_LENGTH);
     }
 
     /** The name a passkey gets when none is given: the device it was added on, as its session describes it. */
@@ -37,9 +28,9 @@ final class Fields {
         if (credential == null) {
             throw ProblemException.invalid("credential", "This field is required.");
         }
-        required(credential.id(), "credential.id", BINARY_LENGTH);
-        required(credential.clientDataJSON(), "credential.clientDataJSON", BINARY_LENGTH);
-        required(credential.attestationObject(), "credential.attestationObject", BINARY_LENGTH);
+        Input.required(credential.id(), "credential.id", BINARY_LENGTH);
+        Input.required(credential.clientDataJSON(), "credential.clientDataJSON", BINARY_LENGTH);
+        Input.required(credential.attestationObject(), "credential.attestationObject", BINARY_LENGTH);
         if (credential.transports() != null && credential.transports().size() > 10) {
             throw ProblemException.invalid("credential.transports", "This list is too long.");
         }
@@ -50,10 +41,10 @@ final class Fields {
         if (credential == null) {
             throw ProblemException.invalid("credential", "This field is required.");
         }
-        required(credential.id(), "credential.id", BINARY_LENGTH);
-        required(credential.clientDataJSON(), "credential.clientDataJSON", BINARY_LENGTH);
-        required(credential.authenticatorData(), "credential.authenticatorData", BINARY_LENGTH);
-        required(credential.signature(), "credential.signature", BINARY_LENGTH);
+        Input.required(credential.id(), "credential.id", BINARY_LENGTH);
+        Input.required(credential.clientDataJSON(), "credential.clientDataJSON", BINARY_LENGTH);
+        Input.required(credential.authenticatorData(), "credential.authenticatorData", BINARY_LENGTH);
+        Input.required(credential.signature(), "credential.signature", BINARY_LENGTH);
         if (credential.userHandle() != null && credential.userHandle().length() > 128) {
             throw ProblemException.invalid("credential.userHandle", "This field is too long.");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import nl.familyliaison.platform.Input;
 import nl.familyliaison.access.AccessAudit;
 import nl.familyliaison.access.Actor;
 import nl.familyliaison.access.Authentication;
@@ -86,7 +87,7 @@ public final class PasskeyService {
         Actor actor = Authentication.actor(request);
         NewPasskey body = Json.read(request, NewPasskey.class);
         Registration.Attestation credential = Fields.attestation(body.credential());
-        String challengeId = Fields.required(body.challengeId(), "challengeId", 64);
+        String challengeId = Input.required(body.challengeId(), "challengeId", 64);
         String name = body.name() == null ? Fields.defaultName(actor.session().device()) : Fields.name(body.name());
         book.requireMayAdd(actor.account());
         StoredPasskey added = book.add(registration.finish(actor.account(), actor.session().id(), challengeId, name,
@@ -130,7 +131,7 @@ public final class PasskeyService {
     private void signIn(ServerRequest request, ServerResponse response) {
         PasskeySignInRequest body = Json.read(request, PasskeySignInRequest.class);
         PasskeySignIn.Assertion credential = Fields.assertion(body.credential());
-        String challengeId = Fields.required(body.challengeId(), "challengeId", 64);
+        String challengeId = Input.required(body.challengeId(), "challengeId", 64);
         Caller caller = Caller.of(request);
         limiter.consume(SIGN_IN_LIMIT, caller.address());
         try {

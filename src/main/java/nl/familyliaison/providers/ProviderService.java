@@ -20,6 +20,7 @@ import nl.familyliaison.access.Sessions;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Json;
+import nl.familyliaison.platform.Input;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.signin.TotpCheck;
@@ -79,7 +80,7 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
         Provider provider = Provider.of(request.path().pathParameters().get("provider"));
         flows.client(provider);
         StartBody body = Json.read(request, StartBody.class);
-        Purpose purpose = Purpose.of(required(body.purpose(), "purpose", 16));
+        Purpose purpose = Purpose.of(Input.required(body.purpose(), "purpose", 16));
         Optional<Actor> actor = Authentication.actorOf(request);
         String accountId = null;
         if (purpose == Purpose.LINK) {
@@ -125,8 +126,8 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
 
     private void returned(ServerRequest request, ServerResponse response) {
         ReturnBody body = Json.read(request, ReturnBody.class);
-        String code = required(body.code(), "code", 2048);
-        String state = required(body.state(), "state", 512);
+        String code = Input.required(body.code(), "code", 2048);
+        String state = Input.required(body.state(), "state", 512);
         Caller caller = Caller.of(request);
         Optional<Account> signedIn = Authentication.actorOf(request).map(Actor::account);
         try {
@@ -176,8 +177,8 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
 
     private void secondFactor(ServerRequest request, ServerResponse response) {
         SecondFactorBody body = Json.read(request, SecondFactorBody.class);
-        String pendingId = required(body.pendingId(), "pendingId", 64);
-        String code = required(body.code(), "code", 16).strip();
+        String pendingId = Input.required(body.pendingId(), "pendingId", 64);
+        String code = Input.required(body.code(), "code", 16).strip();
         try {
             Account account = flows.claimPending(pendingId, binding(request))
                     .flatMap(accounts::byId)
@@ -232,15 +233,5 @@ public record ProviderService(ProviderSignIn flows, Identities identities, Sessi
 
     private static String binding(ServerRequest request) {
         return request.headers().cookies().first(BINDING_COOKIE).asOptional().orElse(null);
-    }
-
-    private static String required(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "This field is required.");
-        }
-        if (value.length() > maxLength) {
-            throw ProblemException.invalid(field, "This field is too long (at most " + maxLength + " characters).");
-        }
-        return value;
     }
 }

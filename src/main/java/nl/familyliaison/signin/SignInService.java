@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.platform.Caller;
 import nl.familyliaison.platform.Ids;
+import nl.familyliaison.platform.Input;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Texts;
 import nl.familyliaison.platform.ProblemException;

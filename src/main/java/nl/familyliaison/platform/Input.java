@@ -1,14 +1,12 @@
-package nl.familyliaison.signin;
-
-import nl.familyliaison.platform.ProblemException;
+package nl.familyliaison.platform;
 
 /** Checks on fields of a request body, each answering a 400 that names the field. */
-final class Input {
+public final class Input {
 
     private Input() {
     }
 
-    static String required(String value, String field, int maxLength) {
+    public static String required(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(field, "This field is required.");
         }
