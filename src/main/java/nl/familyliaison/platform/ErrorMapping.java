@@ -80,7 +80,7 @@ public final class ErrorMapping implements ErrorHandler<Throwable> {
         if (isDuplicate(failure)) {
             // Two requests made the same thing at once (two links of one DigiD, one passkey added twice): the one
             // that lost its unique key wrote nothing, and hears so as a conflict, as its own check would have said.
-            LOG.log(Level.WARNING, "request=" + id.value() + " lost a unique key to a concurrent write");
+            LOG.log(Level.WARNING, "request=" + id.value() + " lost a unique key", Scrub.throwable(failure));
             return new ProblemException(ProblemType.CONFLICT,
                                         "This was just done at the same time. Reload the page to see how it is now.");
         }

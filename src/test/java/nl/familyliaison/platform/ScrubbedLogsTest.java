@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A failure that quotes personal data ("Duplicate entry 'sam@example.org' for key …") is logged without it: the log
- * line keeps the kind of failure, the key and the stack trace.
+ * line keeps the kind of failure, the key and the stack trace. (A lost unique key is answered as a conflict.)
  */
 class ScrubbedLogsTest {
 
@@ -49,7 +49,7 @@ class ScrubbedLogsTest {
 
     @Test
     void aDuplicateEntryIsLoggedWithoutTheAddress() {
-        assertProblem(service.api().unchecked().post("/api/fixture/duplicate", "{}"), 500, "internal-error");
+        assertProblem(service.api().unchecked().post("/api/fixture/duplicate", "{}"), 409, "conflict");
         String logged = records.formatted();
         assertTrue(logged.contains("Duplicate entry '…' for key 'uq_fixture_email'"), logged);
         assertTrue(logged.contains("at nl.familyliaison.platform.ScrubbedLogsTest.insertTwice"), logged);
