@@ -31,7 +31,7 @@ class PasskeyApiTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass(
-            builder -> builder.set("server.port", String.valueOf(PORT)).set("http.public-url", ORIGIN));
+            builder -> builder.onLocalhost(PORT));
 
     @Test
     void aMemberAddsAPasskeyAndThenSignsInWithItAlone() throws SQLException {

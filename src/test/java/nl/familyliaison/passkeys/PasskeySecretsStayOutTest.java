@@ -38,8 +38,7 @@ class PasskeySecretsStayOutTest {
         List<byte[]> rawChallenges = new ArrayList<>();
         int port = Ports.free();
         String origin = "http://localhost:" + port;
-        try (TestService service = TestService.builder().set("server.port", String.valueOf(port))
-                .set("http.public-url", origin).start()) {
+        try (TestService service = TestService.builder().onLocalhost(port).start()) {
             service.people().member("pk-secret@example.org");
             Api member = service.api().as(service.people().signInMember("pk-secret@example.org"));
             SoftAuthenticator phone = new SoftAuthenticator(origin);

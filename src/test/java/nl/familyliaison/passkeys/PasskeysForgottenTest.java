@@ -26,7 +26,7 @@ class PasskeysForgottenTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass(
-            builder -> builder.set("server.port", String.valueOf(PORT)).set("http.public-url", ORIGIN));
+            builder -> builder.onLocalhost(PORT));
 
     @Test
     void aNewEnrolmentLinkForgetsTheStaffMembersPasskeys() throws SQLException {

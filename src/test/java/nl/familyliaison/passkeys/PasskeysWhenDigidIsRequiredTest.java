@@ -25,7 +25,7 @@ class PasskeysWhenDigidIsRequiredTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass(
-            builder -> builder.set("server.port", String.valueOf(PORT)).set("http.public-url", ORIGIN)
+            builder -> builder.onLocalhost(PORT)
                     .set("oidc.members.issuer", "http://127.0.0.1:9/digid").set("oidc.members.required", "true"));
 
     @Test
@@ -44,7 +44,7 @@ class PasskeysWhenDigidIsRequiredTest {
         SoftAuthenticator phone;
         int port = Ports.free();
         try (TestService before = TestService.builder().set("db.url", service.setting("db.url"))
-                .set("server.port", String.valueOf(port)).set("http.public-url", "http://localhost:" + port)
+                .onLocalhost(port)
                 .start()) {
             before.people().member(email);
             Api member = before.api().as(before.people().signInMember(email));

@@ -140,6 +140,14 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
             return this;
         }
 
+        /**
+         * Served at {@code http://localhost:<port>} (and named so in links): passkeys need a host name, not an IP
+         * address, as their relying party.
+         */
+        public Builder onLocalhost(int port) {
+            return set("server.port", String.valueOf(port)).set("http.public-url", "http://localhost:" + port);
+        }
+
         public Builder clock(TestClock clock) {
             this.clock = clock;
             return this;

@@ -41,8 +41,7 @@ class PasskeyBrowserTest {
 
     @RegisterExtension
     static final TestService service = TestService.perClass(
-            builder -> builder.set("server.port", String.valueOf(PORT))
-                    .set("http.public-url", "http://localhost:" + PORT));
+            builder -> builder.onLocalhost(PORT));
 
     /** The start of the Dutch text of the problem sign-in-failed. */
     private static final String SIGN_IN_FAILED = "Inloggen met deze passkey lukte niet";
