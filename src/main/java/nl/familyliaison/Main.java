@@ -27,6 +27,7 @@ import nl.familyliaison.platform.ErrorMapping;
 import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.Management;
 import nl.familyliaison.platform.Migrations;
+import nl.familyliaison.platform.RequestLog;
 import nl.familyliaison.platform.Settings;
 import nl.familyliaison.platform.Shutdown;
 import nl.familyliaison.platform.TransportErrors;
@@ -169,6 +170,7 @@ public final class Main {
             LOG.info("Family Liaison is stopping");
             try {
                 server.stop();
+                RequestLog.flush();
                 features.stopBackground();
             } finally {
                 database.close();

@@ -1,5 +1,6 @@
 package nl.familyliaison.platform;
 
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +17,7 @@ import io.helidon.webserver.http.RoutingResponse;
 public final class RequestLog {
 
     private static final Logger LOG = Logger.getLogger("nl.familyliaison.requests");
+    private static final String SOURCE = RequestLog.class.getName();
 
     private final TrustedProxies trustedProxies;
 
@@ -46,7 +48,8 @@ public final class RequestLog {
         request.context().register(ClientAddress.of(request, trustedProxies));
         response.header(RequestId.HEADER, id.value());
         SecurityHeaders.apply(response.headers(), overTls(request), isApi(request.path().path()));
-        response.whenSent(() -> LOG.log(Level.INFO, () -> line(id, request, response, started)));
+        // The source is named here so no formatter walks the stack to find it (JUL does that for every record).
+        response.whenSent(() -> LOG.logp(Level.INFO, SOURCE, "filter", () -> line(id, request, response, started)));
         chain.proceed();
     }
 
@@ -67,6 +70,17 @@ public final class RequestLog {
         return path.startsWith("/api/") || path.equals("/api");
     }
 
+    /** The request log's records are written by a queue; this waits until those published so far are out. */
+    public static void flush() {
+        for (Handler handler : LOG.getHandlers()) {
+            handler.flush();
+        }
+    }
+
+    private static String threeDigits(long value) {
+        return value < 10 ? "00" + value : value < 100 ? "0" + value : Long.toString(value);
+    }
+
     private static String line(RequestId id, RoutingRequest request, RoutingResponse response, long started) {
         long micros = (System.nanoTime() - started) / 1_000;
         String route = request.matchingPattern().orElse("(no route)");
@@ -74,6 +88,6 @@ public final class RequestLog {
                + " method=" + request.prologue().method().text()
                + " route=" + route
                + " status=" + response.status().code()
-               + " duration_ms=" + (micros / 1000) + "." + String.format("%03d", micros % 1000);
+               + " duration_ms=" + (micros / 1000) + "." + threeDigits(micros % 1000);
     }
 }
