@@ -101,12 +101,18 @@ record DeliveryRound(OutboxRepository rows, Outbox outbox, MailTemplates templat
         }
     }
 
+    /** Marks the claim's handed-over rows sent; tried twice, since a lost mark sends them all again later. */
     private void markSent(Claim claim, List<String> ids) {
-        try {
-            metrics.sent(rows.markSent(claim.token(), ids, clock.instant()));
-        } catch (RuntimeException e) {
-            // The database went away: the rows stay claimed until the lease runs out, then go again.
-            LOG.log(Level.WARNING, ids.size() + " sent mails not marked sent: " + e.getClass().getSimpleName());
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                metrics.sent(rows.markSent(claim.token(), ids, clock.instant()));
+                return;
+            } catch (RuntimeException e) {
+                // A deadlock with another worker's claim, or the database went away: when the second try fails too,
+                // the rows stay claimed until the lease runs out, then go again with the same Message-IDs.
+                LOG.log(Level.WARNING, ids.size() + " sent mails not marked sent (try " + attempt + "): "
+                                       + e.getClass().getSimpleName());
+            }
         }
     }
 
