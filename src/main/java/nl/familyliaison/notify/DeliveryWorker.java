@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
 import nl.familyliaison.platform.Ids;
-import nl.familyliaison.platform.Transactions;
 
 /**
- * Delivers due outbox rows. Every instance runs one: rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease,
- * so two workers never hold the same row, and a row whose worker died is taken again when the lease runs out.
+ * Delivers due outbox rows. Every instance runs one: rows are claimed in one committed UPDATE that writes a claim token
+ * and a lease, so two workers never hold the same row, and a row whose worker died is taken again when the lease runs
+ * out.
  * Delivery is at-least-once with a stable Message-ID per row; a failed try waits ({@link Backoff}) and after
  * {@code give-up-after} the row becomes FAILED, which staff see so they can phone instead.
  */
@@ -28,10 +29,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    DeliveryWorker(OutboxRepository rows, Outbox outbox, Transactions transactions, MailTemplates templates,
-                          MailSender sender, Clock clock, Settings settings, OutboxMetrics metrics) {
-        this.round = new DeliveryRound(rows, outbox, transactions, templates, sender, clock, settings, metrics,
-                                       "worker-" + Ids.newId());
+    DeliveryWorker(OutboxRepository rows, Outbox outbox, MailTemplates templates, MailSender sender, Clock clock,
+                   Settings settings, OutboxMetrics metrics) {
+        this.round = new DeliveryRound(rows, outbox, templates, sender, clock, settings, metrics,
+                                       "worker-" + Ids.newId(), new AtomicLong());
         this.outbox = outbox;
         this.settings = settings;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -34,6 +35,7 @@ public final class MailTemplates {
     private final MustacheFactory html;
     private final MustacheFactory plain;
     private final Languages languages;
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     public MailTemplates(Path folder, String serviceUrl, Languages languages) {
         if (!Files.isDirectory(folder)) {
@@ -65,11 +67,12 @@ public final class MailTemplates {
         Texts texts = languages.texts(language);
         scope.put("serviceUrl", serviceUrl);
         scope.put("serviceLink", linkIn(texts.language()));
-        String base = template.folder() + "/" + texts.language().code();
+        Compiled compiled = this.compiled.computeIfAbsent(template.folder() + "/" + texts.language().code(),
+                                                          this::compile);
         MailFrame frame = new MailFrame(texts, hints(texts.language()), serviceUrl);
-        return new Rendered(render(plain, base + ".subject.mustache", scope).strip(),
-                            frame.text(render(plain, base + ".text.mustache", scope)),
-                            frame.html(render(html, base + ".html.mustache", scope)),
+        return new Rendered(render(compiled.subject(), scope).strip(),
+                            frame.text(render(compiled.text(), scope)),
+                            frame.html(render(compiled.html(), scope)),
                             texts.get("mail.sender"));
     }
 
@@ -103,11 +106,24 @@ public final class MailTemplates {
         return missing;
     }
 
-    private String render(MustacheFactory factory, String name, Map<String, Object> scope) {
+    /** A template's three files in one language, compiled once: a burst of mails renders them thousands of times. */
+    private record Compiled(Mustache subject, Mustache text, Mustache html) {
+    }
+
+    /** Compiles {@code base}'s files ({@code <template>/<language>}); a missing one is told and nothing is kept. */
+    private Compiled compile(String base) {
+        return new Compiled(compile(plain, base + ".subject.mustache"), compile(plain, base + ".text.mustache"),
+                            compile(html, base + ".html.mustache"));
+    }
+
+    private Mustache compile(MustacheFactory factory, String name) {
         if (!Files.isRegularFile(folder.resolve(name))) {
             throw new MissingTemplate("Missing mail template " + folder.resolve(name));
         }
-        Mustache mustache = factory.compile(name);
+        return factory.compile(name);
+    }
+
+    private static String render(Mustache mustache, Map<String, Object> scope) {
         StringWriter out = new StringWriter();
         mustache.execute(out, scope);
         return out.toString();

@@ -12,7 +12,6 @@ import nl.familyliaison.platform.PublicUrl;
 import nl.familyliaison.platform.Database;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Languages;
-import nl.familyliaison.platform.Transactions;
 
 /**
  * Notification as the rest of the service sees it: the outbox every feature writes its mail to, the worker that
@@ -38,9 +37,8 @@ public record Notify(Outbox outbox, DeliveryWorker delivery, PreferenceService p
                                             + String.join(", ", templates.missing()));
         }
         OutboxRepository background = new OutboxRepository(database.backgroundClient());
-        DeliveryWorker delivery = new DeliveryWorker(background, outbox, new Transactions(database.backgroundClient()),
-                                                     templates, MailSender.create(config.get("mail"),
-                                                                                  dataDir.resolve("mail")),
+        DeliveryWorker delivery = new DeliveryWorker(background, outbox, templates,
+                                                     MailSender.create(config.get("mail"), dataDir.resolve("mail")),
                                                      clock, DeliveryWorker.Settings.from(config.get("notify.delivery")),
                                                      new OutboxMetrics(Metrics.globalRegistry(), background, clock));
         return new Notify(outbox, delivery, new PreferenceService(preferences, accounts, guards, clock));

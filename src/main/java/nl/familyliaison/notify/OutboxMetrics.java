@@ -44,8 +44,8 @@ final class OutboxMetrics {
                                      .description("How long the oldest waiting mail has waited"));
     }
 
-    void sent() {
-        sent.increment();
+    void sent(long mails) {
+        sent.increment(mails);
     }
 
     void retried() {

@@ -2,7 +2,6 @@ package nl.familyliaison.notify;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -64,30 +63,26 @@ public final class OutboxRepository {
         tx.createNamedUpdate("outbox-mark-resent").addParam("id", id).addParam("copy", copyId).execute();
     }
 
-    /** Due rows that no other worker holds, locked until the caller's transaction ends. */
     /** Deletes the pending mails whose event key starts with the prefix (its LIKE wildcards escaped). */
     public long withdraw(DbExecute tx, String eventKeyPrefix) {
         String pattern = eventKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return tx.createNamedDelete("outbox-withdraw").addParam("pattern", pattern).execute();
     }
 
-    public List<String> lockDue(DbExecute tx, Instant now, int batch) {
-        return tx.createNamedQuery("outbox-select-due-for-update")
-                .addParam("now", Rows.utc(now))
+    /**
+     * Claims up to {@code batch} due rows that no lease holds for {@code claim} (a token no other claim uses) in one
+     * committed statement; answers how many it took.
+     */
+    long claim(String claim, Instant now, Instant leaseUntil, int batch) {
+        return db.execute().createNamedUpdate("outbox-claim")
+                .addParam("claim", claim).addParam("leaseUntil", Rows.utc(leaseUntil)).addParam("now", Rows.utc(now))
                 .addParam("batch", batch)
-                .execute()
-                .map(row -> Rows.text(row, "id"))
-                .toList();
-    }
-
-    public void lease(DbExecute tx, String id, String worker, Instant until) {
-        tx.createNamedUpdate("outbox-lease")
-                .addParam("id", id).addParam("worker", worker).addParam("leaseUntil", Rows.utc(until))
                 .execute();
     }
 
-    public Optional<Leased> leased(String id, String worker) {
-        return db.execute().createNamedGet("outbox-select").addParam("id", id).addParam("worker", worker).execute()
+    /** The rows a claim holds and that are still to be sent. */
+    List<Leased> claimed(String claim) {
+        return db.execute().createNamedQuery("outbox-select-claimed").addParam("claim", claim).execute()
                 .map(row -> new Leased(Rows.text(row, "id"), Rows.text(row, "event_key"),
                                        Rows.text(row, "recipient_id"), Rows.text(row, "recipient_email"),
                                        Rows.text(row, "template"),
@@ -95,13 +90,15 @@ public final class OutboxRepository {
                                        Rows.text(row, "values_key_id") == null ? null
                                                : new KeyRing.Sealed(Rows.text(row, "values_key_id"),
                                                                     Rows.bytes(row, "template_values")),
-                                       (int) Rows.number(row, "attempts"), Rows.instant(row, "created_at")));
+                                       (int) Rows.number(row, "attempts"), Rows.instant(row, "created_at")))
+                .toList();
     }
 
-    public boolean markSent(String id, String worker, Instant now) {
+    /** Marks the claim's rows {@code ids} sent, in one statement; answers how many it marked. */
+    long markSent(String claim, List<String> ids, Instant now) {
         return db.execute().createNamedUpdate("outbox-mark-sent")
-                .addParam("id", id).addParam("worker", worker).addParam("now", Rows.utc(now))
-                .execute() == 1;
+                .addParam("claim", claim).addParam("ids", String.join(",", ids)).addParam("now", Rows.utc(now))
+                .execute();
     }
 
     public void retryLater(String id, String worker, Instant dueAt, String error) {
