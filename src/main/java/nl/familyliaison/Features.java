@@ -232,7 +232,7 @@ public record Features(RequestLog requestLog,
                             retention.job(), base.signIn().staffAccounts(), base.accounts(),
                             auditTrail.log(), auditTrail.sealer(), base.outbox(), notify.delivery(),
                             caseServices.followUp(),
-                            List.of(notify.delivery(), auditTrail.sealer(), caseServices.followUp(),
+                            List.of(notify.delivery(), auditTrail.log(), auditTrail.sealer(), caseServices.followUp(),
                                     retention.job()));
     }
 

@@ -20,7 +20,9 @@ public record Audit(AuditRepository repository, AuditSettings settings, AuditLog
     public static Audit create(Config config, Database database, Clock clock) {
         AuditRepository repository = new AuditRepository(database.client());
         AuditSettings settings = AuditSettings.from(config);
-        AuditLog log = new AuditLog(repository, clock);
+        // Access events are written in batches on the background pool (see AuditWriter for why not the request pool).
+        AuditLog log = new AuditLog(repository, clock,
+                                    new AuditWriter(new AuditRepository(database.backgroundClient())));
         return new Audit(repository, settings, log, new AccessEvents(log),
                          new AuditSealer(new AuditRepository(database.backgroundClient()), settings, clock),
                          new AuditRetention(new AuditRepository(database.backgroundClient()), clock), clock);

@@ -9,14 +9,22 @@ import nl.familyliaison.platform.Ids;
  * Appends events to the access log. This is what the request path calls: one INSERT carrying the event's content
  * hash; linking it into the chain is the {@link AuditSealer}'s job, behind it.
  */
-public final class AuditLog {
+public final class AuditLog implements AutoCloseable {
 
     private final AuditRepository repository;
     private final Clock clock;
+    private final AuditWriter writer;
 
+    /** A log that stores each event on its own (the command line, where nothing waits alongside). */
     public AuditLog(AuditRepository repository, Clock clock) {
+        this(repository, clock, null);
+    }
+
+    /** A log whose events on their own go through {@code writer}, in batches with those of other requests. */
+    AuditLog(AuditRepository repository, Clock clock, AuditWriter writer) {
         this.repository = repository;
         this.clock = clock;
+        this.writer = writer;
     }
 
     /** Starts an event that happens now; add the object (required) and whatever else is known, then append it. */
@@ -25,12 +33,18 @@ public final class AuditLog {
     }
 
     /**
-     * Appends {@code event} on its own.
+     * Appends {@code event} on its own: returns once it is durable (committed with a batch of other requests'
+     * events), or throws why it is not.
      *
      * @return the new event's id
      */
     public String append(AuditEvent event) {
-        return append(repository.execute(), event);
+        if (writer == null) {
+            return append(repository.execute(), event);
+        }
+        String id = Ids.newId();
+        writer.write(id, event, AuditHashes.contentHash(event));
+        return id;
     }
 
     /**
@@ -43,5 +57,13 @@ public final class AuditLog {
         String id = Ids.newId();
         repository.insert(execute, id, event, AuditHashes.contentHash(event));
         return id;
+    }
+
+    /** Writes what was handed over so far; events appended after this are stored one by one. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package nl.familyliaison.audit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import nl.familyliaison.platform.Json;
 
 /** The access log's table and chain head, through the named statements in {@code statements/audit.yaml} only. */
 public final class AuditRepository {
@@ -64,6 +67,35 @@ public final class AuditRepository {
     }
 
     void insert(DbExecute execute, String id, AuditEvent event, byte[] contentHash) {
+        Map<String, Object> row = row(id, event);
+        row.put("content_hash", contentHash);
+        execute.createNamedInsert("audit-insert").params(row).execute();
+    }
+
+    /**
+     * Inserts {@code events} in one statement, so in one commit, in their order (their seq follows it): all or none.
+     */
+    void insertAll(List<NewEvent> events) {
+        List<Map<String, Object>> rows = events.stream().map(event -> {
+            Map<String, Object> row = row(event.id(), event.event());
+            row.put("content_hash", HexFormat.of().formatHex(event.contentHash()));
+            // An absent key reads as NULL in the statement's JSON_TABLE.
+            row.values().removeIf(Objects::isNull);
+            return row;
+        }).toList();
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Audit events that cannot be written as JSON", e);
+        }
+        long inserted = db.execute().namedInsert("audit-insert-batch", json);
+        if (inserted != events.size()) {
+            throw conflict(inserted + " of a batch of " + events.size() + " events were inserted");
+        }
+    }
+
+    private static Map<String, Object> row(String id, AuditEvent event) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
         row.put("actor_account_id", event.actorAccountId());
@@ -77,8 +109,7 @@ public final class AuditRepository {
         row.put("request_id", event.requestId());
         row.put("ip", event.ip());
         row.put("detail", event.detail());
-        row.put("content_hash", contentHash);
-        execute.createNamedInsert("audit-insert").params(row).execute();
+        return row;
     }
 
     /** Locks the chain head until {@code transaction} ends. */
@@ -250,6 +281,10 @@ public final class AuditRepository {
 
     /** An event's place in time order: its time (as the database writes it) and row number. */
     record Position(String at, long seq) {
+    }
+
+    /** An event about to be inserted, with its id and content hash. */
+    record NewEvent(String id, AuditEvent event, byte[] contentHash) {
     }
 
     /** A pending event: not in the chain yet. */
