@@ -1,8 +1,10 @@
 package nl.familyliaison.cases;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ import nl.familyliaison.platform.Rows;
 
 /** Timeline updates (their texts sealed), who they are for, and who read them. */
 public final class UpdateRepository {
+
+    /** How the query writes a read mark's time (DATE_FORMAT's %Y-%m-%d %H:%i:%s.%f). */
+    private static final DateTimeFormatter READ_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final Supplier<DbExecute> db;
     private final SealedText texts;
@@ -66,16 +71,8 @@ public final class UpdateRepository {
     public record Unread(String caseId, String memberId, String memberName, String updateId, Instant postedAt) {
     }
 
-    /** Every update of a case with its chosen members and read marks (by membership), oldest first. */
+    /** Every update of a case with its chosen members and read marks (by membership), oldest first: one query. */
     public List<Update> ofCase(String caseId) {
-        Map<String, Set<String>> members = new HashMap<>();
-        db.get().createNamedQuery("update-members-by-case").addParam("caseId", caseId).execute()
-                .forEach(row -> members.computeIfAbsent(Rows.text(row, "update_id"), id -> new HashSet<>())
-                        .add(Rows.text(row, "member_id")));
-        Map<String, Map<String, Instant>> reads = new HashMap<>();
-        db.get().createNamedQuery("update-reads-by-case").addParam("caseId", caseId).execute()
-                .forEach(row -> reads.computeIfAbsent(Rows.text(row, "update_id"), id -> new HashMap<>())
-                        .put(Rows.text(row, "member_id"), Rows.instant(row, "read_at")));
         return db.get().createNamedQuery("update-select-by-case").addParam("caseId", caseId).execute()
                 .map(row -> {
                     String id = Rows.text(row, "id");
@@ -84,11 +81,30 @@ public final class UpdateRepository {
                                       texts.open(id, new KeyRing.Sealed(Rows.text(row, "body_key_id"),
                                                                         Rows.bytes(row, "body"))),
                                       Rows.flag(row, "for_all_members"), Rows.text(row, "corrects"),
-                                      Rows.instant(row, "posted_at"), Set.copyOf(members.getOrDefault(id, Set.of())),
-                                      Map.copyOf(reads.getOrDefault(id, Map.of())), withdrawal(row),
+                                      Rows.instant(row, "posted_at"), memberIds(Rows.text(row, "member_ids")),
+                                      readMarks(Rows.text(row, "read_marks")), withdrawal(row),
                                       Rows.text(row, "reshared_from"));
                 })
                 .toList();
+    }
+
+    /** The chosen members as the query lists them: ids separated by commas, or null for none. */
+    private static Set<String> memberIds(String listed) {
+        return listed == null ? Set.of() : Set.copyOf(List.of(listed.split(",")));
+    }
+
+    /** The read marks as the query lists them: {@code memberId=UTC time} separated by commas, or null for none. */
+    private static Map<String, Instant> readMarks(String listed) {
+        if (listed == null) {
+            return Map.of();
+        }
+        Map<String, Instant> marks = new HashMap<>();
+        for (String mark : listed.split(",")) {
+            int equals = mark.indexOf('=');
+            marks.put(mark.substring(0, equals),
+                      LocalDateTime.parse(mark.substring(equals + 1), READ_AT).toInstant(ZoneOffset.UTC));
+        }
+        return Map.copyOf(marks);
     }
 
     private static Update.Withdrawal withdrawal(io.helidon.dbclient.DbRow row) {
