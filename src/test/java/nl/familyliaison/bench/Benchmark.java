@@ -96,76 +96,13 @@ public final class Benchmark {
             if (words.contains("--aot")) {
                 launch = train(launch, logs, environment, fixture, out);
             }
+            Setup setup = new Setup(url, smtp, fixture, logs, environment, launch, warmUp, measured, only);
             if (words.contains("--soak")) {
                 data.seed(url, fixture.staffId());
                 DataSet.settle(url);
-                Soak.run(Duration.ofMinutes(number(words, "--minutes=", 30)), url, smtp, fixture, logs, environment,
-                         launch).forEach(System.out::println);
-                return;
-            }
-
-            LoadRun.Result smallR1 = null;
-            LoadRun.Result smallR3 = null;
-            double startEmpty = startsEmpty(launch, logs, environment, out);
-            if (only.equals(List.of("st"))) {
-                out.forEach(System.out::println);
-                System.exit(0);
-            }
-            try (Started empty = Started.launch(logs.resolve("empty.log"), environment, launch)) {
-                Rows rows = new Rows(url, empty.probe(url), warmUp, measured);
-                // The same JIT warm-up as the seeded run gets from the rows measured before its r1.
-                once("r1 small (warm-up)", 16, warmUp, measured.multipliedBy(3), fixture.r1(empty.base()), 200,
-                     empty.probe(url));
-                if (only.isEmpty() || only.contains("r1")) {
-                    smallR1 = rows.measure("r1 small", 16, fixture.r1(empty.base()), 200);
-                }
-                if (only.isEmpty() || only.contains("r3")) {
-                    smallR3 = rows.measure("r3 small", 16, fixture.r3(empty.base()), 200);
-                }
-            }
-            Instant seedStart = Instant.now();
-            data.seed(url, fixture.staffId());
-            out.add("seeded in " + Duration.between(seedStart, Instant.now()).toSeconds() + " s");
-            out.add("database settled after seeding in " + DataSet.settle(url).toSeconds() + " s");
-
-            try (Started service = Started.launch(logs.resolve("loaded.log"), environment, launch)) {
-                out.add(String.format("start-to-ready (external MariaDB, seeded database, %s): %.2f s",
-                                      launch.describe(), service.startSeconds()));
-                URI base = service.base();
-                Rows rows = new Rows(url, service.probe(url), warmUp, measured);
-                AtomicLong maxRss = new AtomicLong();
-                List<LoadRun.Result> results = new ArrayList<>();
-                for (int clients : CLIENTS) {
-                    for (Map.Entry<String, List<Target>> peer : List.of(
-                            Map.entry("pb bare route", List.of(Target.get(service.bareBase(), BarePeer.PATH))),
-                            Map.entry("p0 plain route", List.of(Target.get(base, "/benchmark/p0"))),
-                            Map.entry("p1 timeline SQL", List.of(Target.get(base, "/benchmark/p1"))),
-                            Map.entry("p2 one-row insert", List.of(Target.post(base, "/benchmark/p2", null)
-                                    .with("X-CSRF-Token", "bench"))),
-                            Map.entry("r1 member timeline", fixture.r1(base)),
-                            Map.entry("r2 member posts", fixture.r2(base)),
-                            Map.entry("r3 inspector dashboard", fixture.r3(base)))) {
-                        if (!only.isEmpty() && !only.contains(peer.getKey().substring(0, 2))) {
-                            continue;
-                        }
-                        int expected = peer.getKey().startsWith("p2") || peer.getKey().startsWith("r2") ? 201 : 200;
-                        results.add(service.sampleRss(maxRss, () -> rows.measure(
-                                peer.getKey(), clients, peer.getValue(), expected)));
-                    }
-                }
-                out.add(HEADER);
-                results.forEach(result -> out.add(line(result)));
-                java.util.stream.Stream.of(smallR1, smallR3).filter(java.util.Objects::nonNull)
-                        .forEach(small -> out.add(line(small)));
-                out.add(String.format("service RSS under load: %d MB at most", maxRss.get() / 1024));
-                Notifications.Burst mail = null;
-                if (only.isEmpty() || only.contains("nm")) {
-                    Background.awaitDone(url);
-                    mail = Notifications.measure(url, smtp, 2000);
-                    out.add(mail.toString());
-                }
-                out.addAll(Goals.judge(new Goals.Figures(results, smallR1, smallR3, startEmpty,
-                                                         service.startSeconds(), maxRss.get(), mail)));
+                out.addAll(Soak.run(Duration.ofMinutes(number(words, "--minutes=", 30)), setup));
+            } else {
+                measureAll(setup, data, out);
             }
         } finally {
             smtp.stop();
@@ -174,6 +111,85 @@ public final class Benchmark {
         out.forEach(System.out::println);
         Files.write(Path.of("target", "benchmark.txt"), out);
         System.exit(0);
+    }
+
+    /** What a run needs: the database, the SMTP server, the people, the service's launch and the row settings. */
+    record Setup(String url, GreenMail smtp, Fixture fixture, Path logs, Map<String, String> environment,
+                 Launch launch, Duration warmUp, Duration measured, List<String> only) {
+    }
+
+    /** The starts, r1 and r3 on the small database, the seeding, every row, the mail burst and the goals. */
+    private static void measureAll(Setup setup, DataSet data, List<String> out) throws Exception {
+        String url = setup.url();
+        Fixture fixture = setup.fixture();
+        Path logs = setup.logs();
+        Map<String, String> environment = setup.environment();
+        Launch launch = setup.launch();
+        Duration warmUp = setup.warmUp();
+        Duration measured = setup.measured();
+        List<String> only = setup.only();
+        LoadRun.Result smallR1 = null;
+        LoadRun.Result smallR3 = null;
+        double startEmpty = startsEmpty(launch, logs, environment, out);
+        if (only.equals(List.of("st"))) {
+            return;
+        }
+        try (Started empty = Started.launch(logs.resolve("empty.log"), environment, launch)) {
+            Rows rows = new Rows(url, empty.probe(url), warmUp, measured);
+            // The same JIT warm-up as the seeded run gets from the rows measured before its r1.
+            once("r1 small (warm-up)", 16, warmUp, measured.multipliedBy(3), fixture.r1(empty.base()), 200,
+                 empty.probe(url));
+            if (only.isEmpty() || only.contains("r1")) {
+                smallR1 = rows.measure("r1 small", 16, fixture.r1(empty.base()), 200);
+            }
+            if (only.isEmpty() || only.contains("r3")) {
+                smallR3 = rows.measure("r3 small", 16, fixture.r3(empty.base()), 200);
+            }
+        }
+        Instant seedStart = Instant.now();
+        data.seed(url, fixture.staffId());
+        out.add("seeded in " + Duration.between(seedStart, Instant.now()).toSeconds() + " s");
+        out.add("database settled after seeding in " + DataSet.settle(url).toSeconds() + " s");
+
+        try (Started service = Started.launch(logs.resolve("loaded.log"), environment, launch)) {
+            out.add(String.format("start-to-ready (external MariaDB, seeded database, %s): %.2f s",
+                                  launch.describe(), service.startSeconds()));
+            URI base = service.base();
+            Rows rows = new Rows(url, service.probe(url), warmUp, measured);
+            AtomicLong maxRss = new AtomicLong();
+            List<LoadRun.Result> results = new ArrayList<>();
+            for (int clients : CLIENTS) {
+                for (Map.Entry<String, List<Target>> peer : List.of(
+                        Map.entry("pb bare route", List.of(Target.get(service.bareBase(), BarePeer.PATH))),
+                        Map.entry("p0 plain route", List.of(Target.get(base, "/benchmark/p0"))),
+                        Map.entry("p1 timeline SQL", List.of(Target.get(base, "/benchmark/p1"))),
+                        Map.entry("p2 one-row insert", List.of(Target.post(base, "/benchmark/p2", null)
+                                .with("X-CSRF-Token", "bench"))),
+                        Map.entry("r1 member timeline", fixture.r1(base)),
+                        Map.entry("r2 member posts", fixture.r2(base)),
+                        Map.entry("r3 inspector dashboard", fixture.r3(base)))) {
+                    if (!only.isEmpty() && !only.contains(peer.getKey().substring(0, 2))) {
+                        continue;
+                    }
+                    int expected = peer.getKey().startsWith("p2") || peer.getKey().startsWith("r2") ? 201 : 200;
+                    results.add(service.sampleRss(maxRss, () -> rows.measure(
+                            peer.getKey(), clients, peer.getValue(), expected)));
+                }
+            }
+            out.add(HEADER);
+            results.forEach(result -> out.add(line(result)));
+            java.util.stream.Stream.of(smallR1, smallR3).filter(java.util.Objects::nonNull)
+                    .forEach(small -> out.add(line(small)));
+            out.add(String.format("service RSS under load: %d MB at most", maxRss.get() / 1024));
+            Notifications.Burst mail = null;
+            if (only.isEmpty() || only.contains("nm")) {
+                Background.awaitDone(url);
+                mail = Notifications.measure(url, setup.smtp(), 2000);
+                out.add(mail.toString());
+            }
+            out.addAll(Goals.judge(new Goals.Figures(results, smallR1, smallR3, startEmpty,
+                                                     service.startSeconds(), maxRss.get(), mail)));
+        }
     }
 
     /** How the service's JVM is started: its options and its class path. */

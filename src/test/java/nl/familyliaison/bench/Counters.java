@@ -31,9 +31,12 @@ record Counters(long statements, long commits, double gcSeconds) {
     }
 
     static Probe of(String jdbcUrl, long servicePid) {
+        // jstat first: it starts a JVM, which takes a while, and the database's counters are read as close to the
+        // measured seconds as can be (just before they start; after the load has stopped).
         return () -> {
+            double gc = gcSeconds(servicePid);
             Map<String, Long> status = globalStatus(jdbcUrl);
-            return new Counters(status.get("Questions"), status.get("Com_commit"), gcSeconds(servicePid));
+            return new Counters(status.get("Questions"), status.get("Com_commit"), gc);
         };
     }
 

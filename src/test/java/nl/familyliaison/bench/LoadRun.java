@@ -110,9 +110,9 @@ final class LoadRun {
             long start = System.nanoTime();
             Thread.sleep(measured.toMillis());
             counting.set(false);
-            Counters during = probe.read().minus(before);
             double seconds = (System.nanoTime() - start) / 1e9;
-            go.set(false);
+            go.set(false); // the load stops before the counters are read: jstat takes a while on a busy box
+            Counters during = probe.read().minus(before);
             List<long[]> all = new ArrayList<>();
             for (Future<long[]> each : running) {
                 all.add(each.get());

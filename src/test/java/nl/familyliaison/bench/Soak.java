@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -43,22 +42,21 @@ final class Soak {
     private record Sample(long atMillis, long tookNanos, boolean ok) {
     }
 
-    static List<String> run(Duration duration, String url, GreenMail smtp, Benchmark.Fixture fixture, Path logs,
-                            Map<String, String> environment, Benchmark.Launch launch) throws Exception {
-        List<String> withLog = new ArrayList<>(launch.options());
-        Path gcLog = logs.resolve("soak-gc.log").toAbsolutePath();
+    static List<String> run(Duration duration, Benchmark.Setup setup) throws Exception {
+        List<String> withLog = new ArrayList<>(setup.launch().options());
+        Path gcLog = setup.logs().resolve("soak-gc.log").toAbsolutePath();
         withLog.add("-Xlog:gc:file=" + gcLog + ":uptime");
         withLog.addAll(List.of("rate-limits.code-request-ip.capacity=1000000000",
                                "rate-limits.code-request-address.capacity=1000000000",
                                "rate-limits.code-check-ip.capacity=1000000000"));
         List<String> out = new ArrayList<>();
-        try (Benchmark.Started service = Benchmark.Started.launch(logs.resolve("soak.log"), environment,
-                                                                          new Benchmark.Launch(withLog,
-                                                                                               launch.classPath()))) {
+        Benchmark.Launch launch = new Benchmark.Launch(withLog, setup.launch().classPath());
+        try (Benchmark.Started service = Benchmark.Started.launch(setup.logs().resolve("soak.log"),
+                                                                  setup.environment(), launch)) {
             long started = System.currentTimeMillis();
             double uptimeAtStart = service.process().process().info().startInstant()
                     .map(at -> (started - at.toEpochMilli()) / 1000.0).orElse(0.0);
-            List<List<Sample>> samples = load(service.base(), fixture, smtp, duration, started);
+            List<List<Sample>> samples = load(service.base(), setup.fixture(), setup.smtp(), duration, started);
             out.add("soak: " + CLIENTS + " clients, " + duration.toMinutes() + " min, mixed load (per client in turn:"
                     + " timeline reads, a post, the dashboard; the first 32 clients also sign their member in with"
                     + " an emailed code every " + SIGN_IN_EVERY + " requests)");
