@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +29,7 @@ final class JarClassPath {
         Files.createDirectories(into);
         List<String> entries = new ArrayList<>();
         int folder = 0;
-        for (String entry : classPath.split(File.pathSeparator)) {
+        for (String entry : expanded(classPath)) {
             Path path = Path.of(entry);
             if (Files.isDirectory(path)) {
                 Path jar = into.resolve((folder++) + "-" + path.getFileName() + ".jar");
@@ -38,6 +40,35 @@ final class JarClassPath {
             }
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The entries of {@code classPath}, with a jar that only names others in its manifest (what Maven's exec plugin
+     * starts the benchmark with when the class path is long) replaced by those it names.
+     */
+    static List<String> expanded(String classPath) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String named = null;
+            if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    Manifest manifest = jar.getManifest();
+                    named = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+                    if (named != null && jar.stream().anyMatch(e -> e.getName().endsWith(".class"))) {
+                        named = null; // a jar of classes that also names others: kept as it is
+                    }
+                }
+            }
+            if (named == null) {
+                entries.add(entry);
+                continue;
+            }
+            for (String each : named.trim().split("\\s+")) {
+                entries.add(Path.of(path.toUri().resolve(each)).toString());
+            }
+        }
+        return entries;
     }
 
     private static void pack(Path folder, Path jar) throws IOException {
