@@ -1,6 +1,7 @@
 package nl.familyliaison.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 
+import io.helidon.webserver.WebServer;
 import nl.familyliaison.platform.ApiRoutes;
 import nl.familyliaison.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,27 @@ class BenchmarkPeersTest {
             assertEquals(200, plain.statusCode());
             assertEquals("ok", plain.body());
             assertEquals(405, get(service, "/benchmark/p2").statusCode(), "p2 is POST only");
+        }
+    }
+
+    @Test
+    void theBarePeerAnswersLikeP0WithoutAnyOfTheServicesFilters() throws Exception {
+        try (TestService service = TestService.builder().routes(new BenchmarkPeers(Clock.systemUTC())::routes)
+                .start()) {
+            WebServer bare = BarePeer.start(0);
+            try {
+                HttpResponse<String> p0 = get(service, "/benchmark/p0");
+                HttpResponse<String> pb = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + bare.port() + BarePeer.PATH)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, pb.statusCode());
+                assertEquals(p0.body(), pb.body());
+                assertTrue(p0.headers().firstValue("Content-Security-Policy").isPresent(), "p0 has the filters");
+                assertEquals(java.util.Optional.empty(), pb.headers().firstValue("Content-Security-Policy"),
+                             "pb has none of them");
+            } finally {
+                bare.stop();
+            }
         }
     }
 

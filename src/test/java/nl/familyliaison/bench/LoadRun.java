@@ -19,25 +19,48 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadRun {
 
-    /** What one run measured. */
+    /**
+     * What one run measured; statements, commits and GC time are those of the measured seconds (per request; GC in
+     * ms).
+     */
     record Result(String name, int clients, double perSecond, double p50Millis, double p99Millis, long errors,
-                  long requests, double statementsPerRequest) {
+                  long requests, double statementsPerRequest, double commitsPerRequest, double gcMillis) {
 
         Result(String name, int clients, double perSecond, double p50Millis, double p99Millis, long errors,
                long requests) {
-            this(name, clients, perSecond, p50Millis, p99Millis, errors, requests, Double.NaN);
+            this(name, clients, perSecond, p50Millis, p99Millis, errors, requests, Double.NaN, Double.NaN,
+                 Double.NaN);
         }
 
-        /** With the number of SQL statements the database received while this was measured. */
-        Result withStatements(long statements) {
+        /** With what the database and the service's collector did while this was measured. */
+        Result with(Counters during) {
             return new Result(name, clients, perSecond, p50Millis, p99Millis, errors, requests,
-                              requests == 0 ? Double.NaN : (double) statements / requests);
+                              perRequest(during.statements()), perRequest(during.commits()),
+                              during.gcSeconds() * 1000);
         }
-    }
 
-    /** Counts the statements the database has received so far (its Questions status). */
-    interface Statements {
-        long count() throws Exception;
+        private double perRequest(long count) {
+            return requests == 0 ? Double.NaN : (double) count / requests;
+        }
+
+        /**
+         * Several runs of one row as one: the median of each figure (of three runs, the middle one), the errors of
+         * all runs together.
+         */
+        static Result median(List<Result> runs) {
+            Result first = runs.getFirst();
+            return new Result(first.name, first.clients, middle(runs, Result::perSecond),
+                              middle(runs, Result::p50Millis), middle(runs, Result::p99Millis),
+                              runs.stream().mapToLong(Result::errors).sum(),
+                              runs.stream().mapToLong(Result::requests).sum(),
+                              middle(runs, Result::statementsPerRequest), middle(runs, Result::commitsPerRequest),
+                              middle(runs, Result::gcMillis));
+        }
+
+        private static double middle(List<Result> runs, java.util.function.ToDoubleFunction<Result> figure) {
+            double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+            return sorted[sorted.length / 2];
+        }
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -47,7 +70,7 @@ final class LoadRun {
     }
 
     static Result run(String name, int clients, Duration warmUp, Duration measured, List<Target> targets,
-                      int expectedStatus, Statements statements) throws Exception {
+                      int expectedStatus, Counters.Probe probe) throws Exception {
         List<HttpRequest> requests = targets.stream().map(Target::toHttpRequest).toList();
         AtomicBoolean go = new AtomicBoolean(true);
         AtomicBoolean counting = new AtomicBoolean(false);
@@ -82,21 +105,21 @@ final class LoadRun {
                 }));
             }
             Thread.sleep(warmUp.toMillis());
-            long statementsBefore = statements.count();
+            Counters before = probe.read();
             counting.set(true);
             long start = System.nanoTime();
             Thread.sleep(measured.toMillis());
             counting.set(false);
-            long statementsDuring = statements.count() - statementsBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
-            go.set(false);
+            go.set(false); // the load stops before the counters are read: jstat takes a while on a busy box
+            Counters during = probe.read().minus(before);
             List<long[]> all = new ArrayList<>();
             for (Future<long[]> each : running) {
                 all.add(each.get());
             }
             long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Result(name, clients, merged.length / seconds, percentile(merged, 0.50),
-                              percentile(merged, 0.99), errors.get(), merged.length).withStatements(statementsDuring);
+                              percentile(merged, 0.99), errors.get(), merged.length).with(during);
         }
     }
 

@@ -42,7 +42,17 @@ final class Notifications {
         }
     }
 
-    static String measure(String jdbcUrl, GreenMail smtp, int count) throws Exception {
+    /** What a burst measured; {@code p95Seconds} is NaN when 95 % never arrived. */
+    record Burst(int arrived, int count, double seconds, double p95Seconds) {
+        @Override
+        public String toString() {
+            return String.format("notifications: %d of %d delivered in %.1f s = %.0f mails/s;"
+                                 + " p95 event-to-hand-over %s", arrived, count, seconds, arrived / seconds,
+                                 Double.isNaN(p95Seconds) ? "not reached" : String.format("%.2f s", p95Seconds));
+        }
+    }
+
+    static Burst measure(String jdbcUrl, GreenMail smtp, int count) throws Exception {
         Inbox inbox = new Inbox(smtp, RECIPIENT);
         int before = inbox.count();
         // Each row's values are sealed for that row (the row id is part of the seal), as the service does it.
@@ -81,8 +91,6 @@ final class Notifications {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format("notifications: %d of %d delivered in %.1f s = %.0f mails/s;"
-                             + " p95 event-to-hand-over %s", arrived, count, seconds, arrived / seconds,
-                             p95 < 0 ? "not reached" : String.format("%.2f s", p95 / 1e9));
+        return new Burst(arrived, count, seconds, p95 < 0 ? Double.NaN : p95 / 1e9);
     }
 }

@@ -40,14 +40,14 @@ final class WrkRun {
     }
 
     static LoadRun.Result run(Path wrk, String name, int clients, Duration warmUp, Duration measured,
-                              List<Target> targets, LoadRun.Statements statements) throws Exception {
+                              List<Target> targets, Counters.Probe probe) throws Exception {
         Path script = Files.createTempFile("bench-", ".lua");
         try {
             Files.writeString(script, Target.wrkScript(targets), StandardCharsets.UTF_8);
             wrk(wrk, clients, warmUp, script, targets.getFirst());
-            long before = statements.count();
+            Counters before = probe.read();
             LoadRun.Result result = parse(name, clients, wrk(wrk, clients, measured, script, targets.getFirst()));
-            return result.withStatements(statements.count() - before);
+            return result.with(probe.read().minus(before));
         } finally {
             Files.deleteIfExists(script);
         }

@@ -45,10 +45,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #launch(Path, Map, List)}, started by another main class on the test's class path. */
     public static ServiceProcess launch(Path log, Map<String, String> environment, List<String> systemProperties,
                                         String mainClass) {
+        return launch(log, environment, systemProperties, mainClass, System.getProperty("java.class.path"));
+    }
+
+    /** As {@link #launch(Path, Map, List, String)}, on another class path (the benchmark's, of jars only). */
+    public static ServiceProcess launch(Path log, Map<String, String> environment, List<String> systemProperties,
+                                        String mainClass, String classPath) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         systemProperties.forEach(property -> command.add(property.startsWith("-") ? property : "-D" + property));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of("-cp", classPath, mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("FL_DB_URL");
         builder.environment().put("FL_MANAGEMENT_PORT", "0"); // several processes at once: no fixed port
