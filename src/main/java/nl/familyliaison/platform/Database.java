@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = pool("family-liaison", db.get("pool"), 12, jdbcUrl, user, password);
         // Background work (audit sealing, mail delivery) gets connections of its own, so a burst of requests can
         // never starve it and it can never starve the requests.
-        HikariDataSource background = pool("family-liaison-background", db.get("background-pool"), 3, jdbcUrl, user,
+        HikariDataSource background = pool("family-liaison-background", db.get("background-pool"), 5, jdbcUrl, user,
                                            password);
         DbStatements statements = DbStatements.create(db.get("statements"));
         return new Database(pool, client(pool, statements), background, client(background, statements), embedded);
