@@ -47,8 +47,8 @@ class PostCostTest {
         double statementsPerPost = (status("Questions") - questions - 2) / (double) POSTS;
         double commitsPerPost = (status("Com_commit") - commits) / (double) POSTS;
         System.out.printf("post cost: %.1f statements, %.1f commits per post%n", statementsPerPost, commitsPerPost);
-        assertTrue(statementsPerPost <= 40, "statements per post: " + statementsPerPost);
-        assertTrue(commitsPerPost <= 4.5, "commits per post: " + commitsPerPost);
+        assertTrue(statementsPerPost <= 35, "statements per post: " + statementsPerPost);
+        assertTrue(commitsPerPost <= 3.3, "commits per post: " + commitsPerPost);
     }
 
     private static long status(String name) throws SQLException {
