@@ -86,7 +86,6 @@ public final class MessageService {
                                              action);
         NewThread body = Json.read(request, NewThread.class);
         MessageText text = MessageText.of(body.text());
-        limiter.consume(POST_LIMIT, context.actor().accountId());
         write(request, response, context, action, "message-thread", fingerprint(body), Status.CREATED_201,
               (audited, claim) -> writes.start(context, text, body.memberIds(), body.attachmentIds(), audited, claim),
               started -> started.thread().id());
@@ -116,7 +115,6 @@ public final class MessageService {
         MessageThread thread = readable(request, context, action);
         NewMessage body = Json.read(request, NewMessage.class);
         MessageText text = MessageText.of(body.text());
-        limiter.consume(POST_LIMIT, context.actor().accountId());
         write(request, response, context, action, "message", fingerprint(body), Status.CREATED_201,
               (audited, claim) -> writes.post(context, thread, text, body.attachmentIds(), audited, claim),
               MessageView::id);

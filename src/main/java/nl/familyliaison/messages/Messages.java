@@ -36,7 +36,8 @@ public record Messages(MessageService service, MessageContent content, MessageIt
         ThreadPages pages = new ThreadPages(repository, attachments, accounts, cases, keys, clock);
         MessageService service = new MessageService(
                 threads, pages, attachments,
-                new Writes(threads, pages, attachments, new Transactions(db), outbox), access, idempotency, limiter,
+                new Writes(threads, pages, attachments, new Transactions(db), outbox,
+                           new PostLimit(limiter, limiter.policy(MessageService.POST_LIMIT))), access, idempotency, limiter,
                 guards);
         return new Messages(service, new MessageContent(db, attachments, files, keys),
                             new MessageItems(repository, files), new Activity(repository));

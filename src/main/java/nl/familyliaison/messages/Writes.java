@@ -16,20 +16,26 @@ import nl.familyliaison.platform.Transactions;
 /**
  * The writes of the messages feature, each in its own transaction with its audit event and the request's
  * idempotency key, which keeps the write's answer in the same transaction; the mails they queue leave after the
- * commit.
+ * commit. A new thread or message first takes a token of the author's post limit in that same transaction, so a
+ * refused one leaves nothing behind, and a replayed one (answered from its kept answer) takes none.
  */
-record Writes(Threads threads, ThreadPages pages, Attachments attachments, Transactions transactions, Outbox outbox) {
+record Writes(Threads threads, ThreadPages pages, Attachments attachments, Transactions transactions, Outbox outbox,
+              PostLimit postLimit) {
 
     StartedThread start(CaseContext context, MessageText text, List<String> members, List<String> attachmentIds,
                         WriteEvent audited, Claim claim) {
-        return audited(audited, claim, tx -> threads.start(tx, context, text, members, attachmentIds),
-                       started -> started.thread().id());
+        return audited(audited, claim, tx -> {
+            postLimit.take(tx, context);
+            return threads.start(tx, context, text, members, attachmentIds);
+        }, started -> started.thread().id());
     }
 
     MessageView post(CaseContext context, MessageThread thread, MessageText text, List<String> attachmentIds,
                      WriteEvent audited, Claim claim) {
-        return audited(audited, claim, tx -> threads.post(tx, context, thread, text, attachmentIds),
-                       MessageView::id);
+        return audited(audited, claim, tx -> {
+            postLimit.take(tx, context);
+            return threads.post(tx, context, thread, text, attachmentIds);
+        }, MessageView::id);
     }
 
     /** @return the thread, for its id (the answer has no body) */

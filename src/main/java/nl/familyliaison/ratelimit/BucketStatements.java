@@ -26,7 +26,7 @@ record BucketStatements(String lock, String create, String save, String delete, 
                                     named(statements, "ratelimit-delete-expired"));
     }
 
-    private static String named(Config statements, String name) {
+    static String named(Config statements, String name) {
         return statements.get(name).asString().asOptional()
                 .filter(sql -> !sql.isBlank())
                 .orElseThrow(() -> new IllegalStateException("The named statement " + statements.key() + "."

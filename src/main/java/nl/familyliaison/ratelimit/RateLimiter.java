@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.helidon.config.Config;
+import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.platform.ProblemException;
 import nl.familyliaison.platform.ProblemType;
 import nl.familyliaison.platform.Scrub;
@@ -41,10 +42,12 @@ public final class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final RateLimitPolicies policies;
     private final Buckets shared;
     private final Buckets local;
+    private final TokenRows tokens;
     private final Clock clock;
     private final SecretKeySpec bucketIdKey;
     private final AtomicReference<Instant> nextCleanUp;
@@ -62,6 +65,7 @@ public final class RateLimiter {
         this.policies = RateLimitPolicies.from(rateLimits);
         this.shared = new SharedBuckets(new MariaDbProxyManager(dataSource, statements, time));
         this.local = new LocalBuckets(time);
+        this.tokens = new TokenRows(dataSource, statements);
         this.clock = clock;
         this.bucketIdKey = new SecretKeySpec(bucketIdKey, "HmacSHA256");
         this.nextCleanUp = new AtomicReference<>(clock.instant().plus(CLEAN_UP_EVERY));
@@ -101,6 +105,29 @@ public final class RateLimiter {
     }
 
     /**
+     * Counts one attempt of {@code key} under a shared {@code policy} inside the caller's transaction {@code tx}:
+     * one upsert and one read instead of a transaction of its own. Call it first in the transaction, so the row lock
+     * it takes is held while the rest of the write runs and a refusal rolls nothing back but itself. Its counts are
+     * kept apart from {@link #consume}'s: a policy is counted one way or the other, never both.
+     *
+     * A policy configured as not shared is counted in this process, as {@link #consume} does.
+     *
+     * @throws ProblemException 429 with Retry-After when the key has no attempts left; the caller's transaction
+     *                          then rolls back, and with it nothing was taken
+     */
+    public void consume(DbExecute tx, RateLimitPolicy policy, String key) {
+        if (!policy.shared()) {
+            consume(policy, key);
+            return;
+        }
+        cleanUpWhenDue();
+        long waitMillis = tokens.takeOne(tx, policy, bucketId(policy, key), clock.millis());
+        if (waitMillis > 0) {
+            throw tooManyAttempts(waitMillis * NANOS_PER_MILLI);
+        }
+    }
+
+    /**
      * Counts one attempt of {@code key} under the named policy, for a caller that must answer the same either way.
      *
      * @return whether the key had an attempt left
@@ -133,7 +160,7 @@ public final class RateLimiter {
 
     /** Removes every bucket that is full again, shared and local; says how many. */
     public int removeExpired() {
-        return shared.removeExpired() + local.removeExpired();
+        return shared.removeExpired() + tokens.removeExpired(clock.millis()) + local.removeExpired();
     }
 
     /**

@@ -25,7 +25,8 @@ final class DataChecksums implements AutoCloseable {
      * the chain in the background; the rate-limit buckets take a token for each attempt; a session's last-seen
      * time moves with each signed-in request (the idle timeout).
      */
-    static final Set<String> BOOKKEEPING = Set.of("audit_event", "audit_chain_head", "rate_limit_bucket", "session");
+    static final Set<String> BOOKKEEPING = Set.of("audit_event", "audit_chain_head", "rate_limit_bucket",
+                                                    "rate_limit_tokens", "session");
 
     /**
      * Tables a background worker updates after the request has been answered: the delivery worker marks mails
