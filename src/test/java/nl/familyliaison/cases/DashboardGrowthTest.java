@@ -117,13 +117,24 @@ class DashboardGrowthTest {
                         + " SELECT UUID(), i.id, 'start', '" + investigatorId + "', 'seed', RANDOM_BYTES(60), TRUE,"
                         + " NULL, NOW(6) - INTERVAL s.seq HOUR FROM investigation i JOIN seq_1_to_10 s"
                         + " WHERE i.reference LIKE 'SEED-%'");
+            // Beyond the growth run: a member on each of those cases, so that their members are many too.
+            sql.execute("INSERT INTO account (id, role, email, display_name, status, created_at, updated_at)"
+                        + " VALUES ('seed-member', 'MEMBER', 'seed-member@example.org', 'Seed', 'ACTIVE', NOW(6),"
+                        + " NOW(6))");
+            sql.execute("INSERT INTO investigation_member (id, investigation_id, account_id, relation, invited_by,"
+                        + " invited_at, phone_key_id, phone) SELECT UUID(), i.id, 'seed-member', 'PARENT', '"
+                        + investigatorId + "', NOW(6), 'seed', RANDOM_BYTES(20)" + seeded);
+            sql.execute("INSERT INTO investigation_update_read (update_id, account_id, read_at)"
+                        + " SELECT u.id, 'seed-member', NOW(6) FROM investigation_update u"
+                        + " JOIN investigation i ON i.id = u.investigation_id WHERE i.reference LIKE 'SEED-%'");
             sql.execute("INSERT INTO message_thread (id, investigation_id, started_by, created_at, last_message_at,"
                         + " last_position) SELECT UUID(), i.id, '" + investigatorId + "', NOW(6), NOW(6), 1" + seeded);
             sql.execute("INSERT INTO message (id, thread_id, position, author_id, body_key_id, body, posted_at)"
                         + " SELECT UUID(), t.id, 1, '" + investigatorId + "', 'seed', RANDOM_BYTES(60), NOW(6)"
                         + " FROM message_thread t JOIN investigation i ON i.id = t.investigation_id"
                         + " WHERE i.reference LIKE 'SEED-%'");
-            sql.execute("ANALYZE TABLE message_thread, message,  investigation, investigation_staff, investigation_update, investigation_member");
+            sql.execute("ANALYZE TABLE message_thread, message, investigation_update_read,"
+                        + " investigation, investigation_staff, investigation_update, investigation_member");
         }
     }
 }
