@@ -3,6 +3,7 @@ package nl.familyliaison.messages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.LocalDate;
@@ -54,13 +55,15 @@ record Posting(MessageRepository messages, Attachments attachments, CaseReposito
     private void tellTheOthers(DbExecute tx, MessageThread thread, String authorId, String messageId, Names names,
                                Roster roster) {
         LocalDate today = LocalDate.now(clock.withZone(Cases.ZONE));
+        List<Mail> mails = new ArrayList<>();
         for (String accountId : roster.inCharge(cases.in(tx).inspectorsInCharge(thread.caseId(), today))
                 .accountsIn(thread)) {
             Account account = names.account(accountId);
             if (!accountId.equals(authorId) && account.status() != Account.Status.DISABLED) {
-                outbox.enqueue(tx, new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,
-                                            account.language(), Map.of(), Mail.Priority.NORMAL));
+                mails.add(new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,
+                                   account.language(), Map.of(), Mail.Priority.NORMAL));
             }
         }
+        outbox.enqueueAll(tx, mails);
     }
 }
