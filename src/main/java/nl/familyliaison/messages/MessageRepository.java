@@ -71,21 +71,20 @@ final class MessageRepository {
                 .toList();
     }
 
-    /** Locks the thread for a new message and gives that message's position. */
-    int nextPosition(String threadId, Instant now) {
-        db.get().createNamedUpdate("thread-advance").addParam("threadId", threadId).addParam("now", Rows.utc(now))
-                .execute();
-        return db.get().createNamedGet("thread-position").addParam("threadId", threadId).execute()
-                .map(row -> (int) Rows.number(row, "last_position"))
-                .orElseThrow(() -> new IllegalStateException("Thread " + threadId + " vanished"));
-    }
-
-    void insertMessage(StoredMessage message) {
+    /**
+     * Adds a message at its thread's next position: locks the thread row and advances it, and the message takes the
+     * position that row now holds.
+     */
+    void append(String id, String threadId, String authorId, KeyRing.Sealed body, Instant now, String onBehalfOf) {
+        long advanced = db.get().createNamedUpdate("thread-advance").addParam("threadId", threadId)
+                .addParam("now", Rows.utc(now)).execute();
+        if (advanced != 1) {
+            throw new IllegalStateException("Thread " + threadId + " vanished");
+        }
         db.get().createNamedInsert("message-insert")
-                .addParam("id", message.id()).addParam("threadId", message.threadId())
-                .addParam("position", message.position()).addParam("authorId", message.authorId())
-                .addParam("bodyKeyId", message.body().keyId()).addParam("body", message.body().bytes())
-                .addParam("now", Rows.utc(message.postedAt())).addParam("onBehalfOf", message.onBehalfOf())
+                .addParam("id", id).addParam("threadId", threadId).addParam("authorId", authorId)
+                .addParam("bodyKeyId", body.keyId()).addParam("body", body.bytes())
+                .addParam("now", Rows.utc(now)).addParam("onBehalfOf", onBehalfOf)
                 .execute();
     }
 

@@ -22,6 +22,12 @@ final class Names {
         this.caseNames = caseNames;
     }
 
+    /** Takes {@code account} as read already in this request (the author's, with their session): no second read. */
+    Names knowing(Account account) {
+        known.put(account.id(), account);
+        return this;
+    }
+
     Account account(String accountId) {
         return known.computeIfAbsent(accountId, id -> accounts.byId(id).orElseThrow(
                 () -> new IllegalStateException("Account " + id + " is referenced but does not exist")));

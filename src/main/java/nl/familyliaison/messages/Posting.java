@@ -3,6 +3,7 @@ package nl.familyliaison.messages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.LocalDate;
@@ -30,16 +31,18 @@ record Posting(MessageRepository messages, Attachments attachments, CaseReposito
 
     static final MailTemplate MAIL_TEMPLATE = MailTemplate.NEW_MESSAGE;
 
-    /** Posts; {@code onBehalfOf} is the membership a representative writes for, or null. */
-    MessageView post(DbExecute tx, MessageThread thread, String authorId, String onBehalfOf, MessageText text,
+    /**
+     * Posts; {@code author} as their session read them this request, {@code onBehalfOf} the membership a
+     * representative writes for, or null.
+     */
+    MessageView post(DbExecute tx, MessageThread thread, Account author, String onBehalfOf, MessageText text,
                      List<String> attachmentIds) {
+        String authorId = author.id();
         String id = Ids.newId();
         Instant now = clock.instant();
-        int position = messages.in(tx).nextPosition(thread.id(), now);
-        messages.in(tx).insertMessage(new StoredMessage(id, thread.id(), position, authorId, seal(id, text), now,
-                                                        onBehalfOf));
+        messages.in(tx).append(id, thread.id(), authorId, seal(id, text), now, onBehalfOf);
         List<AttachmentView> sent = attachments.attach(tx, thread.caseId(), authorId, id, attachmentIds);
-        Names names = new Names(accounts.in(tx), cases.in(tx).memberNames(thread.caseId()));
+        Names names = new Names(accounts.in(tx), cases.in(tx).memberNames(thread.caseId())).knowing(author);
         Roster roster = Roster.of(cases.in(tx), thread.caseId());
         tellTheOthers(tx, thread, authorId, id, names, roster);
         return new MessageView(id, names.person(authorId), true, text.value(), now, sent, List.of(),
@@ -54,13 +57,15 @@ record Posting(MessageRepository messages, Attachments attachments, CaseReposito
     private void tellTheOthers(DbExecute tx, MessageThread thread, String authorId, String messageId, Names names,
                                Roster roster) {
         LocalDate today = LocalDate.now(clock.withZone(Cases.ZONE));
+        List<Mail> mails = new ArrayList<>();
         for (String accountId : roster.inCharge(cases.in(tx).inspectorsInCharge(thread.caseId(), today))
                 .accountsIn(thread)) {
             Account account = names.account(accountId);
             if (!accountId.equals(authorId) && account.status() != Account.Status.DISABLED) {
-                outbox.enqueue(tx, new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,
-                                            account.language(), Map.of(), Mail.Priority.NORMAL));
+                mails.add(new Mail("new-message:" + messageId, accountId, account.email(), MAIL_TEMPLATE,
+                                   account.language(), Map.of(), Mail.Priority.NORMAL));
             }
         }
+        outbox.enqueueAll(tx, mails);
     }
 }

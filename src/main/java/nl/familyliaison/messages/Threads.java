@@ -57,7 +57,7 @@ record Threads(MessageRepository messages, Posting posting, CaseRepository cases
         MessageThread thread = new MessageThread(Ids.newId(), context.caseId(), context.actor().accountId(), now, now,
                                                  members);
         messages.in(tx).insertThread(thread);
-        MessageView first = posting.post(tx, thread, context.actor().accountId(), null, text, attachmentIds);
+        MessageView first = posting.post(tx, thread, context.actor().account(), null, text, attachmentIds);
         return new StartedThread(view(thread, roster, new Names(accounts.in(tx), cases.in(tx).memberNames(context.caseId())), 0), first);
     }
 
@@ -76,7 +76,7 @@ record Threads(MessageRepository messages, Posting posting, CaseRepository cases
                     .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "You may read this conversation "
                                                             + "but not write in it for the person you represent."));
         }
-        return posting.post(tx, thread, context.actor().accountId(), onBehalfOf, text, attachmentIds);
+        return posting.post(tx, thread, context.actor().account(), onBehalfOf, text, attachmentIds);
     }
 
     /**

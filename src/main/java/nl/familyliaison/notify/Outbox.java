@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.helidon.dbclient.DbClient;
@@ -58,25 +63,58 @@ public final class Outbox {
         queue(tx, mail, notBefore, mustArriveBefore);
     }
 
+    /**
+     * Queues the mails of one change (a post's, to everyone else in its thread) as {@link #enqueue} queues each: the
+     * recipients' preferences are read in one query and the rows stored in one statement.
+     */
+    public void enqueueAll(DbExecute tx, List<Mail> mails) {
+        Instant now = clock.instant();
+        List<OutboxRepository.NewRow> rows = rows(tx, mails, now, null);
+        if (rows.size() == 1) {
+            outbox.insert(tx, rows.getFirst(), now);
+        } else if (!rows.isEmpty()) {
+            outbox.insertAll(tx, rows, now);
+        }
+    }
+
     /** Queues as {@link #enqueueAt}; answers the new row's id, or null when the preferences say no. */
-    private String queue(DbExecute tx, Mail asked, Instant notBefore, Instant mustArriveBefore) {
-        Mail mail = asked.language() != null ? asked
-                : new Mail(asked.eventKey(), asked.recipientId(), asked.recipientEmail(), asked.template(), standard,
-                           asked.values(), asked.priority());
-        Category category = mail.template().category();
-        Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
-                : preferences.of(tx, mail.recipientId()).orElse(Preferences.DEFAULT);
-        if (!wanted.wants(category)) {
+    private String queue(DbExecute tx, Mail mail, Instant notBefore, Instant mustArriveBefore) {
+        List<OutboxRepository.NewRow> rows = rows(tx, List.of(mail), notBefore, mustArriveBefore);
+        if (rows.isEmpty()) {
             return null;
         }
-        Instant due = wanted.sendAt(category, notBefore.atZone(ZoneOffset.UTC)).toInstant();
-        if (mustArriveBefore != null && !due.isBefore(mustArriveBefore)) {
-            due = notBefore;
+        outbox.insert(tx, rows.getFirst(), clock.instant());
+        return rows.getFirst().id();
+    }
+
+    /**
+     * The rows of the mails the recipients' preferences let through (read in one query), each with its own id, its
+     * values sealed to that id and the moment it may go.
+     */
+    private List<OutboxRepository.NewRow> rows(DbExecute tx, List<Mail> mails, Instant notBefore,
+                                               Instant mustArriveBefore) {
+        Set<String> recipients = new HashSet<>();
+        mails.stream().map(Mail::recipientId).filter(Objects::nonNull).forEach(recipients::add);
+        Map<String, Preferences> chosen = preferences.of(tx, recipients);
+        List<OutboxRepository.NewRow> rows = new ArrayList<>();
+        for (Mail asked : mails) {
+            Mail mail = asked.language() != null ? asked
+                    : new Mail(asked.eventKey(), asked.recipientId(), asked.recipientEmail(), asked.template(),
+                               standard, asked.values(), asked.priority());
+            Category category = mail.template().category();
+            Preferences wanted = mail.recipientId() == null ? Preferences.DEFAULT
+                    : chosen.getOrDefault(mail.recipientId(), Preferences.DEFAULT);
+            if (!wanted.wants(category)) {
+                continue;
+            }
+            Instant due = wanted.sendAt(category, notBefore.atZone(ZoneOffset.UTC)).toInstant();
+            if (mustArriveBefore != null && !due.isBefore(mustArriveBefore)) {
+                due = notBefore;
+            }
+            String id = Ids.newId();
+            rows.add(new OutboxRepository.NewRow(id, mail, keys.seal(Json.write(mail.values()), context(id)), due));
         }
-        String id = Ids.newId();
-        KeyRing.Sealed values = keys.seal(Json.write(mail.values()), context(id));
-        outbox.insert(tx, id, mail, values, clock.instant(), due);
-        return id;
+        return rows;
     }
 
     /**

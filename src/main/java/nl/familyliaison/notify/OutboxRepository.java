@@ -1,11 +1,19 @@
 package nl.familyliaison.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import nl.familyliaison.access.StoredAddresses;
+import nl.familyliaison.platform.Json;
 import nl.familyliaison.platform.KeyRing;
 import nl.familyliaison.platform.Language;
 import nl.familyliaison.platform.Rows;
@@ -13,27 +21,75 @@ import nl.familyliaison.platform.Rows;
 /** The outbox table. */
 public final class OutboxRepository {
 
+    /** How outbox-insert-batch reads a moment: UTC, to the microsecond, as DATETIME(6) stores it. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
+
     private final DbClient db;
 
     OutboxRepository(DbClient db) {
         this.db = db;
     }
 
+    /** A mail ready to be stored: its row's id, its values sealed to that id, and when it may go. */
+    record NewRow(String id, Mail mail, KeyRing.Sealed values, Instant dueAt) {
+    }
+
     /** Adds a mail inside the caller's transaction; a second mail for the same event and recipient is ignored. */
-    public void insert(DbExecute tx, String id, Mail mail, KeyRing.Sealed values, Instant now, Instant dueAt) {
+    void insert(DbExecute tx, NewRow row, Instant now) {
+        Mail mail = row.mail();
         tx.createNamedInsert("outbox-insert")
-                .addParam("id", id)
+                .addParam("id", row.id())
                 .addParam("eventKey", mail.eventKey())
                 .addParam("recipientId", mail.recipientId())
                 .addParam("recipientEmail", mail.recipientEmail())
                 .addParam("template", mail.template().folder())
                 .addParam("language", mail.language().code())
-                .addParam("valuesKeyId", values.keyId())
-                .addParam("templateValues", values.bytes())
+                .addParam("valuesKeyId", row.values().keyId())
+                .addParam("templateValues", row.values().bytes())
                 .addParam("priority", mail.priority().rank())
                 .addParam("now", Rows.utc(now))
-                .addParam("dueAt", Rows.utc(dueAt))
+                .addParam("dueAt", Rows.utc(row.dueAt()))
                 .execute();
+    }
+
+    /**
+     * Adds mails in one statement inside the caller's transaction; as with {@link #insert}, a mail for an event and
+     * recipient already queued is ignored.
+     */
+    void insertAll(DbExecute tx, List<NewRow> rows, Instant now) {
+        List<Map<String, Object>> values = rows.stream().map(row -> batchRow(row, now)).toList();
+        tx.namedInsert("outbox-insert-batch", new String(Json.write(values), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One row as outbox-insert-batch reads it. The statement ignores a duplicate, and with it a value too wide for
+     * its column (a warning, not an error), so a value that would be cut is refused here instead.
+     */
+    private static Map<String, Object> batchRow(NewRow row, Instant now) {
+        Mail mail = row.mail();
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", row.id());
+        values.put("event_key", fitting(mail.eventKey(), 150));
+        values.put("recipient_id", mail.recipientId());
+        values.put("recipient_email", fitting(mail.recipientEmail(), 254));
+        values.put("template", fitting(mail.template().folder(), 64));
+        values.put("language", mail.language().code());
+        values.put("values_key_id", fitting(row.values().keyId(), 32));
+        values.put("template_values", HexFormat.of().formatHex(row.values().bytes()));
+        values.put("priority", mail.priority().rank());
+        values.put("created_at", TIME.format(now));
+        values.put("due_at", TIME.format(row.dueAt()));
+        // An absent key reads as NULL in the statement's JSON_TABLE.
+        values.values().removeIf(Objects::isNull);
+        return values;
+    }
+
+    private static String fitting(String value, int width) {
+        if (value != null && value.length() > width) {
+            throw new IllegalArgumentException("A mail's value is longer than its column (" + width + "): " + value);
+        }
+        return value;
     }
 
     /** Deletes every mail to the account or its address, sent or not, inside the caller's transaction. */

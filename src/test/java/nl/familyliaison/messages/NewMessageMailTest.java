@@ -5,6 +5,7 @@ import static nl.familyliaison.messages.MessageCalls.post;
 import static nl.familyliaison.messages.MessageCalls.startThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -66,6 +67,43 @@ class NewMessageMailTest {
         assertEquals("There is something new for you", mail.subject());
         assertTrue(mail.text().contains("Sign in"), mail::text);
         assertTrue(mail.html().contains("lang=\"en\""));
+    }
+
+    @Test
+    void everyoneElseInTheThreadGetsTheirOwnMailAsTheyChoseIt() {
+        Cast cast = CASES.cast("several");
+        Member anna = CASES.member(cast, "anna-several");
+        Member bram = CASES.member(cast, "bram-several");
+        Member carla = CASES.member(cast, "carla-several");
+        Member dirk = CASES.member(cast, "dirk-several");
+        choose(bram, "nl", false, "00:00", "00:00");
+        choose(carla, "en", true, "00:00", "23:59");
+        String threadId = startThread(cast.inspectorApi(), cast.caseId(), "Hoe gaat het met jullie?",
+                                      anna.membershipId(), bram.membershipId(), carla.membershipId(),
+                                      dirk.membershipId()).path("thread").path("id").asText();
+        String eventKey = "new-message:" + post(anna.api(), cast.caseId(), threadId, "Goed, dank u.").path("id")
+                .asText();
+
+        assertEquals(3, TABLES.count("outbox", "event_key = ?", eventKey), "the inspector, Carla and Dirk");
+        assertEquals(0, TABLES.count("outbox", "event_key = ? AND recipient_id = ?", eventKey, bram.account().id()),
+                     "Bram wants no mail");
+        assertEquals(1, TABLES.count("outbox", "event_key = ? AND recipient_id = ? AND language = 'en'"
+                                               + " AND due_at > created_at", eventKey, carla.account().id()),
+                     "Carla's mail is in English and waits for the end of her quiet hours");
+        assertEquals(2, TABLES.count("outbox", "event_key = ? AND due_at = created_at AND priority = 5", eventKey),
+                     "the others' go at once");
+        Mailbox.Received toInspector = Mailbox.awaitNew(cast.inspector().account().email(), NEW_MESSAGE_MAIL, 0);
+        Mailbox.Received toDirk = Mailbox.awaitNew(dirk.account().email(), NEW_MESSAGE_MAIL, 1);
+        assertEquals("Er is iets nieuws voor u", toDirk.subject());
+        assertNotEquals(toInspector.messageId(), toDirk.messageId(), "each mail is a row of its own");
+        assertTrue(Mailbox.to(carla.account().email(), NEW_MESSAGE_MAIL).isEmpty(), "Carla's quiet hours last");
+    }
+
+    private static void choose(Member member, String language, boolean mail, String quietStart, String quietEnd) {
+        member.api().send("PUT", "/api/preferences", "application/json",
+                          ("{\"language\":\"" + language + "\",\"mailEnabled\":" + mail
+                           + ",\"detailLevel\":\"EVERYTHING\",\"quietHours\":{\"start\":\"" + quietStart
+                           + "\",\"end\":\"" + quietEnd + "\"}}").getBytes());
     }
 
     private static void assertNothingGivenAway(Mailbox.Received mail, String... secrets) {
