@@ -2,8 +2,6 @@ package nl.familyliaison.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +14,6 @@ import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import nl.familyliaison.platform.Json;
 
 /** The access log's table and chain head, through the named statements in {@code statements/audit.yaml} only. */
 public final class AuditRepository {
@@ -67,7 +63,7 @@ public final class AuditRepository {
     }
 
     void insert(DbExecute execute, String id, AuditEvent event, byte[] contentHash) {
-        Map<String, Object> row = row(id, event);
+        Map<String, Object> row = EventRows.row(id, event);
         row.put("content_hash", contentHash);
         execute.createNamedInsert("audit-insert").params(row).execute();
     }
@@ -76,40 +72,10 @@ public final class AuditRepository {
      * Inserts {@code events} in one statement, so in one commit, in their order (their seq follows it): all or none.
      */
     void insertAll(List<NewEvent> events) {
-        List<Map<String, Object>> rows = events.stream().map(event -> {
-            Map<String, Object> row = row(event.id(), event.event());
-            row.put("content_hash", HexFormat.of().formatHex(event.contentHash()));
-            // An absent key reads as NULL in the statement's JSON_TABLE.
-            row.values().removeIf(Objects::isNull);
-            return row;
-        }).toList();
-        String json;
-        try {
-            json = Json.mapper().writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Audit events that cannot be written as JSON", e);
-        }
-        long inserted = db.execute().namedInsert("audit-insert-batch", json);
+        long inserted = db.execute().namedInsert("audit-insert-batch", EventRows.json(events));
         if (inserted != events.size()) {
             throw conflict(inserted + " of a batch of " + events.size() + " events were inserted");
         }
-    }
-
-    private static Map<String, Object> row(String id, AuditEvent event) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("actor_account_id", event.actorAccountId());
-        row.put("actor_role", event.actorRole());
-        row.put("action", event.action());
-        row.put("object_type", event.objectType());
-        row.put("object_id", event.objectId());
-        row.put("case_id", event.caseId());
-        row.put("outcome", event.outcome().name());
-        row.put("occurred_at", AuditTime.text(event.at()));
-        row.put("request_id", event.requestId());
-        row.put("ip", event.ip());
-        row.put("detail", event.detail());
-        return row;
     }
 
     /** Locks the chain head until {@code transaction} ends. */

@@ -47,7 +47,7 @@ public final class RateLimiter {
     private final RateLimitPolicies policies;
     private final Buckets shared;
     private final Buckets local;
-    private final TokenRows tokens;
+    private final TokenRepository tokens;
     private final Clock clock;
     private final SecretKeySpec bucketIdKey;
     private final AtomicReference<Instant> nextCleanUp;
@@ -65,7 +65,7 @@ public final class RateLimiter {
         this.policies = RateLimitPolicies.from(rateLimits);
         this.shared = new SharedBuckets(new MariaDbProxyManager(dataSource, statements, time));
         this.local = new LocalBuckets(time);
-        this.tokens = new TokenRows(dataSource, statements);
+        this.tokens = new TokenRepository(dataSource, statements);
         this.clock = clock;
         this.bucketIdKey = new SecretKeySpec(bucketIdKey, "HmacSHA256");
         this.nextCleanUp = new AtomicReference<>(clock.instant().plus(CLEAN_UP_EVERY));

@@ -18,14 +18,14 @@ import nl.familyliaison.platform.Rows;
  * (a random id) so it can tell from the row whether the upsert gave it the token, whatever the driver reports as
  * affected rows.
  */
-final class TokenRows {
+final class TokenRepository {
 
     private static final int DELETE_BATCH = 500;
 
     private final DataSource dataSource;
     private final String deleteExpired;
 
-    TokenRows(DataSource dataSource, Config statements) {
+    TokenRepository(DataSource dataSource, Config statements) {
         this.dataSource = dataSource;
         this.deleteExpired = BucketStatements.named(statements, "ratelimit-delete-expired-tokens");
     }
